@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as conversation from './actions/conversation';
+import * as customer from './actions/customer';
+import * as inboundCall from './actions/inboundCall';
+import { router } from './actions/router';
+import * as telephony from './actions/telephony';
+import * as ticket from './actions/ticket';
+import { listSearch, loadOptions } from './methods';
+
+export class Enneo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Enneo',
+		name: 'enneo',
+		icon: { light: 'file:enneo.svg', dark: 'file:enneo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Work with tickets, conversations, customers and calls in Enneo',
+		defaults: { name: 'Enneo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'enneoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Inbound Call', value: 'inboundCall' },
+					{ name: 'Telephony', value: 'telephony' },
+					{ name: 'Ticket', value: 'ticket' },
+				],
+				default: 'ticket',
+			},
+			...ticket.description,
+			...conversation.description,
+			...telephony.description,
+			...customer.description,
+			...inboundCall.description,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { EnneoResource } from '../../types';
+
+export const telephonyOperations: EnneoResource = {};
+
+export const description: INodeProperties[] = [];

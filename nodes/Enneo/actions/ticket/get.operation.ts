@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Content Translation Language',
+				name: 'contentTranslationLanguage',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+				description: 'Language code to translate the ticket content into',
+			},
+			{
+				displayName: 'Count as Agent Viewing',
+				name: 'viewing',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the read counts as an agent opening the ticket (adds the API user to 'worked on by' and starts time tracking). Leave off for automations.",
+			},
+			{
+				displayName: 'ERP Cache Only',
+				name: 'erpCacheOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip calls to the external ERP and answer from cached data (faster)',
+			},
+			{
+				displayName: 'Include Customer',
+				name: 'includeCustomer',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the full customer object (otherwise only its tags)',
+			},
+			{
+				displayName: 'Include Intents',
+				name: 'includeIntents',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the AI agents (intents) detected for the ticket',
+			},
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the original source payload of the ticket',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+/** Enneo returns the ticket at top level with `success`; tolerate a `{ticket}` wrapper too. */
+export function unwrapTicket(response: unknown): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	const ticket = body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
+	const { success: _success, ...fields } = ticket;
+	return fields;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { viewing: options.viewing === true ? 'true' : 'false' };
+	for (const flag of ['includeCustomer', 'includeIntents', 'includeRawData', 'erpCacheOnly']) {
+		if (options[flag] === true) qs[flag] = 'true';
+	}
+	if (options.contentTranslationLanguage) qs.contentTranslationLanguage = options.contentTranslationLanguage;
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}`, { qs, itemIndex, area: 'ticket' });
+	return unwrapTicket(response);
+}

@@ -1,0 +1,144 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toEnneoDateTime } from '../../helpers/dates';
+import { tagChanges } from '../../helpers/ticketRules';
+import { toIdList } from '../../helpers/values';
+import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../common';
+
+/** Ticket fields any agent may change (enneo-api.md §2.8); shared by Update and Update Many. */
+export const ticketUpdateFieldOptions: INodeProperties[] = [
+	{
+		displayName: 'AI Support Level',
+		name: 'aiSupportLevel',
+		type: 'options',
+		options: aiSupportLevelOptions,
+		default: 'human',
+	},
+	{
+		displayName: 'Assigned Agent Name or ID',
+		name: 'agentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		default: '',
+		description:
+			'The agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Contract ID',
+		name: 'contractId',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Customer Legitimation',
+		name: 'customerLegitimation',
+		type: 'options',
+		options: [
+			{ name: '0 – Not Identified', value: 0 },
+			{ name: '10 – Identified, Rules Not Passed', value: 10 },
+			{ name: '20 – Legitimated by Rules', value: 20 },
+			{ name: '30 – Confirmed by Agent or Bot', value: 30 },
+			{ name: '40 – Explicit Human Verification', value: 40 },
+		],
+		default: 30,
+	},
+	{
+		displayName: 'Due By',
+		name: 'dueBy',
+		type: 'dateTime',
+		default: '',
+		description: 'Resolution deadline. Required (in the future) when setting the status to Pending.',
+	},
+	{
+		displayName: 'First Response Due By',
+		name: 'firstResponseDueBy',
+		type: 'dateTime',
+		default: '',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: priorityOptions,
+		default: 'medium',
+	},
+	{
+		displayName: 'Spam Status',
+		name: 'spamStatus',
+		type: 'options',
+		options: [
+			{ name: 'Mark as Spam (Closes the Ticket)', value: 'manual_spam' },
+			{ name: 'Mark as Not Spam', value: 'manual_clean' },
+		],
+		default: 'manual_clean',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: statusOptions,
+		default: 'open',
+	},
+	{
+		displayName: 'Tag Names or IDs',
+		name: 'tagIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description:
+			'Tags to add, remove or set, as chosen in "Tags Mode". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Tags Mode',
+		name: 'tagsMode',
+		type: 'options',
+		options: [
+			{ name: 'Add to Existing Tags', value: 'add' },
+			{ name: 'Remove From Existing Tags', value: 'remove' },
+			{ name: 'Replace All Tags', value: 'replace' },
+		],
+		default: 'add',
+		description: 'How the tags above change the ticket. Replace with an empty list removes all tags.',
+	},
+];
+
+/** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
+export function readTicketChanges(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const changes: IDataObject = {};
+	for (const key of ['status', 'priority', 'aiSupportLevel', 'spamStatus', 'customerLegitimation']) {
+		if (fields[key] !== undefined && fields[key] !== '') changes[key] = fields[key];
+	}
+	for (const key of ['customerId', 'contractId']) {
+		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]).trim();
+	}
+	if (fields.agentId !== undefined && fields.agentId !== '') {
+		const [agentId] = toIdList.call(this, [fields.agentId], 'Assigned Agent', itemIndex);
+		changes.agentId = agentId;
+	}
+	for (const [key, label] of [
+		['dueBy', 'Due By'],
+		['firstResponseDueBy', 'First Response Due By'],
+	]) {
+		if (fields[key] === undefined || fields[key] === '') continue;
+		const converted = toEnneoDateTime(fields[key]);
+		if (converted === null) {
+			throw new NodeOperationError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(fields[key])} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Use a date such as 2026-01-31 12:00:00 or an expression like {{ $now.plus({ days: 2 }) }}.',
+			});
+		}
+		changes[key] = converted;
+	}
+	if (fields.tagIds !== undefined || fields.tagsMode === 'replace') {
+		const tagIds = toIdList.call(this, fields.tagIds, 'Tags', itemIndex);
+		Object.assign(changes, tagChanges(String(fields.tagsMode ?? 'add'), tagIds));
+	}
+	return changes;
+}

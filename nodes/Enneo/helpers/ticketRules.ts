@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseDateTime } from './dates';
+
+/**
+ * Enneo rejects `status: pending` unless `dueBy` is sent in the same request and lies in the
+ * future (enneo-api.md §2.8). Checked here so the user gets the reason before any request.
+ */
+export function assertPendingHasFutureDueBy(
+	this: IExecuteFunctions,
+	changes: IDataObject,
+	itemIndex: number,
+	now = Date.now(),
+): void {
+	if (changes.status !== 'pending') return;
+	const due = parseDateTime(changes.dueBy);
+	if (!due) {
+		throw new NodeOperationError(this.getNode(), `Status "Pending" needs a "Due By" date in the future (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enneo only snoozes a ticket until a due date. Add "Due By" under Update Fields with a date in the future, or choose another status.',
+		});
+	}
+	if (due.toMillis() <= now) {
+		throw new NodeOperationError(this.getNode(), `"Due By" must be in the future when the status is "Pending", got ${String(changes.dueBy)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Set "Due By" to a later date, e.g. {{ $now.plus({ days: 1 }) }}.',
+		});
+	}
+}
+
+/** Tags are edited one of three ways; Enneo refuses `tagIds` combined with add/remove. */
+export function tagChanges(mode: string, tagIds: number[]): IDataObject {
+	if (!tagIds.length && mode !== 'replace') return {};
+	if (mode === 'add') return { addTagIds: tagIds };
+	if (mode === 'remove') return { removeTagIds: tagIds };
+	return { tagIds };
+}

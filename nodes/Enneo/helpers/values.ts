@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Accepts a comma/semicolon/newline separated string or an array; returns trimmed non-empty strings. */
+export function toStringList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : String(value).split(/[,;\n]/);
+	return list.map((entry) => String(entry).trim()).filter((entry) => entry.length > 0);
+}
+
+/** Accepts `1,2,3`, `[1,2]` or numbers; throws a clear error naming the field for anything else. */
+export function toIdList(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number[] {
+	if (value === undefined || value === null || value === '') return [];
+	let list: unknown[];
+	if (Array.isArray(value)) list = value;
+	else if (typeof value === 'string' && value.trim().startsWith('[')) {
+		try {
+			list = JSON.parse(value) as unknown[];
+		} catch {
+			list = [value];
+		}
+	} else list = String(value).split(/[,;\s]+/);
+	const ids: number[] = [];
+	for (const entry of list) {
+		if (entry === '' || entry === null || entry === undefined) continue;
+		const id = typeof entry === 'object' && entry !== null ? (entry as IDataObject).id : entry;
+		const number = Number(typeof id === 'string' ? id.trim() : id);
+		if (!Number.isInteger(number) || number < 0) {
+			throw new NodeOperationError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)} (item ${itemIndex})`, {
+				itemIndex,
+				description: `Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`,
+			});
+		}
+		ids.push(number);
+	}
+	return ids;
+}
+
+/** Reads a positive integer ID from a parameter value; names the field in the error. */
+export function toId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+	const text = typeof value === 'string' ? value.trim() : value;
+	const number = Number(text);
+	if (text === '' || text === undefined || text === null || !Number.isInteger(number) || number <= 0) {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`, {
+			itemIndex,
+			description: `Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`,
+		});
+	}
+	return number;
+}
+
+/** Parses a JSON parameter that may already be an object; names the field in the error. */
+export function toJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): unknown {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON (item ${itemIndex})`, {
+			itemIndex,
+			description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
+		});
+	}
+}
+
+/** Drops undefined/empty-string entries so that only what the user set is sent. */
+export function compact<T extends IDataObject>(object: T): T {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(object)) {
+		if (value === undefined || value === '') continue;
+		out[key] = value;
+	}
+	return out as T;
+}

@@ -1,0 +1,40 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../transport/request';
+
+/** Shared readers for the lists behind dropdowns; tolerant of the documented response variants. */
+export function listOf(response: unknown, property: string): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	const list = (response as IDataObject | undefined)?.[property];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+export async function fetchTags(this: ILoadOptionsFunctions, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return listOf(await enneoApiRequest.call(this, 'GET', '/tag', { qs: { format: 'compact', ...qs }, area: 'lookup' }), 'tags');
+}
+
+export async function fetchProfiles(this: ILoadOptionsFunctions, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return listOf(await enneoApiRequest.call(this, 'GET', '/profiles', { qs: { limit: 1000, ...qs }, area: 'lookup' }), 'profiles');
+}
+
+export async function fetchAiAgents(this: ILoadOptionsFunctions, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return listOf(
+		await enneoApiRequest.call(this, 'GET', '/aiAgents', { qs: { format: 'short', limit: 1000, ...qs }, area: 'lookup' }),
+		'aiAgents',
+	);
+}
+
+export async function fetchTeams(this: ILoadOptionsFunctions, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return listOf(await enneoApiRequest.call(this, 'GET', '/team/list', { qs, area: 'lookup' }), 'teams');
+}
+
+export async function fetchSubchannels(this: ILoadOptionsFunctions, channel?: string): Promise<IDataObject[]> {
+	// Array query parameters use PHP-style brackets (enneo-api.md §1.4).
+	const endpoint = channel ? `/settings/subchannel?channels[]=${encodeURIComponent(channel)}` : '/settings/subchannel';
+	return listOf(await enneoApiRequest.call(this, 'GET', endpoint, { area: 'lookup' }), 'subchannels');
+}
+
+export function personName(profile: IDataObject): string {
+	const name = [profile.firstName, profile.lastName].filter(Boolean).join(' ').trim();
+	return name || String(profile.email ?? `User ${String(profile.id)}`);
+}

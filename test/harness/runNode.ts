@@ -1,0 +1,234 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
+
+import { EnneoApi } from '../../credentials/EnneoApi.credentials';
+import { Enneo } from '../../nodes/Enneo/Enneo.node';
+
+/**
+ * Drives a node's code directly, with a context that does what n8n does for our nodes:
+ * parameters per item, credentials, real HTTP with the credential's authentication applied,
+ * binary data, Continue On Fail. Every request goes over real HTTP (to the fake Enneo server).
+ */
+export type ParameterValue = unknown | ((itemIndex: number, item: INodeExecutionData) => unknown);
+
+export interface RunOptions {
+	parameters: Record<string, ParameterValue>;
+	items?: INodeExecutionData[];
+	credentials: { instanceUrl: string; apiKey: string };
+	continueOnFail?: boolean;
+	node?: INodeType;
+}
+
+export interface RunResult {
+	output: INodeExecutionData[];
+	responses: unknown[];
+}
+
+export interface HttpLogEntry {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+}
+
+const credentialType = new EnneoApi();
+
+/** What n8n's httpRequestWithAuthentication does for this credential, over real fetch. */
+export async function authenticatedRequest(
+	credentials: { instanceUrl: string; apiKey: string },
+	options: IDataObject,
+	log?: HttpLogEntry[],
+): Promise<unknown> {
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries((options.headers as IDataObject) ?? {})) headers[key] = String(value);
+	const authHeaders = (credentialType.authenticate.properties.headers ?? {}) as Record<string, string>;
+	for (const [key, template] of Object.entries(authHeaders)) {
+		headers[key] = template.replace(/^=/, '').replace('{{$credentials.apiKey}}', credentials.apiKey);
+	}
+	let url = String(options.url);
+	if (options.baseURL) url = `${String(options.baseURL)}${url}`;
+	const qs = options.qs as IDataObject | undefined;
+	if (qs && Object.keys(qs).length) {
+		const params = new URLSearchParams();
+		for (const [key, value] of Object.entries(qs)) {
+			if (value === undefined) continue;
+			if (Array.isArray(value)) value.forEach((v, i) => params.append(`${key}[${i}]`, String(v)));
+			else params.append(key, String(value));
+		}
+		url += (url.includes('?') ? '&' : '?') + params.toString();
+	}
+	let body: string | undefined;
+	if (options.body !== undefined) {
+		body = JSON.stringify(options.body);
+		headers['Content-Type'] = 'application/json';
+	}
+	const method = String(options.method ?? 'GET');
+	log?.push({ method, url, headers });
+	const response = await fetch(url, { method, headers, body });
+	const text = await response.text();
+	let parsed: unknown = text;
+	if (options.json && text) {
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			parsed = text;
+		}
+	}
+	if (!response.ok && !options.ignoreHttpStatusErrors) {
+		const error = new Error(`Request failed with status code ${response.status}`) as Error & { httpCode: string; response: unknown };
+		error.httpCode = String(response.status);
+		error.response = { status: response.status, body: parsed };
+		throw error;
+	}
+	if (options.returnFullResponse) {
+		const responseHeaders: Record<string, string> = {};
+		response.headers.forEach((value, key) => (responseHeaders[key] = value));
+		return { statusCode: response.status, headers: responseHeaders, body: parsed };
+	}
+	return parsed;
+}
+
+function findProperty(properties: INodeProperties[], name: string, current: IDataObject): INodeProperties | undefined {
+	const candidates = properties.filter((p) => p.name === name);
+	return (
+		candidates.find((p) => {
+			const show = p.displayOptions?.show ?? {};
+			return Object.entries(show).every(([key, allowed]) => current[key] === undefined || (allowed as unknown[]).includes(current[key]));
+		}) ?? candidates[0]
+	);
+}
+
+function evaluate(value: unknown, item: INodeExecutionData): unknown {
+	// The only expression our descriptions use as a default: `={{ $json.field }}`.
+	if (typeof value === 'string') {
+		const m = /^=\{\{\s*\$json\.(\w+)\s*\}\}$/.exec(value);
+		if (m) return item.json[m[1]];
+	}
+	return value;
+}
+
+export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], responses: unknown[] = []): IExecuteFunctions {
+	const nodeType = options.node ?? new Enneo();
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const node: INode = {
+		id: 'enneo-test-node',
+		name: 'Enneo',
+		type: 'n8n-nodes-enneo.enneo',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const staticParams = Object.fromEntries(
+		Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function'),
+	) as IDataObject;
+
+	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+		const [head, ...rest] = name.split('.');
+		let value: unknown = options.parameters[head];
+		if (typeof value === 'function') value = (value as (i: number, item: INodeExecutionData) => unknown)(itemIndex, items[itemIndex]);
+		const property = findProperty(nodeType.description.properties, head, staticParams);
+		if (value === undefined) value = property ? property.default : undefined;
+		value = evaluate(value, items[itemIndex]);
+		for (const part of rest) value = (value as IDataObject | undefined)?.[part];
+		if (value === undefined) {
+			if (fallback !== undefined) return fallback;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		if (extra?.extractValue && value && typeof value === 'object' && (value as IDataObject).__rl) {
+			const locator = value as { mode: string; value: string };
+			const mode = property?.modes?.find((m) => m.name === locator.mode);
+			const extract = mode?.extractValue;
+			if (extract?.type === 'regex') {
+				const m = new RegExp(extract.regex).exec(String(locator.value));
+				if (!m) throw new Error(`ERROR: ${property?.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`);
+				return m[1];
+			}
+			return locator.value;
+		}
+		return value;
+	};
+
+	const sentResponses = responses;
+	const context = {
+		getInputData: () => items,
+		getNodeParameter,
+		getNode: () => node,
+		getCredentials: async () => ({ ...options.credentials }),
+		continueOnFail: () => options.continueOnFail ?? false,
+		getMode: () => 'manual',
+		getExecutionId: () => 'test-execution',
+		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),
+		getTimezone: () => 'UTC',
+		sendResponse: (response: unknown) => sentResponses.push(response),
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, request: IDataObject) =>
+				await authenticatedRequest(options.credentials, request, http),
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>
+				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
+			assertBinaryData: (itemIndex: number, property: string) => {
+				const binary = items[itemIndex].binary?.[property];
+				if (!binary) throw new Error(`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`);
+				return binary;
+			},
+			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
+				const binary = items[itemIndex].binary?.[property];
+				if (!binary) throw new Error(`No binary data property "${property}" on item ${itemIndex}`);
+				return Buffer.from(binary.data, 'base64');
+			},
+			prepareBinaryData: async (buffer: Buffer, fileName?: string, mimeType?: string) => ({
+				data: buffer.toString('base64'),
+				fileName,
+				mimeType: mimeType ?? 'application/octet-stream',
+			}),
+		},
+	};
+	return context as unknown as IExecuteFunctions;
+}
+
+/** Runs the node's execute() and returns its first output. Throws what the node throws. */
+export async function runNode(options: RunOptions): Promise<RunResult & { http: HttpLogEntry[] }> {
+	const http: HttpLogEntry[] = [];
+	const responses: unknown[] = [];
+	const nodeType = options.node ?? new Enneo();
+	const context = makeContext(options, http, responses);
+	const result = await nodeType.execute!.call(context);
+	return { output: (result as INodeExecutionData[][])[0], responses, http };
+}
+
+/** Calls a loadOptions method the way the editor does. */
+export async function runLoadOptions(
+	method: string,
+	credentials: { instanceUrl: string; apiKey: string },
+	parameters: Record<string, unknown> = {},
+): Promise<INodePropertyOptions[]> {
+	const nodeType = new Enneo();
+	const context = makeContext({ parameters, credentials }) as unknown as ILoadOptionsFunctions;
+	const fn = (nodeType.methods!.loadOptions as Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>)[method];
+	return await fn.call(context);
+}
+
+/** Calls a listSearch method the way a resource locator does. */
+export async function runListSearch(
+	method: string,
+	credentials: { instanceUrl: string; apiKey: string },
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = new Enneo();
+	const context = makeContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
+	const fn = (nodeType.methods!.listSearch as Record<string, (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>>)[method];
+	return await fn.call(context, filter, paginationToken);
+}
+
+/** Input items `[{ json }]` from plain objects. */
+export const itemsOf = (...objects: IDataObject[]): INodeExecutionData[] => objects.map((json) => ({ json }));
