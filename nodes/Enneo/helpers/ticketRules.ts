@@ -12,13 +12,14 @@ export function assertPendingHasFutureDueBy(
 	changes: IDataObject,
 	itemIndex: number,
 	now = Date.now(),
+	collection = 'Update Fields',
 ): void {
 	if (changes.status !== 'pending') return;
 	const due = parseDateTime(changes.dueBy);
 	if (!due) {
 		throw new NodeOperationError(this.getNode(), `Status "Pending" needs a "Due By" date in the future (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Enneo only snoozes a ticket until a due date. Add "Due By" under Update Fields with a date in the future, or choose another status.',
+			description: `Enneo only snoozes a ticket until a due date. Add "Due By" under ${collection} with a date in the future, or choose another status.`,
 		});
 	}
 	if (due.toMillis() <= now) {

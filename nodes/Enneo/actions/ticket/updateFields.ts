@@ -109,6 +109,19 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 	},
 ];
 
+/** An n8n date as Enneo's `YYYY-MM-DD HH:MM:SS`; undefined when empty; throws naming the field. */
+export function readEnneoDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === '') return undefined;
+	const converted = toEnneoDateTime(value);
+	if (converted === null || converted === undefined) {
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(value)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Use a date such as 2026-01-31 12:00:00 or an expression like {{ $now.plus({ days: 2 }) }}.',
+		});
+	}
+	return converted;
+}
+
 /** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
 export function readTicketChanges(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const changes: IDataObject = {};
@@ -126,15 +139,8 @@ export function readTicketChanges(this: IExecuteFunctions, fields: IDataObject, 
 		['dueBy', 'Due By'],
 		['firstResponseDueBy', 'First Response Due By'],
 	]) {
-		if (fields[key] === undefined || fields[key] === '') continue;
-		const converted = toEnneoDateTime(fields[key]);
-		if (converted === null) {
-			throw new NodeOperationError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(fields[key])} (item ${itemIndex})`, {
-				itemIndex,
-				description: 'Use a date such as 2026-01-31 12:00:00 or an expression like {{ $now.plus({ days: 2 }) }}.',
-			});
-		}
-		changes[key] = converted;
+		const converted = readEnneoDate.call(this, fields[key], label, itemIndex);
+		if (converted !== undefined) changes[key] = converted;
 	}
 	if (fields.tagIds !== undefined || fields.tagsMode === 'replace') {
 		const tagIds = toIdList.call(this, fields.tagIds, 'Tags', itemIndex);

@@ -1,0 +1,327 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
+import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { channelOptions, directionOptions, priorityOptions, processModeOptions, statusOptions } from '../common';
+import { unwrapTicket } from './get.operation';
+import { readEnneoDate } from './updateFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		options: channelOptions,
+		default: 'email',
+		required: true,
+		description: 'Channel the ticket came in on (or goes out on). Letters need exactly one attachment; Enneo reads subject and body from it.',
+	},
+	{
+		displayName: 'AI Processing',
+		name: 'process',
+		type: 'options',
+		options: processModeOptions,
+		default: 'batch',
+		description: 'When Enneo runs its AI (customer detection, tags, AI agents) on the new ticket',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Assigned Agent Name or ID',
+				name: 'agentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAgents' },
+				default: '',
+				description:
+					'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Attachments',
+				name: 'attachments',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Attachment',
+				default: {},
+				description: 'Files Enneo downloads from a URL and attaches to the ticket',
+				options: [
+					{
+						displayName: 'Attachment',
+						name: 'attachment',
+						values: [
+							{
+								displayName: 'File Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. invoice.pdf',
+							},
+							{
+								displayName: 'URL',
+								name: 'url',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. https://example.com/files/invoice.pdf',
+								description: 'Public URL Enneo can download the file from',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'BCC',
+				name: 'bcc',
+				type: 'string',
+				default: '',
+				description: 'Email addresses, separated by commas',
+			},
+			{
+				displayName: 'Body',
+				name: 'body',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				description: 'Message text; HTML preferred, plain text allowed',
+			},
+			{
+				displayName: 'CC',
+				name: 'cc',
+				type: 'string',
+				default: '',
+				description: 'Email addresses, separated by commas',
+			},
+			{
+				displayName: 'Contract ID',
+				name: 'contractId',
+				type: 'string',
+				default: '',
+				description: 'Leave empty to let Enneo detect the contract',
+			},
+			{
+				displayName: 'Created At',
+				name: 'createdAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the request was received (default: now), e.g. when importing from another system',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: directionOptions,
+				default: 'in',
+				description: 'Cannot be changed after creation',
+			},
+			{
+				displayName: 'Due By',
+				name: 'dueBy',
+				type: 'dateTime',
+				default: '',
+				description: 'Resolution deadline. Required (in the future) when the status is Pending.',
+			},
+			{
+				displayName: 'External Ticket ID',
+				name: 'externalTicketId',
+				type: 'string',
+				default: '',
+				description:
+					'ID of the ticket in another system. If a ticket with this external ID already exists, Enneo updates it instead of creating a duplicate.',
+			},
+			{
+				displayName: 'First Response Due By',
+				name: 'firstResponseDueBy',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. customer@example.com',
+				description: "Requester's email address or ID (inbound tickets)",
+			},
+			{
+				displayName: 'From Name',
+				name: 'fromName',
+				type: 'string',
+				default: '',
+				description: "Inbound: the requester's name. Outbound: the sender name (empty uses the mailbox name).",
+			},
+			{
+				displayName: 'Interface',
+				name: 'interface',
+				type: 'options',
+				options: [
+					{ name: 'API', value: 'api' },
+					{ name: 'Freshdesk', value: 'Freshdesk' },
+					{ name: 'Internal', value: 'internal' },
+				],
+				default: 'internal',
+				description: 'Where the ticket originates; newer Enneo versions accept only Internal',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: priorityOptions,
+				default: 'low',
+			},
+			{
+				displayName: 'Raw Data (JSON)',
+				name: 'rawData',
+				type: 'json',
+				default: '',
+				description: 'Original source payload, stored with the ticket for later use',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statusOptions,
+				default: 'open',
+			},
+			{
+				displayName: 'Subchannel Name or ID',
+				name: 'subchannelId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubchannels' },
+				default: '',
+				description:
+					'Mailbox, chat bot or phone line the ticket was received on or is sent from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Tag Names or IDs',
+				name: 'tags',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getTags' },
+				default: [],
+				description:
+					'Tags to set on the new ticket. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Template Data (JSON)',
+				name: 'templateData',
+				type: 'json',
+				default: '',
+				description: 'Values the template is rendered with, e.g. {"firstName": "Anna"}',
+			},
+			{
+				displayName: 'Template ID',
+				name: 'templateId',
+				type: 'number',
+				default: 0,
+				description: 'Enneo template rendered into the body with Template Data',
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'string',
+				default: '',
+				description:
+					'Inbound: the mailbox it was sent to. Outbound: the customer address. Several values separated by commas, or an array in an expression.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
+
+function readAttachments(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] | undefined {
+	const list = ((value as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
+	if (!list.length) return undefined;
+	return list.map((entry, position) => {
+		const url = String(entry.url ?? '').trim();
+		if (!/^https?:\/\/\S+$/i.test(url)) {
+			throw new NodeOperationError(this.getNode(), `Attachment ${position + 1} needs a URL starting with http:// or https:// (item ${itemIndex})`, {
+				itemIndex,
+				description: `Got ${JSON.stringify(entry.url ?? '')}. Enneo downloads attachments from a URL; upload the file somewhere reachable first.`,
+			});
+		}
+		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') || 'attachment';
+		return { name, url };
+	});
+}
+
+/** Reads the node's fields into Enneo's POST /ticket body (enneo-api.md §2.5). */
+export function buildCreateBody(this: IExecuteFunctions, channel: string, fields: IDataObject, itemIndex: number): IDataObject {
+	const body: IDataObject = { channel };
+	for (const key of ['direction', 'status', 'priority', 'from', 'fromName', 'subject', 'body', 'interface']) {
+		if (fields[key] !== undefined && fields[key] !== '') body[key] = fields[key];
+	}
+	for (const key of ['contractId', 'externalTicketId']) {
+		const value = String(fields[key] ?? '').trim();
+		if (value) body[key] = value;
+	}
+	for (const key of ['to', 'cc', 'bcc']) {
+		const list = toStringList(fields[key]);
+		if (list.length) body[key] = list;
+	}
+	for (const [key, label] of [
+		['createdAt', 'Created At'],
+		['firstResponseDueBy', 'First Response Due By'],
+		['dueBy', 'Due By'],
+	]) {
+		const converted = readEnneoDate.call(this, fields[key], label, itemIndex);
+		if (converted !== undefined) body[key] = converted;
+	}
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
+		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	}
+	if (fields.agentId !== undefined && fields.agentId !== '') {
+		body.agentId = toId.call(this, fields.agentId, 'Assigned Agent', itemIndex);
+	}
+	if (fields.templateId) body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
+	const tags = toIdList.call(this, fields.tags, 'Tags', itemIndex);
+	if (tags.length) body.tags = tags;
+	const attachments = readAttachments.call(this, fields.attachments, itemIndex);
+	if (attachments) body.attachments = attachments;
+	const rawData = toJsonObject.call(this, fields.rawData, 'Raw Data', itemIndex);
+	if (rawData !== undefined) body.rawData = rawData as IDataObject;
+	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
+	if (templateData !== undefined) {
+		if (!templateData || typeof templateData !== 'object' || Array.isArray(templateData)) {
+			throw new NodeOperationError(this.getNode(), `"Template Data" must be a JSON object (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter an object such as {"firstName": "Anna"}.',
+			});
+		}
+		body.templateData = templateData as IDataObject;
+	}
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const channel = this.getNodeParameter('channel', itemIndex, '') as string;
+	if (!channel) {
+		throw new NodeOperationError(this.getNode(), `"Channel" is required to create a ticket (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.',
+		});
+	}
+	if (!channelOptions.some((option) => option.value === channel)) {
+		throw new NodeOperationError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Choose the channel from the list or map one of the values above.',
+		});
+	}
+	const processMode = this.getNodeParameter('process', itemIndex, 'batch') as string;
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = buildCreateBody.call(this, channel, fields, itemIndex);
+	assertPendingHasFutureDueBy.call(this, body, itemIndex, Date.now(), 'Additional Fields');
+	// POST /ticket is never retried (a repeat could create a second ticket): the transport's default for POST.
+	const response = await enneoApiRequest.call(this, 'POST', '/ticket', { qs: { process: processMode }, body, itemIndex, area: 'ticket' });
+	return unwrapTicket(response);
+}

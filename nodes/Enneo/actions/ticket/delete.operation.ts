@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Deleting is permanent and cannot be undone: Enneo erases the ticket with its conversations, attachments, AI results, events and time tracking (GDPR erasure). Needs the deleteTicket permission.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	ticketIdLocator(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	await enneoApiRequest.call(this, 'DELETE', `/ticket/${ticketId}`, { itemIndex, area: 'ticket' });
+	return { id: ticketId, deleted: true };
+}

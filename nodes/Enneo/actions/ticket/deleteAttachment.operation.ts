@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'Attachment ID',
+		name: 'attachmentId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 103013960646',
+		description:
+			'The "ID" of the attachment as listed in the ticket\'s attachments. Removal is permanent and needs the updateTechnicalTicketFields permission.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['deleteAttachment'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const attachmentId = String(this.getNodeParameter('attachmentId', itemIndex, '') ?? '').trim();
+	// Attachment IDs are alphanumeric strings; anything else would change the path.
+	if (!/^[A-Za-z0-9_-]+$/.test(attachmentId)) {
+		throw new NodeOperationError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.',
+		});
+	}
+	await enneoApiRequest.call(this, 'DELETE', `/ticket/${ticketId}/attachment/${encodeURIComponent(attachmentId)}`, { itemIndex, area: 'ticket' });
+	return { ticketId, attachmentId, deleted: true };
+}

@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { toId, toStringList } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'To Email',
+		name: 'toEmail',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. billing@example.com',
+		description: 'Where to forward the ticket. Several addresses separated by commas.',
+	},
+	{
+		displayName: 'Note',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'Text placed above the forwarded content',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'BCC',
+				name: 'bcc',
+				type: 'string',
+				default: '',
+				description: 'Email addresses, separated by commas',
+			},
+			{
+				displayName: 'CC',
+				name: 'cc',
+				type: 'string',
+				default: '',
+				description: 'Email addresses, separated by commas',
+			},
+			{
+				displayName: 'Sending Mailbox Name or ID',
+				name: 'subchannelId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubchannels' },
+				default: '',
+				description:
+					'Email subchannel to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+				description: "Subject of the forwarded email (default: the ticket's subject)",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['forward'] } }, properties);
+
+/** One address goes as a string (the documented form), several as a list (accepted per enneo-api.md §2.11). */
+const oneOrMany = (list: string[]): string | string[] => (list.length === 1 ? list[0] : list);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const to = toStringList(this.getNodeParameter('toEmail', itemIndex, ''));
+	if (!to.length) {
+		throw new NodeOperationError(this.getNode(), `"To Email" is required to forward a ticket (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter the address to forward the ticket to, e.g. billing@example.com.',
+		});
+	}
+	const bad = to.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
+	if (bad) {
+		throw new NodeOperationError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter email addresses separated by commas.',
+		});
+	}
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { toEmail: oneOrMany(to), body: this.getNodeParameter('body', itemIndex, '') as string };
+	if (fields.subject) body.subject = String(fields.subject);
+	for (const key of ['cc', 'bcc']) {
+		const list = toStringList(fields[key]);
+		if (list.length) body[key] = oneOrMany(list);
+	}
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
+		body.subchannelId = toId.call(this, fields.subchannelId, 'Sending Mailbox', itemIndex);
+	}
+	// Sends an email: never repeated automatically (POST default).
+	const response = await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, { body, itemIndex, area: 'ticket' });
+	return { ticketId, forwardedTo: to, ...(response as IDataObject) };
+}

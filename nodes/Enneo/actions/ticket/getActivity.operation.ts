@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Show Technical Information',
+				name: 'showTechnicalInformation',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include technical events. Needs the accessTechnicalEvents permission; without it Enneo refuses the whole request (403).',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getActivity'] } }, properties);
+
+/** The processing timeline; Enneo does not document its shape (enneo-api.md §2.14), so it is passed on as is. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = options.showTechnicalInformation === true ? { showTechnicalInformation: 'true' } : {};
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/activity`, { qs, itemIndex, area: 'ticket' });
+	if (response && typeof response === 'object' && !Array.isArray(response)) return { ticketId, ...(response as IDataObject) };
+	return { ticketId, activity: response as IDataObject[] };
+}

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getAgentQueueStatus'] } }, properties);
+
+/**
+ * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (enneo-api.md §2.16); -1 means no
+ * agent is available, e.g. to route a chat to a bot instead.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return (await enneoApiRequest.call(this, 'GET', '/agents/queue', { itemIndex, area: 'ticket' })) as IDataObject;
+}

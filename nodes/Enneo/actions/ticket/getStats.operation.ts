@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getStats'] } }, properties);
+
+/** Open-ticket counts with breakdowns by AI agent and tag; shape undocumented (enneo-api.md §2.15). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return (await enneoApiRequest.call(this, 'GET', '/ticket/stats', { itemIndex, area: 'ticket' })) as IDataObject;
+}

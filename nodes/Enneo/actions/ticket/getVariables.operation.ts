@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [ticketIdLocator()];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getVariables'] } }, properties);
+
+/** The response shape is undocumented (enneo-api.md §2.9): pass it on, tagged with the ticket. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/variables`, { itemIndex, area: 'ticket' });
+	if (response && typeof response === 'object' && !Array.isArray(response)) return { ticketId, ...(response as IDataObject) };
+	return { ticketId, variables: response as IDataObject };
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
+import { toJsonObject } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+import { unwrapTicket } from './get.operation';
+import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
+
+/** Fields outside the agent set (enneo-api.md §2.8): only keys with updateTechnicalTicketFields may write them. */
+const technicalFieldOptions: INodeProperties[] = [
+	{
+		displayName: 'Additional Data (Technical, JSON)',
+		name: 'additionalData',
+		type: 'json',
+		default: '',
+		description: 'Free key/value data stored on the ticket, e.g. {"markedAsSafe": "true"}. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'External Ticket ID (Technical)',
+		name: 'externalTicketId',
+		type: 'string',
+		default: '',
+		description: 'ID of the ticket in another system. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Subject (Technical)',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description: 'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Summary (Technical)',
+		name: 'summary',
+		type: 'string',
+		default: '',
+		description: 'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+];
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...ticketUpdateFieldOptions, ...technicalFieldOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Force Agent Reassignment',
+				name: 'forceAgentReassignment',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to reassign the ticket even if another agent is working on it (overrides Enneo\'s reassignment guard)',
+			},
+			{
+				displayName: 'Include in Worklog',
+				name: 'includeInWorklog',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const changes = readTicketChanges.call(this, fields, itemIndex);
+	for (const key of ['subject', 'summary', 'externalTicketId']) {
+		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]);
+	}
+	const additionalData = toJsonObject.call(this, fields.additionalData, 'Additional Data', itemIndex);
+	if (additionalData !== undefined) {
+		if (additionalData !== null && (typeof additionalData !== 'object' || Array.isArray(additionalData))) {
+			throw new NodeOperationError(this.getNode(), `"Additional Data" must be a JSON object (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter an object such as {"markedAsSafe": "true"}.',
+			});
+		}
+		changes.additionalData = additionalData as IDataObject;
+	}
+	if (!Object.keys(changes).length) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${ticketId} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	assertPendingHasFutureDueBy.call(this, changes, itemIndex);
+
+	const qs: IDataObject = {};
+	if (options.includeInWorklog === false) qs.includeInWorklog = 'false';
+	if (options.forceAgentReassignment === true) qs.forceAgentReassignment = 'true';
+	const response = await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}`, { body: changes, qs, itemIndex, area: 'ticket' });
+	return unwrapTicket(response);
+}
