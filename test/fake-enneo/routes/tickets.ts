@@ -1,9 +1,9 @@
 import type { Router } from '../http';
-import { HttpError } from '../http';
+import { HttpError, reply } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
-import { ENUMS, queryFlag, validateBody } from '../validate';
+import { ENUMS, queryFlag, queryInt, validateBody } from '../validate';
 
 /** A ticket row as the API shows it: tag objects resolved, customer reduced unless asked for. */
 export function presentTicket(state: FakeState, row: Row, options: { includeCustomer?: boolean; compact?: boolean } = {}): Row {
@@ -202,6 +202,9 @@ export function applyTicketChanges(state: FakeState, ticket: Row, changes: Recor
 
 /** Ticket routes (enneo-api.md §2). */
 export function registerTicketRoutes(router: Router<FakeState>): void {
+	// Fixed paths first: GET /ticket/stats would otherwise match GET /ticket/:ticketId.
+	registerTicketCollectionRoutes(router);
+
 	router.post('/ticket/search', ({ state, body }) => {
 		const request = validateBody(body ?? {}, SEARCH_SCHEMA, 'POST /ticket/search');
 		const limit = (request.limit as number | undefined) ?? 100;
@@ -249,6 +252,356 @@ export function registerTicketRoutes(router: Router<FakeState>): void {
 			applyTicketChanges(state, copy, rest, where);
 		}
 		for (const { ticket, rest, where } of changes) applyTicketChanges(state, ticket, rest, where);
+		return { success: true };
+	});
+
+	registerSingleTicketRoutes(router);
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const toSeconds = (sql: unknown) => (typeof sql === 'string' ? Math.floor(Date.parse(`${sql.replace(' ', 'T')}Z`) / 1000) : null);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SPAM = ['auto_spam', 'auto_programmatic', 'manual_spam'];
+
+/** Whether the API key's user holds a permission beyond the agent default (state.me.permissions). */
+function requirePermission(state: FakeState, permission: string, what: string): void {
+	const granted = (state.me.permissions as string[] | undefined) ?? [];
+	if (!granted.includes(permission)) {
+		throw new HttpError(403, `${what} requires the permission '${permission}'`, 'missing_permission', { permission });
+	}
+}
+
+/** Fields of PATCH /ticket/{id} only users with updateTechnicalTicketFields may write (enneo-api.md §2.8). */
+const TECHNICAL_FIELDS = ['subject', 'summary', 'body', 'externalTicketId', 'additionalData', 'subchannelId'];
+
+/** POST /ticket body (enneo-api.md §2.5). */
+const CREATE_SCHEMA: Schema = {
+	channel: { type: 'string', enum: ENUMS.channel, required: true },
+	direction: { type: 'string', enum: ENUMS.direction },
+	status: { type: 'string', enum: ENUMS.status },
+	priority: { type: 'string', enum: ENUMS.priority },
+	from: { type: 'string', nullable: true },
+	fromName: { type: 'string', nullable: true },
+	subchannelId: { type: 'integer' },
+	to: { type: 'string[]' },
+	cc: { type: 'string[]' },
+	bcc: { type: 'string[]' },
+	subject: { type: 'string' },
+	body: { type: 'string' },
+	createdAt: { type: 'string', format: 'datetime' },
+	firstResponseDueBy: { type: 'string', format: 'datetime' },
+	dueBy: { type: 'string', format: 'datetime' },
+	attachments: { type: 'object[]' },
+	tags: { type: 'integer[]' },
+	contractId: { type: 'string', nullable: true },
+	externalTicketId: { type: 'string', nullable: true },
+	rawData: { type: 'any', nullable: true },
+	templateId: { type: 'integer', nullable: true },
+	templateData: { type: 'object', nullable: true },
+	agentId: { type: 'integer' },
+	interface: { type: 'string', enum: ['internal', 'Freshdesk', 'api'] },
+};
+
+const GET_LATEST_SCHEMA: Schema = {
+	preferredDirection: { type: 'string', enum: ['earliest', 'previous', 'next'] },
+	ticketId: { type: 'integer', nullable: true },
+	filters: { type: 'object[]' },
+};
+
+const FORWARD_SCHEMA: Schema = {
+	toEmail: { type: ['string', 'string[]'], required: true },
+	body: { type: 'string' },
+	subject: { type: 'string' },
+	cc: { type: ['string', 'string[]'] },
+	bcc: { type: ['string', 'string[]'] },
+	subchannelId: { type: 'integer' },
+};
+
+function emailList(value: unknown, field: string, where: string): string[] {
+	const list = value === undefined ? [] : ([] as string[]).concat(value as string | string[]);
+	const bad = list.find((address) => !EMAIL.test(address));
+	if (bad !== undefined) throw new HttpError(400, `${where}: '${field}' contains an invalid email address ${JSON.stringify(bad)}`, 'invalid_email', { field });
+	return list;
+}
+
+/** The caller's routing queue: open, non-spam, visible tickets that are unassigned or theirs, in ID order. */
+function routingQueue(state: FakeState, filters: Array<Record<string, unknown>>): Row[] {
+	return [...state.tickets.values()]
+		.filter(
+			(t) =>
+				t.status === 'open' &&
+				!SPAM.includes(String(t.spamStatus)) &&
+				!state.hiddenTicketIds.has(t.id) &&
+				(t.agentId === null || t.agentId === undefined || t.agentId === state.me.id) &&
+				filters.every((f) => matchesFilter(state, t, f)),
+		)
+		.sort((a, b) => a.id - b.id);
+}
+
+let attachmentCounter = 103013960646;
+
+/** Ticket routes without a ticket ID: stats, routing queue, create, agent queue. */
+function registerTicketCollectionRoutes(router: Router<FakeState>): void {
+	router.get('/ticket/stats', ({ state }) => {
+		const open = [...state.tickets.values()].filter((t) => t.status === 'open' && !SPAM.includes(String(t.spamStatus)));
+		const tagCounts = new Map<number, number>();
+		for (const ticket of open) for (const id of (ticket.tagIds as number[]) ?? []) tagCounts.set(id, (tagCounts.get(id) ?? 0) + 1);
+		const tags = [...tagCounts].map(([tagId, count]) => ({ tagId, name: state.tags.get(tagId)?.name ?? null, count })).sort((a, b) => a.tagId - b.tagId);
+		const intents = [...state.aiAgents.values()]
+			.map((agent) => ({ aiAgentId: agent.id, name: agent.name, count: tagCounts.get(agent.tagId as number) ?? 0 }))
+			.filter((entry) => entry.count > 0);
+		return { success: true, open: open.length, intents, tags };
+	});
+
+	router.get('/agents/queue', ({ state }) => {
+		// Waiting chats per available human agent; -1 when nobody can take a chat (enneo-api.md §2.16).
+		const agents = [...state.profiles.values()].filter((p) => p.type === 'enneo' && p.chatRoutingStatus !== 'offline').length;
+		const waiting = [...state.tickets.values()].filter((t) => t.channel === 'chat' && t.status === 'open' && (t.agentId === null || t.agentId === undefined)).length;
+		const agentQueue = agents ? Math.round((waiting / agents) * 100) / 100 : -1;
+		return {
+			agentQueue,
+			liveConversationPossible: { chat: agents > 0 },
+			expectedWaitingTime: { chat: agents ? Math.round(agentQueue * 120) : -1 },
+			success: true,
+		};
+	});
+
+	router.post('/ticket/getLatest', ({ state, body }) => {
+		const request = validateBody(body ?? {}, GET_LATEST_SCHEMA, 'POST /ticket/getLatest');
+		const direction = String(request.preferredDirection ?? 'earliest');
+		const queue = routingQueue(state, (request.filters as Array<Record<string, unknown>> | undefined) ?? []);
+		if (direction === 'earliest') return { success: true, ticketId: queue[0]?.id ?? null };
+		if (request.ticketId === undefined || request.ticketId === null) {
+			throw new HttpError(400, `POST /ticket/getLatest: ticketId is required for preferredDirection '${direction}'`, 'missing_field', { field: 'ticketId' });
+		}
+		const current = findTicket(state, request.ticketId as number).id;
+		const found = direction === 'next' ? queue.find((t) => t.id > current) : [...queue].reverse().find((t) => t.id < current);
+		return { success: true, ticketId: found?.id ?? null };
+	});
+
+	router.post('/ticket', ({ state, body, query }) => {
+		const where = 'POST /ticket';
+		if (query.process !== undefined && !ENUMS.process.includes(String(query.process))) {
+			throw new HttpError(400, `${where}: invalid process ${JSON.stringify(query.process)}, allowed: ${ENUMS.process.join(', ')}`, 'invalid_enum');
+		}
+		const request = validateBody(body, CREATE_SCHEMA, where);
+		const attachments = ((request.attachments as Row[] | undefined) ?? []).map((attachment, index) => {
+			validateBody(attachment, { name: { type: 'string' }, url: { type: 'string', required: true } }, `${where} attachments[${index}]`);
+			if (!/^https?:\/\//.test(String(attachment.url))) throw new HttpError(400, `${where}: attachments[${index}].url must be an http(s) URL`, 'invalid_url');
+			const name = String(attachment.name ?? 'attachment');
+			return { id: String(attachmentCounter++), name, url: attachment.url, size: 0, inline: false, fileEnding: name.split('.').pop() ?? '', contentType: 'application/octet-stream' };
+		});
+		if (request.channel === 'letter' && attachments.length !== 1) throw new HttpError(400, `${where}: a letter needs exactly one attachment`, 'invalid_attachments');
+		if (request.status === 'pending' && (!request.dueBy || String(request.dueBy) <= sqlDate())) {
+			throw new HttpError(400, `${where}: status pending requires dueBy in the future`, 'pending_requires_due_by');
+		}
+		for (const id of (request.tags as number[] | undefined) ?? []) if (!state.tags.has(id)) throw new HttpError(400, `${where}: unknown tag id ${id}`, 'unknown_tag');
+		if (request.agentId !== undefined && !state.profiles.has(request.agentId as number)) throw new HttpError(400, `${where}: unknown agent id ${String(request.agentId)}`, 'unknown_agent');
+		if (request.subchannelId !== undefined && !state.subchannels.has(request.subchannelId as number)) {
+			throw new HttpError(400, `${where}: unknown subchannel id ${String(request.subchannelId)}`, 'unknown_subchannel');
+		}
+		for (const key of ['to', 'cc', 'bcc'] as const) if (key !== 'to' || request.channel === 'email') emailList(request[key], key, where);
+
+		const { cc, bcc, tags, attachments: _a, ...plain } = request;
+		const fields: Record<string, unknown> = { ...plain };
+		if (cc !== undefined) fields.ccEmails = cc;
+		if (bcc !== undefined) fields.bccEmails = bcc;
+		if (tags !== undefined) fields.tagIds = tags;
+		if (attachments.length) fields.attachments = attachments;
+		if (typeof request.body === 'string') fields.bodyPlain = request.body.replace(/<[^>]+>/g, '');
+
+		// externalTicketId is an upsert key: the existing ticket is updated, not duplicated.
+		const existing = request.externalTicketId
+			? [...state.tickets.values()].find((t) => t.externalTicketId === request.externalTicketId)
+			: undefined;
+		if (existing) {
+			Object.assign(existing, fields, { modifiedAt: sqlDate() });
+			return { success: true, ticket: presentTicket(state, existing) };
+		}
+		const id = state.nextId.ticket++;
+		const now = sqlDate();
+		const ticket: Row = {
+			id,
+			direction: 'in',
+			status: 'open',
+			priority: 'low',
+			aiSupportLevel: query.process === 'false' ? 'human' : 'unprocessed',
+			interface: 'internal',
+			from: null,
+			fromName: null,
+			to: [],
+			subject: '',
+			summary: '',
+			body: '',
+			bodyPlain: '',
+			agentId: null,
+			customerId: null,
+			contractId: null,
+			tagIds: [],
+			externalTicketId: null,
+			spamStatus: null,
+			customerLegitimation: 0,
+			attachments: [],
+			additionalData: {},
+			dueBy: null,
+			firstResponseDueBy: null,
+			closedAt: null,
+			...fields,
+			createdAt: (request.createdAt as string | undefined) ?? now,
+			modifiedAt: now,
+		};
+		state.tickets.set(id, ticket);
+		return { success: true, ticket: presentTicket(state, ticket) };
+	});
+}
+
+/** Routes on one ticket: update, variables, history, forward, auto-execute, ping, activity, delete. */
+function registerSingleTicketRoutes(router: Router<FakeState>): void {
+	router.patch('/ticket/:ticketId', ({ state, params, body, query }) => {
+		const where = `PATCH /ticket/${params.ticketId}`;
+		const ticket = findTicket(state, params.ticketId);
+		queryFlag(query.includeInWorklog, 'includeInWorklog');
+		queryFlag(query.forceAgentReassignment, 'forceAgentReassignment');
+		const changes = validateBody(body, TICKET_PATCH_SCHEMA, where);
+		const technical = Object.keys(changes).filter((key) => TECHNICAL_FIELDS.includes(key));
+		if (technical.length) requirePermission(state, 'updateTechnicalTicketFields', `Changing ${technical.join(', ')}`);
+		applyTicketChanges(state, ticket, changes, where);
+		return { success: true, ticket: presentTicket(state, ticket) };
+	});
+
+	router.get('/ticket/:ticketId/variables', ({ state, params }) => {
+		const ticket = findTicket(state, params.ticketId);
+		const customer = ticket.customerId ? state.customers.get(Number(ticket.customerId)) ?? null : null;
+		const contract = ticket.contractId ? state.contracts.get(Number(ticket.contractId)) ?? null : null;
+		const tags = ((ticket.tagIds as number[]) ?? []).map((id) => state.tags.get(id)?.name).filter(Boolean);
+		const { id, channel, status, priority, subject, summary, from, fromName, createdAt, dueBy } = ticket;
+		return { success: true, ticket: { id, channel, status, priority, subject, summary, from, fromName, createdAt, dueBy }, customer, contract, tag: tags };
+	});
+
+	router.get('/ticket/:ticketId/history', ({ state, params, query }) => {
+		const ticket = findTicket(state, params.ticketId);
+		const limit = queryInt(query.limit, 'limit', 1, 1000) ?? 100;
+		const offset = queryInt(query.offset, 'offset', 0) ?? 0;
+		const related = [...state.tickets.values()]
+			.filter((t) => t.id === ticket.id || (ticket.customerId && t.customerId === ticket.customerId))
+			.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b.id - a.id);
+		const history = related.map((t) => ({
+			id: t.id,
+			type: 'ticket',
+			channel: t.channel,
+			subChannel: null,
+			status: t.status === 'closed' ? 'closed' : 'active',
+			subject: t.subject,
+			url: null,
+			createdAt: toSeconds(t.createdAt),
+		}));
+		return {
+			success: true,
+			total: history.length,
+			totalOpenedTickets: related.filter((t) => t.status !== 'closed').length,
+			history: history.slice(offset, offset + limit),
+		};
+	});
+
+	router.post('/ticket/:ticketId/forward', ({ state, params, body }) => {
+		const where = `POST /ticket/${params.ticketId}/forward`;
+		const ticket = findTicket(state, params.ticketId);
+		const request = validateBody(body, FORWARD_SCHEMA, where);
+		const to = emailList(request.toEmail, 'toEmail', where);
+		if (!to.length) throw new HttpError(400, `${where}: 'toEmail' must not be empty`, 'missing_field', { field: 'toEmail' });
+		const cc = emailList(request.cc, 'cc', where);
+		emailList(request.bcc, 'bcc', where);
+		if (request.subchannelId !== undefined && state.subchannels.get(request.subchannelId as number)?.channel !== 'email') {
+			throw new HttpError(400, `${where}: subchannel ${String(request.subchannelId)} is not an email subchannel`, 'invalid_subchannel');
+		}
+		// The forward is an outbound email on the ticket.
+		const id = state.nextId.conversation++;
+		state.conversations.set(id, {
+			id,
+			ticketId: ticket.id,
+			type: 'html',
+			direction: 'out',
+			private: false,
+			isDraft: false,
+			agentId: state.me.id,
+			toEmail: to,
+			ccEmails: cc,
+			body: `${String(request.body ?? '')}<hr>${String(ticket.body ?? '')}`,
+			bodyPlain: `${String(request.body ?? '')}\n\n${String(ticket.bodyPlain ?? '')}`,
+			subject: request.subject ?? `Fwd: ${String(ticket.subject ?? '')}`,
+			createdAt: nowSeconds(),
+			modifiedAt: nowSeconds(),
+		});
+		ticket.modifiedAt = sqlDate();
+		return { success: true };
+	});
+
+	router.post('/ticket/:ticketId/autoexecute', ({ state, params, query, request }) => {
+		const where = `POST /ticket/${params.ticketId}/autoexecute`;
+		const ticket = findTicket(state, params.ticketId);
+		if (request.rawBody) throw new HttpError(400, `${where}: takes no body`, 'invalid_body');
+		const agentId = queryInt(query.executeAgentId, 'executeAgentId', 1);
+		if (agentId !== undefined && !state.aiAgents.has(agentId)) throw new HttpError(400, `${where}: unknown AI agent ${agentId}`, 'unknown_ai_agent');
+		queryFlag(query.allowMultipleIntents, 'allowMultipleIntents');
+		queryFlag(query.allowWithReplies, 'allowWithReplies');
+		// A run that happens but fails answers 207 (enneo-api.md §2.12); the reason goes to the activity log.
+		if (state.autoExecuteFailingIds.has(ticket.id)) {
+			return reply(207, { success: false, message: 'Auto-execution failed: the AI agent could not complete its actions' });
+		}
+		if (ticket.status !== 'open' || SPAM.includes(String(ticket.spamStatus))) {
+			return reply(207, { success: false, message: `Auto-execution failed: ticket is ${String(ticket.status)}${ticket.spamStatus ? ` (${String(ticket.spamStatus)})` : ''}` });
+		}
+		ticket.aiSupportLevel = 'automated';
+		ticket.status = 'closed';
+		ticket.closedAt = sqlDate();
+		ticket.modifiedAt = sqlDate();
+		return { success: true, executedAiAgentId: agentId ?? null };
+	});
+
+	router.get('/ticket/:ticketId/ping', ({ state, params }) => {
+		const ticket = findTicket(state, params.ticketId);
+		// Pinging records the caller as working on the ticket (time tracking): not a read-only call.
+		const workedOn = new Set((ticket.workedOnByIds as number[]) ?? []);
+		workedOn.add(state.me.id);
+		ticket.workedOnByIds = [...workedOn];
+		const lastSeen = sqlDate();
+		const workedOnBy = [...workedOn]
+			.map((id) => state.profiles.get(id))
+			.filter((p): p is Row => Boolean(p))
+			.map((p) => ({ ...p, phone: p.phone ?? null, lastSeen, isSsoOnly: 0, lang: 'en', nameAlias: null, externalId: null }));
+		return { success: true, workedOnBy };
+	});
+
+	router.get('/ticket/:ticketId/activity', ({ state, params, query }) => {
+		const ticket = findTicket(state, params.ticketId);
+		const technical = queryFlag(query.showTechnicalInformation, 'showTechnicalInformation') ?? false;
+		if (technical) requirePermission(state, 'accessTechnicalEvents', 'showTechnicalInformation');
+		const at = toSeconds(ticket.createdAt);
+		const activity: Row[] = [{ id: 1, type: 'ticketCreated', createdAt: at, data: { channel: ticket.channel } }];
+		if (ticket.customerId) activity.push({ id: 2, type: 'customerIdentified', createdAt: at, data: { customerId: ticket.customerId, contractId: ticket.contractId } });
+		activity.push({ id: 3, type: 'tagsDetected', createdAt: at, data: { tagIds: ticket.tagIds ?? [] } });
+		if (ticket.agentId) activity.push({ id: 4, type: 'ticketAssigned', createdAt: at, data: { agentId: ticket.agentId } });
+		if (ticket.closedAt) activity.push({ id: 5, type: 'ticketClosed', createdAt: toSeconds(ticket.closedAt), data: {} });
+		if (technical) activity.push({ id: 6, type: 'modelRun', technical: true, createdAt: at, data: { cortexRequestId: `req-${ticket.id}` } });
+		return { success: true, activity };
+	});
+
+	router.delete('/ticket/:ticketId', ({ state, params }) => {
+		const ticket = findTicket(state, params.ticketId);
+		// GDPR erasure: the ticket and everything hanging off it is gone.
+		state.tickets.delete(ticket.id);
+		for (const [id, conversation] of state.conversations) if (Number(conversation.ticketId) === ticket.id) state.conversations.delete(id);
+		return { success: true };
+	});
+
+	router.delete('/ticket/:ticketId/attachment/:attachmentId', ({ state, params }) => {
+		const ticket = findTicket(state, params.ticketId);
+		requirePermission(state, 'updateTechnicalTicketFields', 'Deleting an attachment');
+		const attachments = (ticket.attachments as Row[] | undefined) ?? [];
+		const index = attachments.findIndex((a) => String(a.id) === params.attachmentId);
+		if (index < 0) throw new HttpError(404, `Attachment ${params.attachmentId} not found on ticket ${ticket.id}`, 'attachment_not_found');
+		attachments.splice(index, 1);
+		ticket.modifiedAt = sqlDate();
 		return { success: true };
 	});
 }
