@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# E2E: packs this package, installs the tarball into a fresh home of a real n8n (the pinned
+# version, installed once per machine by scripts/install-n8n.sh), and runs test/e2e against it.
+# Extra arguments go to jest, e.g. `npm run test:e2e -- -t "Get Many"`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+start=$(date +%s)
+N8N_DIR="$(bash scripts/install-n8n.sh)"
+echo "[e2e] n8n install ready ($N8N_DIR) after $(( $(date +%s) - start ))s" >&2
+
+# Per run, so two runs on one machine never share an n8n.
+ENNEO_E2E_STATE="$(mktemp -t n8n-nodes-enneo-e2e.XXXXXX.json)"
+rm -f "$ENNEO_E2E_STATE"
+export ENNEO_E2E_STATE
+
+# globalTeardown stops n8n; this is the safety net when jest itself dies or is interrupted.
+cleanup() {
+  if [ -f "$ENNEO_E2E_STATE" ]; then
+    pid=$(node -e 'console.log(require(process.argv[1]).pid)' "$ENNEO_E2E_STATE" 2>/dev/null || true)
+    home=$(node -e 'console.log(require(process.argv[1]).userFolder)' "$ENNEO_E2E_STATE" 2>/dev/null || true)
+    if [ -n "$pid" ]; then
+      kill -TERM -- "-$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    if [ -n "$home" ] && [ -z "${ENNEO_E2E_KEEP_HOME:-}" ]; then rm -rf "$home"; fi
+    rm -f "$ENNEO_E2E_STATE"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+npx jest -c test/e2e/jest.e2e.config.js --runInBand "$@"
+echo "[e2e] total $(( $(date +%s) - start ))s" >&2

@@ -1,0 +1,16 @@
+import { existsSync, rmSync } from 'node:fs';
+
+import { killProcessGroup, loadConnection, STATE_FILE } from './lib/n8n';
+
+/** Stops the n8n of this run (its whole process group) and removes its home unless asked to keep it. */
+export default async function globalTeardown(): Promise<void> {
+	if (!existsSync(STATE_FILE)) return;
+	const connection = loadConnection();
+	await killProcessGroup(connection.pid);
+	rmSync(STATE_FILE, { force: true });
+	if (process.env.ENNEO_E2E_KEEP_HOME) {
+		process.stderr.write(`[e2e] kept n8n home ${connection.userFolder} (log ${connection.logFile})\n`);
+	} else {
+		rmSync(connection.userFolder, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,92 @@
+import { ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow, manualTrigger, PACKAGE_NAME } from './lib/n8n';
+import { useE2e } from './lib/setup';
+
+const e2e = useE2e();
+
+describe('the packed package inside n8n', () => {
+	test('n8n knows both node types and the credential, from the installed tarball', async () => {
+		const types = await e2e.n8n.nodeTypes();
+		const names = types.map((t) => t.name);
+		expect(names).toEqual(expect.arrayContaining([ENNEO_NODE, ENNEO_TRIGGER_NODE]));
+		const action = types.find((t) => t.name === ENNEO_NODE)!;
+		expect(action.displayName).toBe('Enneo');
+		expect(action.credentials).toEqual([expect.objectContaining({ name: 'enneoApi' })]);
+		const trigger = types.find((t) => t.name === ENNEO_TRIGGER_NODE)!;
+		expect(trigger.group).toContain('trigger');
+
+		const credentials = await e2e.n8n.credentialTypes();
+		expect(credentials.find((c) => c.name === 'enneoApi')).toMatchObject({ displayName: 'Enneo API' });
+	});
+
+	test('n8n serves every icon the nodes and the credential point to', async () => {
+		const types = [...(await e2e.n8n.nodeTypes()), ...(await e2e.n8n.credentialTypes())];
+		const ours = types.filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`) || t.name === 'enneoApi');
+		const urls = ours.flatMap((t) => Object.values((t.iconUrl ?? {}) as Record<string, string>));
+		expect(urls.length).toBeGreaterThanOrEqual(6); // light + dark for action, trigger, credential
+		for (const url of new Set(urls)) {
+			expect(url).toMatch(new RegExp(`^icons/${PACKAGE_NAME}/dist/`));
+			const response = await e2e.n8n.get(`/${url}`);
+			expect({ url, status: response.status }).toEqual({ url, status: 200 });
+			expect(await response.text()).toContain('<svg');
+		}
+	});
+
+	test('luxon, which the nodes import, resolves inside n8n to n8n\'s own copy', async () => {
+		const resolved = await e2e.n8n.resolveFromPackage('luxon');
+		expect(resolved).toContain(`${e2e.n8n.connection.installDir}/node_modules/luxon/`);
+	});
+
+	test('a date filter (converted with luxon) reaches Enneo in its format', async () => {
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('date filter', [
+				manualTrigger(),
+				e2e.enneo({
+					parameters: {
+						resource: 'ticket',
+						operation: 'getMany',
+						returnAll: false,
+						limit: 5,
+						filters: { createdAfter: '2026-10-01T08:30:00' },
+					},
+				}),
+			]),
+		);
+		(await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+		const [search] = e2e.fake.received('POST', '/ticket/search');
+		expect((search.body as { filters: unknown[] }).filters).toContainEqual({ key: 't.createdAt', comparator: '>=', value: '2026-10-01 08:30:00' });
+	});
+});
+
+describe('credential test in n8n', () => {
+	test('passes with the right key', async () => {
+		const result = await e2e.n8n.testCredential({
+			id: e2e.credential.id,
+			type: 'enneoApi',
+			data: { instanceUrl: e2e.fake.instanceUrl, apiKey: e2e.fake.apiKey },
+		});
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(e2e.fake.received('GET', '/profile').at(-1)!.headers.authorization).toBe(`Bearer ${e2e.fake.apiKey}`);
+	});
+
+	test('fails with a wrong key, saying what to do', async () => {
+		const result = await e2e.n8n.testCredential({
+			id: e2e.credential.id,
+			type: 'enneoApi',
+			data: { instanceUrl: e2e.fake.instanceUrl, apiKey: 'wrong-key-4711' },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Enneo rejected the API key (401)');
+		expect(result.message).not.toContain('wrong-key-4711');
+		expect(e2e.fake.received('GET', '/profile').at(-1)!.headers.authorization).toBe('Bearer wrong-key-4711');
+	});
+
+	test('fails on a URL without an Enneo API, naming the instance URL', async () => {
+		const result = await e2e.n8n.testCredential({
+			id: e2e.credential.id,
+			type: 'enneoApi',
+			data: { instanceUrl: `${e2e.fake.instanceUrl}/nothing-here`, apiKey: e2e.fake.apiKey },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Instance URL');
+	});
+});

@@ -1,0 +1,107 @@
+import { codeNode, linearWorkflow, manualTrigger } from './lib/n8n';
+import { useE2e } from './lib/setup';
+
+const e2e = useE2e({ tickets: 1200 });
+
+/** The IDs of the first `count` tickets of the fake's demo data. */
+const ticketIds = (count: number) => [...e2e.fake.state.tickets.keys()].slice(0, count);
+
+describe('ticket operations in n8n', () => {
+	test('Get Many with Return All walks all pages at 500 per request', async () => {
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('get many', [
+				manualTrigger(),
+				e2e.enneo({ parameters: { resource: 'ticket', operation: 'getMany', returnAll: true } }),
+			]),
+		);
+		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+
+		const output = run.output('Enneo');
+		expect(output).toHaveLength(1200);
+		expect(new Set(output.map((t) => t.id)).size).toBe(1200);
+		expect(Object.keys(output[0])).toEqual(expect.arrayContaining(['id', 'status', 'tagNames'])); // simplified
+		const calls = e2e.fake.received('POST', '/ticket/search');
+		expect(calls.map((c) => c.body)).toEqual([
+			expect.objectContaining({ limit: 500, offset: 0 }),
+			expect.objectContaining({ limit: 500, offset: 500 }),
+			expect.objectContaining({ limit: 500, offset: 1000 }),
+		]);
+	});
+
+	test('Update Many sends 350 items from a Code node as exactly 4 PATCH /ticket batches of 100', async () => {
+		const ids = ticketIds(350);
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('update many', [
+				manualTrigger(),
+				codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
+				e2e.enneo({
+					parameters: {
+						resource: 'ticket',
+						operation: 'updateMany',
+						ticketId: '={{ $json.id }}',
+						updateFields: { priority: 'high' },
+					},
+				}),
+			]),
+		);
+		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+
+		const patches = e2e.fake.received('PATCH', '/ticket');
+		expect(patches.map((p) => (p.body as unknown[]).length)).toEqual([100, 100, 100, 50]);
+		expect((patches[0].body as unknown[])[0]).toEqual({ id: ids[0], priority: 'high' });
+		expect((patches[3].body as Array<{ id: number }>).at(-1)!.id).toBe(ids[349]);
+		const items = run.items('Enneo');
+		expect(items).toHaveLength(350);
+		items.forEach((item, index) => {
+			expect(item.json).toMatchObject({ id: ids[index], success: true });
+			expect(item.pairedItem).toEqual({ item: index });
+		});
+		expect(e2e.fake.state.tickets.get(ids[349])!.priority).toBe('high');
+	});
+
+	test("an Enneo error stops the workflow with the mapped message and Enneo's own words", async () => {
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('get missing', [
+				manualTrigger(),
+				e2e.enneo({
+					parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '999999' } },
+				}),
+			]),
+		);
+		const run = await e2e.n8n.runWorkflow(wf.id);
+
+		expect(run.status).toBe('error');
+		const error = run.error('Enneo')!;
+		expect(error.message).toContain('The ticket was not found in Enneo (404)');
+		expect(JSON.stringify(error)).toContain('Ticket 999999 not found');
+		expect(run.workflowError!.message).toBe(error.message);
+		expect(e2e.fake.received('GET', '/ticket/999999')).toHaveLength(1);
+	});
+
+	test('Continue On Fail turns a failing item into an error item and carries on', async () => {
+		const [good] = ticketIds(1);
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('continue on fail', [
+				manualTrigger(),
+				codeNode('Tickets', `return [{ json: { id: ${good} } }, { json: { id: 999999 } }, { json: { id: ${good} } }];`),
+				e2e.enneo({
+					parameters: {
+						resource: 'ticket',
+						operation: 'get',
+						ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					},
+					onError: 'continueRegularOutput',
+				}),
+			]),
+		);
+		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+
+		const items = run.items('Enneo');
+		expect(items).toHaveLength(3);
+		expect(items[0].json.id).toBe(good);
+		expect(String(items[1].json.error)).toContain('The ticket was not found in Enneo (404)');
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect(items[2].json.id).toBe(good);
+		expect(e2e.fake.received('GET').map((r) => r.path)).toEqual([`/ticket/${good}`, '/ticket/999999', `/ticket/${good}`]);
+	});
+});
