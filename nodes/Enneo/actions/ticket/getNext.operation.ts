@@ -56,7 +56,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { preferredDirection };
 	if (preferredDirection === 'previous' || preferredDirection === 'next') {
-		const current = this.getNodeParameter('ticketId', itemIndex, '', { extractValue: true });
+		const raw = this.getNodeParameter('ticketId', itemIndex, '', { extractValue: true });
+		// An untouched locator can still arrive as its default `{mode, value}` object.
+		const current = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
 		if (current === '' || current === undefined || current === null) {
 			throw new NodeOperationError(this.getNode(), `"Current Ticket" is required when the direction is "${preferredDirection}" (item ${itemIndex})`, {
 				itemIndex,
