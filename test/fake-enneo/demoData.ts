@@ -16,6 +16,8 @@ export const DEMO = {
 	regularPhone: '+4930123456',
 	phoneSubchannelId: 5,
 	emailSubchannelId: 1,
+	/** Email ticket carrying the demo conversation thread 5001 (received), 5002 (note), 5003 (draft). */
+	threadTicketId: 376101,
 };
 
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hannah', 'Jonas', 'Lena'];
@@ -161,5 +163,59 @@ export function demoState(options: DemoOptions = {}): FakeState {
 		});
 	}
 	state.nextId.ticket = 376100 + count + 100;
+
+	// A short thread on the first email ticket: customer mail, internal note, unsent draft.
+	const threadTicket = state.tickets.get(DEMO.threadTicketId);
+	if (threadTicket) {
+		const at = Math.floor(base / 1000) + 3600;
+		const message = (id: number, fields: Record<string, unknown>) =>
+			put(state.conversations, {
+				ticketId: DEMO.threadTicketId,
+				type: 'html',
+				isDraft: false,
+				private: false,
+				toEmail: [],
+				ccEmails: [],
+				intentIds: [],
+				attachments: [],
+				createdAt: at + id - 5001,
+				modifiedAt: at + id - 5001,
+				deletedAt: null,
+				...fields,
+				id,
+			});
+		message(5001, {
+			direction: 'in',
+			fromEmail: threadTicket.from,
+			fromEmailName: threadTicket.fromName,
+			agentId: null,
+			sender: null,
+			body: threadTicket.body,
+			bodyPlain: threadTicket.bodyPlain,
+			content: { message: threadTicket.bodyPlain },
+			rawData: { source: 'imap' },
+		});
+		message(5002, {
+			direction: 'internal',
+			type: 'note',
+			private: true,
+			agentId: 7,
+			sender: { id: 7, name: 'Tom Agent', email: 'tom@demo.enneo.ai' },
+			body: 'Customer called as well, see phone ticket.',
+			bodyPlain: 'Customer called as well, see phone ticket.',
+			content: { message: 'Customer called as well, see phone ticket.' },
+		});
+		message(5003, {
+			direction: 'out',
+			isDraft: true,
+			agentId: 7,
+			sender: { id: 7, name: 'Tom Agent', email: 'tom@demo.enneo.ai' },
+			toEmail: [threadTicket.from],
+			body: '<p>Thank you, we have updated your meter reading.</p>',
+			bodyPlain: 'Thank you, we have updated your meter reading.',
+			content: { message: 'Thank you, we have updated your meter reading.' },
+		});
+		state.nextId.conversation = 5100;
+	}
 	return state;
 }

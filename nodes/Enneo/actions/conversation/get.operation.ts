@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toId } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+import { conversationIdField, unwrapConversation } from './shared';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	conversationIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the original source payload of the message',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const conversationId = toId.call(this, this.getNodeParameter('conversationId', itemIndex), 'Conversation ID', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (options.includeRawData === true) qs.includeRawData = 'true';
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/conversation/${conversationId}`, {
+		qs,
+		itemIndex,
+		area: 'conversation',
+	});
+	return unwrapConversation(response);
+}

@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toIdList, toStringList } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import type { EnneoConversation } from '../../types';
+import { directionOptions, getTicketId, ticketIdLocator } from '../common';
+
+const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'multiOptions',
+				options: directionOptions,
+				default: [],
+			},
+			{
+				displayName: 'Private',
+				name: 'private',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only internal notes (on) or only customer-visible messages (off)',
+			},
+			{
+				displayName: 'Recipient IDs',
+				name: 'toId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 7, 8',
+				description: 'IDs of recipients, separated by commas',
+			},
+			{
+				displayName: 'Sender IDs',
+				name: 'senderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 7, 8',
+				description: 'IDs of senders, separated by commas',
+			},
+			{
+				displayName: 'Types',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. html, note',
+				description: 'Conversation types, separated by commas (e.g. html, text, note, neo)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Content Translation Language',
+				name: 'contentTranslationLanguage',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+				description: 'Language code to translate the messages into',
+			},
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the original source payload of each message',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['getMany'] } }, properties);
+
+/** One value is sent as is, several as a PHP-style array (each filter accepts both). */
+function filterValue(list: Array<string | number>): string | number | Array<string | number> | undefined {
+	if (!list.length) return undefined;
+	return list.length === 1 ? list[0] : list;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const qs: IDataObject = {
+		type: filterValue(toStringList(filters.type)),
+		direction: filterValue(Array.isArray(filters.direction) ? (filters.direction as string[]) : toStringList(filters.direction)),
+		senderId: filterValue(toIdList.call(this, filters.senderId, 'Sender IDs', itemIndex)),
+		toId: filterValue(toIdList.call(this, filters.toId, 'Recipient IDs', itemIndex)),
+	};
+	if (filters.private !== undefined) qs.private = filters.private === true ? 'true' : 'false';
+	if (options.includeRawData === true) qs.includeRawData = 'true';
+	if (options.contentTranslationLanguage) qs.contentTranslationLanguage = options.contentTranslationLanguage;
+	for (const key of Object.keys(qs)) if (qs[key] === undefined) delete qs[key];
+
+	const response = (await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/conversation`, {
+		qs,
+		itemIndex,
+		area: 'conversation',
+	})) as IDataObject | IDataObject[];
+	const conversations = (Array.isArray(response) ? response : (response.conversations as EnneoConversation[] | undefined)) ?? [];
+	// The endpoint has no limit/offset: it always answers with the whole thread, so Limit is applied here.
+	return returnAll ? conversations : conversations.slice(0, limit);
+}

@@ -1,0 +1,178 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { toId, toIdList } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, processModeOptions, ticketIdLocator } from '../common';
+import { attachmentFields, conversationTypeDescription, readAttachments, readRecipients } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'This SENDS the message to the customer (email, letter or chat, depending on the ticket) unless "Save as Draft" or "Private (Internal Note)" is set. To only record a message, use Store.',
+		name: 'replyNotice',
+		type: 'notice',
+		default: '',
+	},
+	ticketIdLocator(),
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		required: true,
+		default: '',
+		description: 'Text of the reply (HTML allowed when the type is html)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'AI Processing',
+				name: 'process',
+				type: 'options',
+				options: processModeOptions,
+				default: 'batch',
+				description: 'When Enneo runs its AI on the reply',
+			},
+			...attachmentFields,
+			{
+				displayName: 'BCC',
+				name: 'bcc',
+				type: 'string',
+				default: '',
+				description: 'BCC addresses, separated by commas (or an array from an expression)',
+			},
+			{
+				displayName: 'CC',
+				name: 'cc',
+				type: 'string',
+				default: '',
+				description: 'CC addresses, separated by commas (or an array from an expression); overrides the ticket\'s CC',
+			},
+			{
+				displayName: 'Channel ID',
+				name: 'channelId',
+				type: 'string',
+				default: '',
+				description: 'Channel-specific conversation ID (e.g. of a chat session) to reply into',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Outbound (to Customer)', value: 'out' },
+					{ name: 'Internal (Private Note)', value: 'internal' },
+				],
+				default: 'out',
+			},
+			{
+				displayName: 'Include Quoted History',
+				name: 'includeQuotedHistory',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the sent email quotes the earlier messages of the thread',
+			},
+			{
+				displayName: 'Intent IDs',
+				name: 'intentIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 15',
+				description: 'IDs of intents to link, separated by commas',
+			},
+			{
+				displayName: 'Private (Internal Note)',
+				name: 'private',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add an internal note instead of sending (nothing reaches the customer)',
+			},
+			{
+				displayName: 'Save as Draft',
+				name: 'isDraft',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to save the reply as a draft for approval instead of sending it',
+			},
+			{
+				displayName: 'Subchannel Name or ID',
+				name: 'subchannelId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubchannels' },
+				default: '',
+				description:
+					'Mailbox to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'string',
+				default: '',
+				description: 'Recipient addresses, separated by commas (or an array from an expression); overrides the ticket\'s recipient',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: 'html',
+				description: conversationTypeDescription,
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['reply'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
+	if (!message.trim()) {
+		throw new NodeOperationError(this.getNode(), `"Message" is empty (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter the text of the reply, or map it from a previous node.',
+		});
+	}
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { content: { message } };
+	for (const key of ['type', 'direction', 'subject', 'channelId']) {
+		if (fields[key] !== undefined && String(fields[key]).trim() !== '') body[key] = String(fields[key]);
+	}
+	if (fields.private !== undefined) body.private = fields.private === true;
+	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
+	// Reply names the copies `cc`/`bcc` (store calls them `ccEmails`/`bccEmails`).
+	for (const key of ['to', 'cc', 'bcc']) {
+		const list = readRecipients(fields[key]);
+		if (list) body[key] = list;
+	}
+	const intentIds = toIdList.call(this, fields.intentIds, 'Intent IDs', itemIndex);
+	if (intentIds.length) body.intentIds = intentIds;
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
+		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	}
+	const attachments = await readAttachments.call(this, fields, itemIndex);
+	if (attachments.length) body.attachments = attachments;
+
+	const qs: IDataObject = { process: fields.process ?? 'batch' };
+	if (fields.includeQuotedHistory !== undefined) qs.includeQuotedHistory = fields.includeQuotedHistory === true ? 'true' : 'false';
+
+	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/reply`, {
+		qs,
+		body,
+		itemIndex,
+		area: 'conversation',
+	})) as IDataObject;
+	const { success: _success, ...result } = response ?? {};
+	return result;
+}

@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toEnneoDateTime } from '../../helpers/dates';
+import { toStringList } from '../../helpers/values';
+
+/** The conversation ID field used by Get, Update and Delete. */
+export const conversationIdField: INodeProperties = {
+	displayName: 'Conversation ID',
+	name: 'conversationId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 5001',
+	description: 'ID of the conversation (message or note) on the ticket',
+};
+
+/** Attachment fields shared by Store and Reply (placed inside their Additional Fields). */
+export const attachmentFields: INodeProperties[] = [
+	{
+		displayName: 'Attachment Binary Properties',
+		name: 'binaryProperties',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, attachment_1',
+		description:
+			'Names of binary properties of the input item to attach, separated by commas. Each file is sent base64-encoded with its file name and MIME type.',
+	},
+	{
+		displayName: 'Attachments by URL',
+		name: 'attachmentUrls',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Attachment',
+		options: [
+			{
+				displayName: 'Attachment',
+				name: 'attachment',
+				values: [
+					{
+						displayName: 'File Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. invoice.pdf',
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/invoice.pdf',
+						description: 'Publicly reachable URL Enneo downloads the file from',
+					},
+				],
+			},
+		],
+	},
+];
+
+/** Builds Enneo attachment objects: `{name, base64, contentType}` from binary data, `{name, url}` from URLs. */
+export async function readAttachments(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+	const attachments: IDataObject[] = [];
+	for (const property of toStringList(fields.binaryProperties)) {
+		let binary;
+		try {
+			binary = this.helpers.assertBinaryData(itemIndex, property);
+		} catch {
+			throw new NodeOperationError(this.getNode(), `"Attachment Binary Properties": the input item has no binary property "${property}" (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Use the name of a binary property of the incoming item (see its Binary tab), e.g. "data". Separate several names with commas.',
+			});
+		}
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		attachments.push({
+			name: binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`,
+			base64: buffer.toString('base64'),
+			contentType: binary.mimeType,
+		});
+	}
+	const byUrl = ((fields.attachmentUrls as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
+	byUrl.forEach((entry, index) => {
+		const url = String(entry.url ?? '').trim();
+		if (!/^https?:\/\/\S+$/i.test(url)) {
+			throw new NodeOperationError(this.getNode(), `"Attachments by URL" entry ${index + 1} needs an http(s) URL, got ${JSON.stringify(entry.url ?? '')} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter a full URL such as https://example.com/file.pdf, or remove the entry.',
+			});
+		}
+		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() || 'attachment');
+		attachments.push({ name, url });
+	});
+	return attachments;
+}
+
+/** Accepts a comma-separated string or an array (e.g. from an expression) of addresses. */
+export function readRecipients(value: unknown): string[] | undefined {
+	const list = toStringList(value);
+	return list.length ? list : undefined;
+}
+
+/** Converts an n8n date to Enneo's `YYYY-MM-DD HH:MM:SS`, naming the field when it is not a date. */
+export function readDateTime(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
+	const converted = toEnneoDateTime(value);
+	if (converted === null) {
+		throw new NodeOperationError(this.getNode(), `"${field}" is not a date: ${JSON.stringify(value)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Use a date such as 2026-01-31 14:00:00 or 2026-01-31T14:00:00Z, or an expression like {{ $now }}.',
+		});
+	}
+	return converted;
+}
+
+/** Parses a JSON parameter that must be an object (`rawData`, `sender`), naming the field otherwise. */
+export function readJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON (item ${itemIndex})`, {
+				itemIndex,
+				description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
+			});
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a JSON object, got ${JSON.stringify(parsed)} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter a JSON object such as {"key": "value"}.',
+		});
+	}
+	return parsed as IDataObject;
+}
+
+/** Enneo wraps single conversations as `{conversation, success}`; return the object itself. */
+export function unwrapConversation(response: unknown): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	if (body.conversation && typeof body.conversation === 'object') return body.conversation as IDataObject;
+	const { success: _success, ...rest } = body;
+	return rest;
+}
+
+export const conversationTypeDescription =
+	'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.';

@@ -1,0 +1,309 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { toId, toIdList } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { directionOptions, getTicketId, priorityOptions, processModeOptions, statusOptions, ticketIdLocator } from '../common';
+import {
+	attachmentFields,
+	conversationTypeDescription,
+	readAttachments,
+	readDateTime,
+	readJsonObject,
+	readRecipients,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Stores a message on the ticket without sending anything, e.g. a reply that was sent or received in another system. Use Reply to send a message to the customer.',
+		name: 'storeNotice',
+		type: 'notice',
+		default: '',
+	},
+	ticketIdLocator(),
+	{
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		options: directionOptions,
+		default: 'in',
+		description: 'Inbound = from the customer, Outbound = to the customer, Internal = e.g. an email from another department',
+	},
+	{
+		displayName: 'Body (HTML)',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'HTML body of the message. Enneo derives the plain and clean bodies from it unless they are set below.',
+	},
+	{
+		displayName: 'AI Processing',
+		name: 'process',
+		type: 'options',
+		options: processModeOptions,
+		default: 'batch',
+		description: 'When Enneo runs its AI on the stored message',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Agent Name or ID',
+				name: 'agentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAgents' },
+				default: '',
+				description:
+					'Agent who authored the message. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			...attachmentFields,
+			{
+				displayName: 'BCC',
+				name: 'bccEmails',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. archive@example.com',
+				description: 'BCC addresses, separated by commas (or an array from an expression)',
+			},
+			{
+				displayName: 'Body (Clean)',
+				name: 'bodyClean',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Body without HTML; defaults to the HTML body stripped of tags',
+			},
+			{
+				displayName: 'Body (Plain)',
+				name: 'bodyPlain',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Plain-text body; defaults to the HTML body stripped of tags',
+			},
+			{
+				displayName: 'CC',
+				name: 'ccEmails',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Jane Doe <jane@example.com>, team@example.com',
+				description: 'CC addresses, separated by commas (or an array from an expression); entries may include a display name',
+			},
+			{
+				displayName: 'Content Message',
+				name: 'contentMessage',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Text sent as the structured content object (content.message)',
+			},
+			{
+				displayName: 'Contract ID',
+				name: 'contractId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Created At',
+				name: 'createdAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the message was written; defaults to now',
+			},
+			{
+				displayName: 'CRM Notification ID',
+				name: 'crmNotificationId',
+				type: 'string',
+				default: '',
+				description: 'ID of the notification in an external CRM',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Due By',
+				name: 'dueBy',
+				type: 'dateTime',
+				default: '',
+				description: 'If set, the ticket due date is updated',
+			},
+			{
+				displayName: 'External Conversation ID',
+				name: 'externalConversationId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. abc-123',
+				description: 'ID of the message in the other system, for tracking',
+			},
+			{
+				displayName: 'First Response Due By',
+				name: 'firstResponseDueBy',
+				type: 'dateTime',
+				default: '',
+				description: 'If set, the ticket first-response due date is updated',
+			},
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. john@smith.com',
+				description: 'Sender email address',
+			},
+			{
+				displayName: 'From Name',
+				name: 'fromName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. John Smith',
+			},
+			{
+				displayName: 'Intent IDs',
+				name: 'intentIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 15',
+				description: 'IDs of intents to link, separated by commas',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: priorityOptions,
+				default: 'medium',
+				description: 'If set, the ticket priority is updated',
+			},
+			{
+				displayName: 'Private (Internal Note)',
+				name: 'private',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the message is an internal note by an agent',
+			},
+			{
+				displayName: 'Raw Data (JSON)',
+				name: 'rawData',
+				type: 'json',
+				default: '{}',
+				description: 'Custom metadata stored with the message, e.g. {"myObjectId": 123}',
+			},
+			{
+				displayName: 'Sender (JSON)',
+				name: 'sender',
+				type: 'json',
+				default: '{}',
+				description: 'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statusOptions,
+				default: 'open',
+				description: 'If set, the ticket status is updated',
+			},
+			{
+				displayName: 'Subchannel Name or ID',
+				name: 'subchannelId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubchannels' },
+				default: '',
+				description:
+					'Mailbox or chat channel; must belong to the ticket\'s channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. customer@web.de',
+				description: 'Recipient addresses, separated by commas (or an array from an expression)',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: 'html',
+				description: conversationTypeDescription,
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['store'] } }, properties);
+
+/** Builds the POST /ticket/{id}/conversation/store body from the node's fields (seed 003 names). */
+export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		process: this.getNodeParameter('process', itemIndex, 'batch') as string,
+		direction: this.getNodeParameter('direction', itemIndex, 'in') as string,
+	};
+	const html = this.getNodeParameter('body', itemIndex, '') as string;
+	if (html) body.body = html;
+	for (const key of ['bodyPlain', 'bodyClean', 'subject', 'from', 'fromName', 'externalConversationId', 'crmNotificationId', 'contractId', 'customerId', 'type']) {
+		const value = fields[key];
+		if (value !== undefined && value !== null && String(value).trim() !== '') body[key] = String(value);
+	}
+	for (const key of ['status', 'priority']) if (fields[key]) body[key] = fields[key];
+	if (fields.private !== undefined) body.private = fields.private === true;
+	for (const key of ['to', 'ccEmails', 'bccEmails']) {
+		const list = readRecipients(fields[key]);
+		if (list) body[key] = list;
+	}
+	const labels: Record<string, string> = { createdAt: 'Created At', firstResponseDueBy: 'First Response Due By', dueBy: 'Due By' };
+	for (const key of Object.keys(labels)) {
+		const date = readDateTime.call(this, fields[key], labels[key], itemIndex);
+		if (date) body[key] = date;
+	}
+	if (fields.agentId !== undefined && fields.agentId !== '') body.agentId = toId.call(this, fields.agentId, 'Agent', itemIndex);
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
+		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	}
+	const intentIds = toIdList.call(this, fields.intentIds, 'Intent IDs', itemIndex);
+	if (intentIds.length) body.intentIds = intentIds;
+	const rawData = readJsonObject.call(this, fields.rawData, 'Raw Data (JSON)', itemIndex);
+	if (rawData && Object.keys(rawData).length) body.rawData = rawData;
+	const sender = readJsonObject.call(this, fields.sender, 'Sender (JSON)', itemIndex);
+	if (sender && Object.keys(sender).length) body.sender = sender;
+	if (fields.contentMessage) body.content = { message: String(fields.contentMessage) };
+	const attachments = await readAttachments.call(this, fields, itemIndex);
+	if (attachments.length) body.attachments = attachments;
+
+	if (!body.body && !body.bodyPlain && !body.bodyClean && !body.content && !attachments.length) {
+		throw new NodeOperationError(this.getNode(), `Nothing to store: "Body (HTML)" is empty (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.',
+		});
+	}
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const body = await buildStoreBody.call(this, itemIndex);
+	// Seed 003 documents `process` in the body, Enneo's own client sends it as ?process=; send both so either server reading wins.
+	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/store`, {
+		qs: { process: body.process },
+		body,
+		itemIndex,
+		area: 'conversation',
+	})) as IDataObject;
+	const { success: _success, ...result } = response ?? {};
+	return result;
+}

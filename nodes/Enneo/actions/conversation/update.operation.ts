@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { toId } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+import { conversationIdField } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Only internal notes and drafts can be updated; messages already sent to or received from the customer cannot be changed. Turning "Draft" off publishes (sends) the draft.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+	},
+	ticketIdLocator(),
+	conversationIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Draft',
+				name: 'isDraft',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the message stays a draft. Off publishes the draft, which sends it to the customer.',
+			},
+			{
+				displayName: 'Message',
+				name: 'message',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				description: 'New text of the note or draft',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ticketId = getTicketId.call(this, itemIndex);
+	const conversationId = toId.call(this, this.getNodeParameter('conversationId', itemIndex), 'Conversation ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.message !== undefined && String(fields.message) !== '') body.content = { message: String(fields.message) };
+	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for conversation ${conversationId} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Add "Message" or "Draft" under Update Fields.',
+		});
+	}
+	const response = (await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}/conversation/${conversationId}`, {
+		body,
+		itemIndex,
+		area: 'conversation',
+	})) as IDataObject;
+	const { success: _success, ...result } = response ?? {};
+	return { ticketId, conversationId, ...result };
+}
