@@ -219,6 +219,8 @@ export interface StartN8nOptions {
 	/** Progress messages. */
 	log?: Log;
 	startTimeoutMs?: number;
+	/** The n8n install (default: ensureN8nInstalled()). */
+	installDir?: string;
 }
 
 /** What a test file needs to reach the n8n of this run. */
@@ -275,7 +277,7 @@ function childEnv(installDir: string, env: Record<string, string>): NodeJS.Proce
 /** Starts n8n in a fresh home with the tarball installed, creates the owner and logs in. */
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const log = options.log ?? quiet;
-	const installDir = await ensureN8nInstalled(log);
+	const installDir = options.installDir ?? (await ensureN8nInstalled(log));
 	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-home-')));
 	mkdirSync(userFolder, { recursive: true });
 	log(`installing ${options.packageTarball.split('/').pop()} into ${userFolder}/.n8n/nodes (like n8n installs community nodes)`);
