@@ -1,0 +1,33 @@
+/**
+ * Loads a workflow template from examples/ the way a user imports it, with the credential
+ * placeholder swapped for this run's Enneo credential (which points at the fake Enneo).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { WorkflowJson, WorkflowNode } from '../lib/n8n';
+import { REPO_ROOT } from '../lib/n8n';
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+
+/** The id every template uses for its Enneo credential, so a test (or a user) can swap it. */
+export const CREDENTIAL_PLACEHOLDER = 'REPLACE_WITH_YOUR_ENNEO_CREDENTIAL_ID';
+
+export function readTemplate(file: string): WorkflowJson {
+	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+}
+
+/** The template with every `enneoApi` credential reference pointing at `credential`. */
+export function templateWithCredential(file: string, credential: { id: string; name: string }, suffix = ''): WorkflowJson {
+	const workflow = readTemplate(file);
+	for (const node of workflow.nodes) {
+		if (node.credentials?.enneoApi) node.credentials.enneoApi = { ...credential };
+	}
+	return { ...workflow, name: `${workflow.name}${suffix}` };
+}
+
+export function nodeNamed(workflow: WorkflowJson, name: string): WorkflowNode {
+	const node = workflow.nodes.find((n) => n.name === name);
+	if (!node) throw new Error(`no node "${name}" in ${workflow.name}; nodes: ${workflow.nodes.map((n) => n.name).join(', ')}`);
+	return node;
+}

@@ -1,0 +1,97 @@
+import { demoState } from '../../fake-enneo/demoData';
+import { sqlDate } from '../../fake-enneo/state';
+import { useE2e } from '../lib/setup';
+import { templateWithCredential } from './templates';
+
+const e2e = useE2e();
+
+describe('ticket templates in n8n', () => {
+	test('ticket-triage raises priority and tags every open ticket that is negative or past due, in one PATCH', async () => {
+		const state = demoState({ tickets: 60 });
+		// Half the tickets due next year, so "past due" and "negative" pick different tickets.
+		[...state.tickets.values()].forEach((ticket, index) => {
+			if (index % 2 === 0) ticket.dueBy = '2027-06-01 00:00:00';
+		});
+		const now = sqlDate();
+		const before = new Map([...state.tickets.values()].map((t) => [t.id, { ...t }]));
+		const expected = [...before.values()]
+			.filter((t) => t.status === 'open' && (t.sentiment === 'negative' || String(t.dueBy) < now))
+			.map((t) => t.id);
+		expect(expected.length).toBeGreaterThan(5);
+		e2e.fake.reset(state);
+
+		const wf = await e2e.n8n.createWorkflow(templateWithCredential('ticket-triage.json', e2e.credential, ` ${Date.now()}`));
+		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Every Hour' })).assertSuccess();
+
+		const searches = e2e.fake.received('POST', '/ticket/search').map((r) => r.body as { filters: unknown[] });
+		expect(searches).toHaveLength(2);
+		const filterSets = searches.map((s) => s.filters);
+		expect(filterSets).toContainEqual([
+			{ key: 't.status', comparator: 'in', values: ['open'] },
+			{ key: 't.sentiment', comparator: 'in', values: ['negative'] },
+		]);
+		expect(filterSets).toContainEqual([
+			{ key: 't.status', comparator: 'in', values: ['open'] },
+			{ key: 't.dueBy', comparator: '<=', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) },
+		]);
+
+		const patches = e2e.fake.received('PATCH', '/ticket');
+		expect(patches).toHaveLength(1);
+		const raised: Record<string, string> = { low: 'medium', medium: 'high', high: 'urgent', urgent: 'urgent' };
+		const body = patches[0].body as Array<{ id: number; priority: string; addTagIds: number[] }>;
+		expect(body.map((change) => change.id).sort()).toEqual([...expected].sort());
+		for (const change of body) {
+			expect(change).toEqual({ id: change.id, priority: raised[String(before.get(change.id)!.priority)], addTagIds: [4] });
+			expect(e2e.fake.state.tickets.get(change.id)!.tagIds).toContain(4);
+		}
+		const untouched = [...before.keys()].filter((id) => !expected.includes(id));
+		for (const id of untouched) expect(e2e.fake.state.tickets.get(id)!.priority).toBe(before.get(id)!.priority);
+
+		const output = run.output('Raise Priority and Tag');
+		expect(output).toHaveLength(expected.length);
+		expect(output.every((item) => item.success === true && item.batch === 1)).toBe(true);
+	});
+
+	test('bulk-close-spam closes 230 tagged tickets with 3 PATCH requests and its summary says so', async () => {
+		const state = demoState({ tickets: 300 });
+		const tickets = [...state.tickets.values()];
+		const spam = tickets.filter((t) => t.status === 'open').slice(0, 230);
+		for (const ticket of spam) ticket.tagIds = [5];
+		// A closed ticket with the tag must not be touched.
+		const closedTagged = tickets.find((t) => t.status === 'closed')!;
+		closedTagged.tagIds = [5];
+		e2e.fake.reset(state);
+
+		const wf = await e2e.n8n.createWorkflow(templateWithCredential('bulk-close-spam.json', e2e.credential, ` ${Date.now()}`));
+		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Start' })).assertSuccess();
+
+		const search = e2e.fake.received('POST', '/ticket/search');
+		expect(search[0].body).toMatchObject({
+			filters: [
+				{ key: 't.status', comparator: 'in', values: ['open'] },
+				{ key: 'tt_matchAny.tagId', comparator: 'in', values: [5] },
+			],
+		});
+		const patches = e2e.fake.received('PATCH', '/ticket');
+		expect(patches.map((p) => (p.body as unknown[]).length)).toEqual([100, 100, 30]);
+		expect(patches.every((p) => p.query.includeInWorklog === 'false')).toBe(true);
+		expect((patches[0].body as unknown[])[0]).toEqual({ id: expect.any(Number), spamStatus: 'manual_spam' });
+
+		for (const ticket of spam) {
+			const now = e2e.fake.state.tickets.get(ticket.id)!;
+			expect([now.status, now.spamStatus]).toEqual(['closed', 'manual_spam']);
+		}
+		expect(e2e.fake.state.tickets.get(closedTagged.id)!.spamStatus).not.toBe('manual_spam');
+
+		const [summary] = run.output('Summary');
+		expect(summary).toEqual({
+			ticketsFound: 230,
+			ticketsClosed: 230,
+			ticketsFailed: 0,
+			updateRequests: 3,
+			closedTicketIds: expect.any(Array),
+		});
+		expect(summary.updateRequests).toBe(patches.length);
+		expect([...(summary.closedTicketIds as number[])].sort()).toEqual(spam.map((t) => t.id).sort());
+	});
+});
