@@ -104,4 +104,51 @@ describe('ticket operations in n8n', () => {
 		expect(items[2].json.id).toBe(good);
 		expect(e2e.fake.received('GET').map((r) => r.path)).toEqual([`/ticket/${good}`, '/ticket/999999', `/ticket/${good}`]);
 	});
+
+	test('Create takes subject, channel and sender from previous nodes through expressions', async () => {
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('create', [
+				manualTrigger(),
+				codeNode(
+					'Customer mail',
+					`return [
+						{ json: { channel: 'email', subject: 'Meter reading for March', sender: 'anna@example.com', reading: 12345 } },
+						{ json: { channel: 'portal', subject: 'Change of bank details', sender: 'ben@example.com', reading: 0 } },
+					];`,
+				),
+				e2e.enneo({
+					parameters: {
+						resource: 'ticket',
+						operation: 'create',
+						channel: '={{ $json.channel }}',
+						process: 'false',
+						additionalFields: {
+							subject: "={{ $('Customer mail').item.json.subject }} ({{ $json.reading }})",
+							from: '={{ $json.sender }}',
+							body: '=<p>Reading: {{ $json.reading }}</p>',
+						},
+					},
+				}),
+			]),
+		);
+		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+
+		const posts = e2e.fake.received('POST', '/ticket');
+		expect(posts.map((p) => ({ query: p.query, body: p.body }))).toEqual([
+			{
+				query: { process: 'false' },
+				body: { channel: 'email', subject: 'Meter reading for March (12345)', from: 'anna@example.com', body: '<p>Reading: 12345</p>' },
+			},
+			{
+				query: { process: 'false' },
+				body: { channel: 'portal', subject: 'Change of bank details (0)', from: 'ben@example.com', body: '<p>Reading: 0</p>' },
+			},
+		]);
+		const created = run.items('Enneo');
+		expect(created.map((i) => [i.json.subject, i.json.channel, i.pairedItem])).toEqual([
+			['Meter reading for March (12345)', 'email', { item: 0 }],
+			['Change of bank details (0)', 'portal', { item: 1 }],
+		]);
+		expect(e2e.fake.state.tickets.get(Number(created[1].json.id))).toMatchObject({ subject: 'Change of bank details (0)' });
+	});
 });
