@@ -48,6 +48,8 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(Array.isArray(value) ? value[0] : value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(parseFloat(text) * 1000);
+	// Only an HTTP date is left (it has a weekday and month name); "-1" would parse as a year.
+	if (!/[a-z]/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

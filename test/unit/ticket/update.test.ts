@@ -4,7 +4,7 @@ import { itemsOf, runNode } from '../../harness/runNode';
 const enneo = useFakeEnneo();
 
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-const update = (ticketId: unknown, updateFields: Record<string, unknown>, options: Record<string, unknown> = {}) => ({
+const update = (ticketId: unknown, updateFields: unknown, options: Record<string, unknown> = {}) => ({
 	resource: 'ticket',
 	operation: 'update',
 	ticketId,
