@@ -36,7 +36,7 @@ export function toE164(input: unknown, defaultCountryCode?: string): string | nu
 			return null;
 		}
 	}
-	if (digits.length < 7 || digits.length > 15 || digits.startsWith('0')) return null;
+	if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return null;
 	return `+${digits}`;
 }
 

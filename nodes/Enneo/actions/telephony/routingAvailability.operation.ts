@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toId } from '../../helpers/values';
+import { enneoApiRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'User Name or ID',
+				name: 'userId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAgents' },
+				default: '',
+				description:
+					'Only this user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['routingAvailability'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (options.userId !== undefined && options.userId !== '') qs.userId = toId.call(this, options.userId, 'User', itemIndex);
+	// Enneo documents no response shape, so the answer is passed on as one item.
+	const response = await enneoApiRequest.call(this, 'GET', '/telephony/routingAvailability', { qs, itemIndex, area: 'telephony' });
+	return Array.isArray(response) ? { users: response } : ((response ?? {}) as IDataObject);
+}

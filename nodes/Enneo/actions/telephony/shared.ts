@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toIsoDateTime } from '../../helpers/dates';
+import type { TranscriptEntry } from '../../types';
+
+/** Transcript fields shared by Call Received and Call Completed (placed inside Additional Fields). */
+export const transcriptFields: INodeProperties[] = [
+	{
+		displayName: 'Transcript',
+		name: 'transcript',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add Entry',
+		description: 'What was said so far, in order',
+		options: [
+			{
+				displayName: 'Entry',
+				name: 'entry',
+				values: [
+					{
+						displayName: 'Message',
+						name: 'message',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Speaker',
+						name: 'speaker',
+						type: 'string',
+						default: 'bot',
+						placeholder: 'e.g. bot, agent, customer',
+						description: 'Who spoke (Enneo examples use bot and agent)',
+					},
+					{
+						displayName: 'Timestamp',
+						name: 'timestamp',
+						type: 'dateTime',
+						default: '',
+						description: 'When it was said; sent as ISO 8601. Empty means now.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Transcript (JSON)',
+		name: 'transcriptJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'Transcript as a JSON array of {"speaker", "message", "timestamp"} objects, e.g. mapped from a voicebot. Entries are sent after those of "Transcript".',
+	},
+];
+
+function invalid(this: IExecuteFunctions, field: string, problem: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `"${field}" ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: 'Each transcript entry needs a speaker (e.g. bot, agent, customer), a message and optionally an ISO 8601 timestamp.',
+	});
+}
+
+/** Reads both transcript inputs into Enneo's `{speaker, message, timestamp}` entries. */
+export function readTranscript(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): TranscriptEntry[] | undefined {
+	const fromUi = ((fields.transcript as IDataObject | undefined)?.entry as IDataObject[] | undefined) ?? [];
+	let fromJson: unknown = fields.transcriptJson;
+	if (typeof fromJson === 'string') {
+		const text = fromJson.trim();
+		try {
+			fromJson = text ? JSON.parse(text) : [];
+		} catch (error) {
+			throw invalid.call(this, 'Transcript (JSON)', `is not valid JSON: ${(error as Error).message}`, itemIndex);
+		}
+	}
+	if (fromJson === undefined || fromJson === null) fromJson = [];
+	if (!Array.isArray(fromJson)) throw invalid.call(this, 'Transcript (JSON)', 'must be a JSON array of entries', itemIndex);
+
+	const entries: TranscriptEntry[] = [];
+	const sources: Array<[string, unknown[]]> = [
+		['Transcript', fromUi],
+		['Transcript (JSON)', fromJson as unknown[]],
+	];
+	for (const [field, list] of sources) {
+		list.forEach((raw, index) => {
+			const entry = (raw ?? {}) as IDataObject;
+			if (typeof raw !== 'object' || Array.isArray(raw)) throw invalid.call(this, field, `entry ${index + 1} is not an object`, itemIndex);
+			const speaker = String(entry.speaker ?? '').trim();
+			const message = String(entry.message ?? '');
+			if (!speaker) throw invalid.call(this, field, `entry ${index + 1} has no speaker`, itemIndex);
+			if (!message.trim()) throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
+			const timestamp = entry.timestamp === undefined || entry.timestamp === '' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : toIsoDateTime(entry.timestamp);
+			if (!timestamp) throw invalid.call(this, field, `entry ${index + 1} has an unreadable timestamp ${JSON.stringify(entry.timestamp)}`, itemIndex);
+			entries.push({ speaker, message, timestamp });
+		});
+	}
+	return entries.length ? entries : undefined;
+}
+
+/** The call ID Enneo calls `channelId`: the third-party telephony system's ID of this call. */
+export const channelIdDescription =
+	'ID of the call in your telephony system (Enneo calls it channelId). Set it on Call Received to refer to the call later.';
+
+/** Shown on the four lifecycle hooks, which some instances keep for Enneo's own telephony. */
+export const hookNotice: INodeProperties = {
+	displayName:
+		"This is a telephony lifecycle hook. Some Enneo instances reserve it for Enneo's built-in telephony; there it answers 403 and your Enneo admin has to enable it for API keys.",
+	name: 'hookNotice',
+	type: 'notice',
+	default: '',
+};
+
+export const defaultCountryCodeOption: INodeProperties = {
+	displayName: 'Default Country Code',
+	name: 'defaultCountryCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 49',
+	description:
+		'Country calling code for numbers written without one (e.g. 030 123456 becomes +4930123456 with 49). Without it, national numbers are refused.',
+};
