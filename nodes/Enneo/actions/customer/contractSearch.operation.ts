@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { parseDateTime } from '../../helpers/dates';
+import { enneoApiRequest } from '../../transport/request';
+
+const textField = (displayName: string, name: string, placeholder: string, description?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder,
+	...(description ? { description } : {}),
+});
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search Fields',
+		name: 'searchFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Enneo combines the fields and returns the single best matching contract, if any',
+		options: [
+			textField('Address', 'address', 'e.g. Eppendorfer Landstr. 32, 20249 Hamburg'),
+			{
+				displayName: 'Birthday',
+				name: 'birthday',
+				type: 'dateTime',
+				default: '',
+				description: 'Date of birth of the contract holder',
+			},
+			textField('City', 'city', 'e.g. Hamburg'),
+			textField('Company', 'company', 'e.g. Muster GmbH'),
+			textField('Contract ID', 'contractId', 'e.g. 746839'),
+			textField('Customer ID', 'customerId', 'e.g. 83771'),
+			textField('Email', 'email', 'e.g. name@email.com'),
+			textField('First Name', 'firstname', 'e.g. Victoria'),
+			textField('Full Name', 'fullname', 'e.g. Victoria Sterling'),
+			textField('Last Name', 'lastname', 'e.g. Sterling'),
+			textField('Meter Number', 'meterNumber', 'e.g. 1ESY1160543210'),
+			textField('Postal Code', 'postalCode', 'e.g. 20249'),
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the ERP source data',
+			},
+			{
+				displayName: 'Record on Ticket ID',
+				name: 'ticketId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 376189',
+				description:
+					"Ticket to record the search on (as an event trace). Enneo rate-limits identification attempts per ticket: ten failed searches exhaust the ticket's budget.",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['contractSearch'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (key === 'birthday' || value === undefined || value === null || String(value).trim() === '') continue;
+		qs[key] = String(value).trim();
+	}
+	if (fields.birthday !== undefined && fields.birthday !== '') {
+		const birthday = parseDateTime(fields.birthday);
+		if (!birthday) {
+			throw new NodeOperationError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Use a date such as 1980-01-31.',
+			});
+		}
+		qs.birthday = birthday.toFormat('yyyy-MM-dd');
+	}
+	if (!Object.keys(qs).length) {
+		throw new NodeOperationError(this.getNode(), `Add at least one field under "Search Fields" (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.',
+		});
+	}
+	if (options.includeRawData === true) qs.includeRawData = 'true';
+	if (options.ticketId !== undefined && String(options.ticketId).trim() !== '') {
+		const ticketId = Number(String(options.ticketId).trim());
+		if (!Number.isInteger(ticketId) || ticketId <= 0) {
+			throw new NodeOperationError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter the numeric ticket ID, e.g. 376189, or remove the option.',
+			});
+		}
+		qs.ticketId = ticketId;
+	}
+	const response = await enneoApiRequest.call(this, 'GET', '/contract/search', { qs, itemIndex, area: 'contract' });
+	// Enneo answers with the single best match or an empty array.
+	const best = Array.isArray(response) ? (response[0] as IDataObject | undefined) : undefined;
+	// One item per search, found or not, so an IF node can branch on `found`.
+	return best ? { found: true, ...best } : { found: false };
+}

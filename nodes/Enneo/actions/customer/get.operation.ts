@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { getTicketId, ticketIdLocator } from '../common';
+import { readPathId, readVipRule, shapeCustomer, vipOptions } from './shape';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookUpBy',
+		type: 'options',
+		options: [
+			{ name: 'Customer ID', value: 'customerId' },
+			{ name: 'Contract ID', value: 'contractId', description: "Also returns all of the customer's contracts" },
+			{ name: 'Ticket', value: 'ticketId', description: 'The customer linked to a ticket' },
+		],
+		default: 'customerId',
+	},
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 83771',
+		displayOptions: { show: { lookUpBy: ['customerId'] } },
+	},
+	{
+		displayName: 'Contract ID',
+		name: 'contractId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 746839',
+		displayOptions: { show: { lookUpBy: ['contractId'] } },
+	},
+	ticketIdLocator({ displayOptions: { show: { lookUpBy: ['ticketId'] } } }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Contracts',
+				name: 'includeContracts',
+				type: 'boolean',
+				default: false,
+				description: "Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
+			},
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the ERP source data',
+			},
+			...vipOptions,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'customerId') as 'customerId' | 'contractId' | 'ticketId';
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const vip = readVipRule.call(this, options, itemIndex);
+	const qs: IDataObject = {};
+	if (options.includeRawData === true) qs.includeRawData = 'true';
+	let endpoint: string;
+	if (lookUpBy === 'ticketId') {
+		endpoint = `/customer/byTicketId/${getTicketId.call(this, itemIndex)}`;
+	} else if (lookUpBy === 'contractId') {
+		endpoint = `/customer/byContractId/${readPathId.call(this, this.getNodeParameter('contractId', itemIndex, ''), 'Contract ID', itemIndex)}`;
+	} else {
+		endpoint = `/customer/byCustomerId/${readPathId.call(this, this.getNodeParameter('customerId', itemIndex, ''), 'Customer ID', itemIndex)}`;
+		if (options.includeContracts === true) qs.includeContracts = 'true';
+	}
+	const customer = (await enneoApiRequest.call(this, 'GET', endpoint, { qs, itemIndex, area: 'customer' })) as IDataObject;
+	const { success: _success, ...fields } = customer ?? {};
+	return shapeCustomer(fields, vip);
+}

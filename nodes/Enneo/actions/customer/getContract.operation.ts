@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { enneoApiRequest } from '../../transport/request';
+import { readPathId } from './shape';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Contract ID',
+		name: 'contractId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 746839',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the ERP source data',
+			},
+			{
+				displayName: 'Output Item When Not Found',
+				name: 'continueIfNotFound',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an unknown contract gives an item with found = false instead of an error. Off: the node fails (or, with Continue On Fail, outputs the error).',
+			},
+			{
+				displayName: 'Refresh From ERP',
+				name: 'refresh',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Enneo fetches the contract from the ERP again instead of using its cache',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getContract'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const rawId = this.getNodeParameter('contractId', itemIndex, '');
+	const contractId = readPathId.call(this, rawId, 'Contract ID', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const flag of ['includeRawData', 'refresh']) if (options[flag] === true) qs[flag] = 'true';
+	const response = ((await enneoApiRequest.call(this, 'GET', `/contract/${contractId}`, { qs, itemIndex, area: 'contract' })) ?? {}) as IDataObject;
+	// Enneo answers an unknown contract with HTTP 200 and a code, not with 404.
+	if (response.code === 'contract_not_found') {
+		const id = String(rawId).trim();
+		if (options.continueIfNotFound === true) return { found: false, contractId: id, code: 'contract_not_found' };
+		throw new NodeOperationError(this.getNode(), `Contract ${id} was not found in Enneo (item ${itemIndex})`, {
+			itemIndex,
+			description:
+				'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.',
+		});
+	}
+	const { success: _success, ...contract } = response;
+	return { found: true, ...contract };
+}

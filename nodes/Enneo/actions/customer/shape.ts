@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
+export interface VipRule {
+	tagName: string;
+	tagId?: number;
+}
+
+/** Options added to every operation that outputs customers. */
+export const vipOptions: INodeProperties[] = [
+	{
+		displayName: 'VIP Tag Name',
+		name: 'vipTagName',
+		type: 'string',
+		default: 'VIP',
+		description: 'Customers carrying a tag with this name (case-insensitive) get isVip = true',
+	},
+	{
+		displayName: 'VIP Tag Name or ID',
+		name: 'vipTagId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomerTags' },
+		default: '',
+		description:
+			'Customers carrying this tag also get isVip = true. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+export function readVipRule(this: IExecuteFunctions, options: IDataObject, itemIndex: number): VipRule {
+	const rule: VipRule = { tagName: String(options.vipTagName ?? 'VIP').trim() };
+	if (options.vipTagId !== undefined && options.vipTagId !== '') {
+		const id = Number(options.vipTagId);
+		if (!Number.isInteger(id) || id <= 0) {
+			throw new NodeOperationError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Choose the VIP tag from the list or enter its numeric ID.',
+			});
+		}
+		rule.tagId = id;
+	}
+	return rule;
+}
+
+/** Tag list of a customer: `tags` objects (`{id, name, color}`), else bare `tagIds`. */
+function customerTags(customer: IDataObject): Array<{ id: number; name: string | null }> {
+	if (Array.isArray(customer.tags)) {
+		return (customer.tags as unknown[]).map((tag) =>
+			tag && typeof tag === 'object'
+				? { id: Number((tag as IDataObject).id), name: (tag as IDataObject).name === undefined ? null : String((tag as IDataObject).name) }
+				: { id: Number(tag), name: null },
+		);
+	}
+	if (Array.isArray(customer.tagIds)) return (customer.tagIds as unknown[]).map((id) => ({ id: Number(id), name: null }));
+	return [];
+}
+
+/**
+ * The raw customer plus the flat fields workflows branch on:
+ * `fullName`, `tagNames`, `tagIds` and `isVip`.
+ */
+export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject {
+	const tags = customerTags(customer);
+	const tagNames = tags.map((tag) => tag.name).filter((name): name is string => name !== null);
+	const tagIds = tags.map((tag) => tag.id).filter((id) => Number.isFinite(id));
+	const wanted = vip.tagName.toLowerCase();
+	const isVip =
+		(wanted !== '' && tagNames.some((name) => name.trim().toLowerCase() === wanted)) || (vip.tagId !== undefined && tagIds.includes(vip.tagId));
+	const fullName =
+		[customer.firstname, customer.lastname]
+			.filter((part) => part !== undefined && part !== null && String(part).trim() !== '')
+			.map(String)
+			.join(' ') || (customer.company ? String(customer.company) : '');
+	return { ...customer, fullName, tagNames, tagIds, isVip };
+}
+
+/** Reads a non-empty ID for a URL path segment, naming the field otherwise. */
+export function readPathId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (!text || /[/?#\s]/.test(text)) {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`, {
+			itemIndex,
+			description: `Enter the ${field}, e.g. 83771, or map it from a previous node.`,
+		});
+	}
+	return encodeURIComponent(text);
+}
