@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow, manualTrigger, PACKAGE_NAME } from './lib/n8n';
 import { useE2e } from './lib/setup';
 
@@ -29,6 +31,14 @@ describe('the packed package inside n8n', () => {
 			expect({ url, status: response.status }).toEqual({ url, status: 200 });
 			expect(await response.text()).toContain('<svg');
 		}
+	});
+
+	test("n8n's CLI, run next to the server, exports the node types from the installed package", async () => {
+		const output = `${e2e.n8n.userFolder}/nodes-export.json`;
+		const result = await e2e.n8n.cliRun(['export:nodes', `--output=${output}`]);
+		expect(result.code).toBe(0);
+		const exported = JSON.parse(readFileSync(output, 'utf8')) as Array<{ name: string }>;
+		expect(exported.map((n) => n.name)).toEqual(expect.arrayContaining([ENNEO_NODE, ENNEO_TRIGGER_NODE]));
 	});
 
 	test('luxon, which the nodes import, resolves inside n8n to n8n\'s own copy', async () => {

@@ -465,6 +465,13 @@ interface ExecutionData {
 	};
 }
 
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
 export class N8nHttpError extends Error {
 	constructor(
 		readonly status: number,
@@ -564,14 +571,42 @@ export class N8nClient {
 		return this.rest('GET', `/workflows/${id}`);
 	}
 
-	/** Publishes (activates) the current version: triggers and production webhooks go live. */
-	async activate(id: string): Promise<CreatedWorkflow> {
+	/**
+	 * Publishes (activates) the current version and waits until n8n reports its triggers live
+	 * (n8n 2.41 publishes through an outbox, so webhooks answer ~0.5 s after the activate call).
+	 * Throws with the trigger's error message when a trigger failed to activate.
+	 */
+	async activate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
 		const { versionId } = await this.getWorkflow(id);
-		return this.rest('POST', `/workflows/${id}/activate`, { versionId });
+		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/activate`, { versionId });
+		const status = await this.waitForPublication(id, (s) => s.status !== 'in_progress' && s.status !== 'not_published' && s.liveVersionId === versionId, timeoutMs);
+		if (status.status !== 'published') {
+			const errors = status.triggers.map((t) => t.errorMessage).filter(Boolean);
+			throw new Error(`workflow ${id} publication ${status.status}: ${errors.join('; ') || JSON.stringify(status)}`);
+		}
+		return workflow;
 	}
 
-	async deactivate(id: string): Promise<CreatedWorkflow> {
-		return this.rest('POST', `/workflows/${id}/deactivate`, {});
+	/** Unpublishes a workflow and waits until its triggers are down. */
+	async deactivate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
+		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/deactivate`, {});
+		await this.waitForPublication(id, (s) => s.status === 'not_published', timeoutMs);
+		return workflow;
+	}
+
+	/** n8n's publication status of a workflow (GET /rest/workflows/:id/publication-status). */
+	async publicationStatus(id: string): Promise<PublicationStatus> {
+		return this.rest('GET', `/workflows/${id}/publication-status`);
+	}
+
+	private async waitForPublication(id: string, done: (status: PublicationStatus) => boolean, timeoutMs: number): Promise<PublicationStatus> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const status = await this.publicationStatus(id);
+			if (done(status)) return status;
+			if (Date.now() > deadline) throw new Error(`workflow ${id}: publication still ${JSON.stringify(status)} after ${timeoutMs} ms`);
+			await sleep(100);
+		}
 	}
 
 	/** Runs a workflow manually from its trigger (default: the first node) and waits for the end. */
@@ -609,11 +644,15 @@ export class N8nClient {
 
 	/** Executions of a workflow, newest first (summaries: id, status, mode, ...). */
 	async listExecutions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
-		const result = await this.rest<{ results: Array<{ id: string; status: string; mode: string }> }>(
-			'GET',
-			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=250`,
-		);
-		return result.results;
+		const all: Array<{ id: string; status: string; mode: string }> = [];
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		for (;;) {
+			// n8n pages executions at most 100 at a time, newest first; lastId continues below an ID.
+			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			const page = await this.rest<{ results: Array<{ id: string; status: string; mode: string }> }>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+			all.push(...page.results);
+			if (page.results.length < 100) return all;
+		}
 	}
 
 	/** Waits until a workflow has at least `count` ended executions; returns them oldest first. */
