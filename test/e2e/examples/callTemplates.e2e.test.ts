@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { DEMO } from '../../fake-enneo/demoData';
 import { useE2e } from '../lib/setup';
 import { templateWithCredential } from './templates';
@@ -38,5 +40,79 @@ describe('call templates in n8n', () => {
 		expect(e2e.fake.received('POST', '/telephony/agentConnected').map((r) => r.body)).toEqual([{ userId: 7, ticketId }]);
 		expect(ticket).toMatchObject({ agentId: 7, connectedUserId: 7 });
 		expect(run.output('Agent Connected')).toEqual([{ userId: 7, ticketId, success: true }]);
+	});
+});
+
+describe('vip-inbound-routing.json in n8n', () => {
+	const secret = 'e2e-webhook-secret-0123456789abcdef';
+	let webhookPath = '';
+
+	beforeAll(async () => {
+		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({ name: 'VIP routing secret', type: 'enneoInboundCallWebhookApi', data: { secret } });
+		const workflow = templateWithCredential('vip-inbound-routing.json', e2e.credential, ` ${Date.now()}`, { enneoInboundCallWebhookApi });
+		// Published webhooks are unique per n8n: give this copy its own id.
+		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
+		trigger.webhookId = randomUUID();
+		const created = await e2e.n8n.createWorkflow(workflow);
+		await e2e.n8n.activate(created.id);
+		webhookPath = `${trigger.webhookId}/enneo-inbound-call?token=${secret}`;
+		workflowId = created.id;
+	});
+	let workflowId = '';
+	let calls = 0;
+
+	/** Rings: sends a CallInBound for `caller` and returns the answer and the run it started. */
+	async function ring(caller: string) {
+		const sessionId = `e2e-session-${Date.now()}-${calls}`;
+		const response = await e2e.n8n.webhook(webhookPath, {
+			body: { Event: 'CallInBound', SessionId: sessionId, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: '+4930123456000' } },
+		});
+		calls++;
+		const runs = await e2e.n8n.waitForExecutions(workflowId, calls);
+		return { sessionId, status: response.status, answer: (await response.json()) as { CallInBound: Record<string, unknown> }, run: runs.at(-1)! };
+	}
+
+	test('a VIP caller goes to the VIP AI agent with their name, and the call ticket is created for them', async () => {
+		const { sessionId, status, answer, run } = await ring(DEMO.vipPhone);
+
+		expect(status).toBe(200);
+		expect(answer.CallInBound.OverrideAIAgentId).toBe(DEMO.vipAiAgentId);
+		expect(JSON.stringify(answer.CallInBound.Variables)).toContain('Victoria Sterling');
+		expect(run.status).toBe('success');
+		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone]);
+		expect(Object.keys(run.runData)).not.toContain('Keep Default Routing');
+
+		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
+		expect(logged.body).toEqual({
+			routing: 'external',
+			direction: 'in',
+			phone: DEMO.vipPhone,
+			channelId: sessionId,
+			callerName: 'Victoria Sterling',
+			customerId: String(DEMO.vipCustomerId),
+		});
+		const ticketId = run.output('Log Call in Enneo')[0].ticketId as number;
+		expect(e2e.fake.state.tickets.get(ticketId)).toMatchObject({ customerId: String(DEMO.vipCustomerId), channelId: sessionId, channel: 'phone' });
+	});
+
+	test('a known customer without the VIP tag keeps the default routing and still gets a call ticket', async () => {
+		const { sessionId, answer, run } = await ring(DEMO.regularPhone);
+
+		expect(answer.CallInBound.OverrideAIAgentId ?? DEMO.defaultAiAgentId).toBe(DEMO.defaultAiAgentId);
+		expect(JSON.stringify(answer)).not.toContain(String(DEMO.vipAiAgentId));
+		expect(run.status).toBe('success');
+		expect(Object.keys(run.runData)).not.toContain('Route to VIP Agent');
+		expect(e2e.fake.received('POST', '/telephony/callReceived').map((r) => r.body)).toEqual([
+			expect.objectContaining({ phone: DEMO.regularPhone, channelId: sessionId, customerId: '83772', callerName: 'Max Mustermann' }),
+		]);
+	});
+
+	test('an unknown number keeps the default routing and logs the call without a customer', async () => {
+		const { sessionId, answer, run } = await ring('+4940999999');
+
+		expect(JSON.stringify(answer)).not.toContain(String(DEMO.vipAiAgentId));
+		expect(run.status).toBe('success');
+		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
+		expect(logged.body).toEqual({ routing: 'external', direction: 'in', phone: '+4940999999', channelId: sessionId });
 	});
 });

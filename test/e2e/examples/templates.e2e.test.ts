@@ -5,7 +5,7 @@ import { extractFromAICalls } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../lib/n8n';
 import { useE2e } from '../lib/setup';
-import { CREDENTIAL_PLACEHOLDER, EXAMPLES_DIR, nodeNamed, readTemplate, templateWithCredential } from './templates';
+import { CREDENTIAL_PLACEHOLDER, EXAMPLES_DIR, nodeNamed, readTemplate, templateWithCredential, WEBHOOK_CREDENTIAL_PLACEHOLDER } from './templates';
 import type { NodeTypeDescriptions } from './validate';
 import { parameterProblems } from './validate';
 
@@ -19,7 +19,9 @@ beforeAll(async () => {
 
 describe('every template in examples/', () => {
 	test('there are templates', () => {
-		expect(files).toEqual(expect.arrayContaining(['ticket-triage.json', 'bulk-close-spam.json', 'ai-agent-ticket-tool.json']));
+		expect(files).toEqual(
+			expect.arrayContaining(['vip-inbound-routing.json', 'inbound-call-transcript.json', 'ticket-triage.json', 'bulk-close-spam.json', 'ai-agent-ticket-tool.json']),
+		);
 	});
 
 	test.each(files)('%s carries no secrets and refers to the Enneo credential by placeholder', (file) => {
@@ -30,8 +32,13 @@ describe('every template in examples/', () => {
 		const enneoNodes = workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-enneo.'));
 		expect(enneoNodes.length).toBeGreaterThan(0);
 		for (const node of enneoNodes) {
-			if (node.type === 'n8n-nodes-enneo.enneoTrigger' && !node.credentials) continue;
-			expect(node.credentials).toEqual({ enneoApi: { id: CREDENTIAL_PLACEHOLDER, name: 'Enneo account' } });
+			if (node.type === 'n8n-nodes-enneo.enneoTrigger') {
+				expect(node.credentials).toEqual({
+					enneoInboundCallWebhookApi: { id: WEBHOOK_CREDENTIAL_PLACEHOLDER, name: 'Enneo inbound call secret' },
+				});
+			} else {
+				expect(node.credentials).toEqual({ enneoApi: { id: CREDENTIAL_PLACEHOLDER, name: 'Enneo account' } });
+			}
 		}
 	});
 
@@ -49,9 +56,14 @@ describe('every template in examples/', () => {
 	});
 
 	test.each(files)('%s imports into n8n and every node has valid parameters for the installed node types', async (file) => {
-		const openAi = await e2e.n8n.createCredential({ name: `OpenAI ${file}`, type: 'openAiApi', data: { apiKey: 'sk-not-used' } });
-		const template = templateWithCredential(file, e2e.credential, ` ${Date.now()}`);
-		for (const node of template.nodes) if (node.credentials?.openAiApi) node.credentials.openAiApi = openAi;
+		// Credentials a user adds after importing; only their ids matter here.
+		const openAiApi = await e2e.n8n.createCredential({ name: `OpenAI ${file}`, type: 'openAiApi', data: { apiKey: 'sk-not-used' } });
+		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
+			name: `Webhook secret ${file}`,
+			type: 'enneoInboundCallWebhookApi',
+			data: { secret: 'not-used-0123456789abcdef' },
+		});
+		const template = templateWithCredential(file, e2e.credential, ` ${Date.now()}`, { openAiApi, enneoInboundCallWebhookApi });
 		const created = await e2e.n8n.createWorkflow(template);
 		const saved = (await e2e.n8n.getWorkflow(created.id)) as unknown as WorkflowJson;
 

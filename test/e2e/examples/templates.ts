@@ -17,11 +17,25 @@ export function readTemplate(file: string): WorkflowJson {
 	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
 }
 
-/** The template with every `enneoApi` credential reference pointing at `credential`. */
-export function templateWithCredential(file: string, credential: { id: string; name: string }, suffix = ''): WorkflowJson {
+/** The id of the Enneo Trigger's webhook secret credential in the templates. */
+export const WEBHOOK_CREDENTIAL_PLACEHOLDER = 'REPLACE_WITH_YOUR_WEBHOOK_SECRET_CREDENTIAL_ID';
+
+/**
+ * The template with every `enneoApi` credential reference pointing at `credential`, other
+ * credential types swapped as given in `others` (by type), and the name made unique with `suffix`.
+ */
+export function templateWithCredential(
+	file: string,
+	credential: { id: string; name: string },
+	suffix = '',
+	others: Record<string, { id: string; name: string }> = {},
+): WorkflowJson {
 	const workflow = readTemplate(file);
+	const byType: Record<string, { id: string; name: string }> = { ...others, enneoApi: credential };
 	for (const node of workflow.nodes) {
-		if (node.credentials?.enneoApi) node.credentials.enneoApi = { ...credential };
+		for (const type of Object.keys(node.credentials ?? {})) {
+			if (byType[type]) node.credentials![type] = { ...byType[type] };
+		}
 	}
 	return { ...workflow, name: `${workflow.name}${suffix}` };
 }
