@@ -15,10 +15,19 @@
  *   const wf = await n8n.createWorkflow(linearWorkflow('name', [manualTrigger(), enneoNode({...})]));
  *   const run = await n8n.runWorkflow(wf.id);             // manual run via REST, waits for the end
  *   run.status; run.output('Enneo'); run.error('Enneo');  // items / node error of a node
- *   await n8n.activate(wf.id);                            // publishes it: production webhooks answer
+ *   await n8n.activate(wf.id);                            // publishes it and waits until its triggers are live
  *   const res = await n8n.webhook('<webhookId>/<path>', { method: 'POST', body: {...} });
  *   const runs = await n8n.waitForExecutions(wf.id, 1);   // executions of a webhook-started workflow
+ *   await n8n.deactivate(wf.id);
  *   await n8n.cliRun(['export:nodes', '--output=x.json']); // any n8n CLI command (own broker port)
+ *
+ * A community trigger with a static webhook path answers at `/webhook/<webhookId>/<path>`, where
+ * webhookId is the node's `webhookId` in the workflow JSON (set it yourself, e.g. randomUUID()).
+ * See test/e2e/webhook.e2e.test.ts for a published workflow end to end.
+ *
+ * Gotchas seen in n8n 2.41: jest's NODE_ENV=test makes n8n exit silently (childEnv drops it);
+ * `$json.caller` is refused by n8n's expression sandbox ("Cannot access "caller" due to security
+ * concerns"); GET /rest/executions pages at most 100.
  *
  * Everything talks to n8n's own REST API (/rest/...) with the owner's session cookie, like the
  * editor does; endpoints as in n8n 2.41 (owner.controller, auth.controller, workflows.controller,
