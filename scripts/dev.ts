@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { demoState } from '../test/fake-enneo/demoData';
 import { FakeEnneo } from '../test/fake-enneo/server';
 import type { N8nInstance } from '../test/e2e/lib/n8n';
-import { ensureN8nInstalled, linearWorkflow, manualTrigger, enneoNode, packPackage, startN8n } from '../test/e2e/lib/n8n';
+import { enneoNode, ensureN8nInstalled, linearWorkflow, manualTrigger, packPackage, portIsFree, startN8n } from '../test/e2e/lib/n8n';
 
 const log = (message: string) => console.log(`[dev] ${message}`);
 
@@ -41,6 +41,8 @@ process.on('SIGHUP', () => void stopAll(129));
 
 async function main(): Promise<void> {
 	const started = Date.now();
+	const port = Number(process.env.N8N_PORT ?? 5678);
+	if (!(await portIsFree(port))) throw new Error(`port ${port} is in use (another n8n?). Start on another one: N8N_PORT=${port + 1} npm run dev`);
 	const installDir = await ensureN8nInstalled(log);
 
 	const work = mkdtempSync(join(tmpdir(), 'enneo-dev-'));
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
 		packageTarball: tarball,
 		installDir,
 		userFolder: join(work, 'home'),
-		port: Number(process.env.N8N_PORT ?? 5678),
+		port,
 		log,
 	});
 	const credential = await n8n.createCredential({ name: 'Enneo (demo)', type: 'enneoApi', data: { instanceUrl, apiKey } });
