@@ -1,5 +1,17 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { SAMPLE_CURL, triggerProperties } from './description';
+import { handleInboundCall } from './handleInboundCall';
 
 export class EnneoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -8,15 +20,70 @@ export class EnneoTrigger implements INodeType {
 		icon: { light: 'file:enneoTrigger.svg', dark: 'file:enneoTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
 		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
 		defaults: { name: 'Enneo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: '={{$parameter["path"]}}' }],
-		properties: [{ displayName: 'Path', name: 'path', type: 'string', default: 'enneo-inbound-call', required: true }],
+		credentials: [
+			{
+				name: 'enneoInboundCallWebhookApi',
+				required: true,
+				testedBy: 'checkWebhookSecret',
+				displayOptions: { show: { authentication: ['queryToken', 'headerToken', 'basicAuth'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// n8n's own end-of-run write goes through the trigger's guard (see handleInboundCall).
+				responseMode: '={{ $parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode" }}',
+				responseData: 'firstEntryJson',
+				path: '={{ $parameter["path"] }}',
+			},
+		],
+		triggerPanel: {
+			header: 'Waiting for a CallInBound request',
+			executionsHelp: {
+				inactive: `Click "Listen for test event", then send a sample call to the Test URL:<br><code>${SAMPLE_CURL}</code><br>Once the workflow is published, calls to the Production URL run it automatically.`,
+				active: `Calls to the Production URL run this workflow. To try it: <code>${SAMPLE_CURL}</code>`,
+			},
+			activationHint: 'Publish the workflow and paste its Production URL into the number\'s Inbound API Calls setting.',
+		},
+		properties: triggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			/** Nothing remote to call: checks the secret is long enough to resist guessing. */
+			async checkWebhookSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
+				if (secret.length < 16) return { status: 'Error', message: 'Use a secret of at least 16 characters' };
+				return { status: 'OK', message: 'The secret is set' };
+			},
+		},
+	};
+
+	// The platform's callback URL is entered by hand in its number settings: nothing to register.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return { workflowData: [[{ json: this.getBodyData() }]] };
+		return await handleInboundCall(this);
 	}
 }

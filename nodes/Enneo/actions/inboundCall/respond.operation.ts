@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { BoundRouting, BuiltAnswer } from '../../../shared/answer';
+import { AnswerRuleError, buildAnswer } from '../../../shared/answer';
+import { InboundCallRegistry, inboundCalls } from '../../../shared/inboundCalls';
+
+/** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
+const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
+
+const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Answers the ringing call that started this workflow (Enneo Trigger with Respond set to "Using \'Respond to Inbound Call\' Action"). The workflow goes on after answering. An answer after the trigger\'s deadline is dropped: the caller already got the fallback.',
+		name: 'respondNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Routing',
+		name: 'routing',
+		type: 'options',
+		options: [
+			{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
+			{
+				name: 'Keep Default Routing',
+				value: 'keepDefault',
+				description: 'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
+			},
+			{ name: 'Route to AI Agent', value: 'aiAgent', description: 'Send the call to another AI agent (OverrideAIAgentId)' },
+			{ name: 'Route to IVR', value: 'ivr', description: 'Send the call to an IVR (OverrideIvrId)' },
+		],
+		default: 'keepDefault',
+		description: 'What happens to the call',
+	},
+	{
+		displayName: 'AI Agent Name or ID',
+		name: 'aiAgentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAiAgents' },
+		default: '',
+		required: true,
+		displayOptions: { show: { routing: ['aiAgent'] } },
+		description:
+			'The AI agent that takes the call (OverrideAIAgentId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'IVR ID',
+		name: 'ivrId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show: { routing: ['ivr'] } },
+		description: 'The IVR that takes the call (OverrideIvrId)',
+	},
+	{
+		displayName: 'Variables',
+		name: 'variables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		default: {},
+		displayOptions: { hide: { routing: ['hangUp'] } },
+		description: 'Values for the AI agent or IVR script, e.g. the caller\'s name. Sent as strings; keys must be unique.',
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Xiao Ming' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Session ID',
+				name: 'sessionId',
+				type: 'string',
+				default: '',
+				description: 'The call to answer. Leave empty to answer the call of the Enneo Trigger that started this workflow.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['inboundCall'], operation: ['respond'] } }, properties);
+
+/** The Enneo Trigger output of this run, found among this node's parents. */
+function triggerOutput(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const triggers = this.getParentNodes(this.getNode().name).filter((node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX) && !node.disabled);
+	for (const trigger of triggers) {
+		try {
+			const json = this.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json }}`, itemIndex);
+			if (json && typeof json === 'object' && typeof (json as IDataObject).sessionId === 'string') return json as IDataObject;
+		} catch {
+			// A trigger on another branch did not run in this execution; try the next one.
+			continue;
+		}
+	}
+	return undefined;
+}
+
+function readBound(call: IDataObject | undefined): BoundRouting {
+	const id = (value: unknown) => (typeof value === 'number' && value > 0 ? value : null);
+	return { boundAiAgentId: id(call?.boundAiAgentId), boundIvrId: id(call?.boundIvrId) };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const call = triggerOutput.call(this, itemIndex);
+	const sessionId = String(options.sessionId ?? '').trim() || (typeof call?.sessionId === 'string' ? call.sessionId : '');
+	if (!sessionId) {
+		throw new NodeOperationError(this.getNode(), `No inbound call to answer (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.',
+		});
+	}
+	const key = InboundCallRegistry.key(this.getWorkflow().id, this.getMode(), sessionId);
+	const record = inboundCalls.get(key);
+
+	const routing = this.getNodeParameter('routing', itemIndex) as string;
+	const variables = (this.getNodeParameter('variables.variable', itemIndex, []) as Array<{ key?: unknown; value?: unknown }>) ?? [];
+	let built: BuiltAnswer;
+	try {
+		built = buildAnswer(
+			{
+				routing,
+				aiAgentId: routing === 'aiAgent' ? this.getNodeParameter('aiAgentId', itemIndex) : undefined,
+				ivrId: routing === 'ivr' ? this.getNodeParameter('ivrId', itemIndex) : undefined,
+				variables: routing === 'hangUp' ? [] : variables,
+			},
+			record?.bound ?? readBound(call),
+		);
+	} catch (error) {
+		if (!(error instanceof AnswerRuleError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `${error.message} (item ${itemIndex})`, { itemIndex, description: error.hint });
+	}
+
+	const summary: IDataObject = { sessionId, answer: built.body, routing: built.kind };
+	if (built.note) summary.note = built.note;
+	const outcome = inboundCalls.decide(key, built, 'workflow');
+	if (outcome.status === 'unknown-call') {
+		// Not held by this process (queue mode worker, or a manual run without a call): hand the
+		// answer to n8n, which relays it to the process holding the request, if any.
+		await this.sendResponse({ body: built.body, headers: { [RELAY_KIND_HEADER]: built.kind }, statusCode: 200 });
+		summary.status = 'relayed';
+	} else {
+		summary.status = outcome.status;
+		summary.elapsedMs = outcome.decision.at - outcome.record.firstReceivedAt;
+		if (outcome.status !== 'sent') {
+			summary.sentAnswer = outcome.decision.body;
+			summary.answeredBy = outcome.decision.source;
+			if (outcome.decision.reason) summary.fallbackReason = outcome.decision.reason;
+		}
+	}
+	const input = this.getInputData()[itemIndex]?.json ?? {};
+	return { ...input, inboundCallAnswer: summary };
+}

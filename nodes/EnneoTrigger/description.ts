@@ -1,0 +1,145 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
+
+/** Default answer deadline: the platform waits 5 s; 1.5 s stay for network and n8n's own work. */
+export const DEFAULT_DEADLINE_MS = 3500;
+
+export const SAMPLE_CURL = `curl -X POST '<Webhook URL>?token=<secret>' -H 'Content-Type: application/json' -d '{"Event":"CallInBound","SessionId":"01bd935d-c45e-476a-9e5b-700e09494470","SdkAppId":1400692008,"CallInBound":{"AIAgentId":123,"IvrId":0,"Caller":"+8613066668888","Callee":"+8675566668888"}}'`;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Paste the Production URL into the telephony platform: Edit Number Settings → Inbound Settings → Inbound API Calls. With Query Token authentication append <code>?token=&lt;secret&gt;</code>. The platform waits 5 s for the answer, then retries.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: 'enneo-inbound-call',
+		required: true,
+		description: 'The last part of the webhook URL',
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Basic Auth', value: 'basicAuth', description: 'User and password in the URL (https://user:secret@host/…) or an Authorization header' },
+			{ name: 'Header Token', value: 'headerToken', description: 'A header carries the secret (for proxies that can add headers)' },
+			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can route calls' },
+			{ name: 'Query Token', value: 'queryToken', description: 'The callback URL carries the secret, e.g. …?token=SECRET' },
+		],
+		default: 'queryToken',
+		description: 'How the telephony platform proves the request comes from it. It signs nothing and sends no custom headers, so a secret in the URL is the usual choice.',
+	},
+	{
+		displayName: 'Query Parameter Name',
+		name: 'queryParameter',
+		type: 'string',
+		default: 'token',
+		displayOptions: { show: { authentication: ['queryToken'] } },
+		description: 'Name of the URL query parameter that carries the secret',
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'X-Webhook-Token',
+		displayOptions: { show: { authentication: ['headerToken'] } },
+		description: 'Name of the header that carries the secret. For <code>Authorization</code> a leading <code>Bearer </code> is accepted.',
+	},
+	{
+		displayName: 'Respond',
+		name: 'responseMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: "Using 'Respond to Inbound Call' Action",
+				value: 'action',
+				description: 'The Enneo node (Inbound Call → Respond) answers; the workflow can go on afterwards',
+			},
+			{
+				name: 'When Last Node Finishes',
+				value: 'lastNode',
+				description: 'The first item of the last node must be a CallInBound answer, e.g. {"CallInBound": {"OverrideAIAgentId": 388}}',
+			},
+			{
+				name: 'Immediately',
+				value: 'immediately',
+				description: 'Answer at once with the Fallback Answer; the workflow runs afterwards for side effects',
+			},
+		],
+		default: 'action',
+	},
+	{
+		displayName: 'Answer Deadline (Ms)',
+		name: 'answerDeadlineMs',
+		type: 'number',
+		typeOptions: { minValue: 100, maxValue: 4900 },
+		default: DEFAULT_DEADLINE_MS,
+		description:
+			'If the workflow has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. Keep it well under 5000: the platform retries after 5 s.',
+	},
+	{
+		displayName: 'Fallback Answer',
+		name: 'fallbackRouting',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
+			{ name: 'Keep Default Routing', value: 'keepDefault', description: 'The AI agent or IVR bound to the number' },
+			{ name: 'Route to AI Agent', value: 'aiAgent' },
+			{ name: 'Route to IVR', value: 'ivr' },
+		],
+		default: 'keepDefault',
+		description: 'Sent when the workflow misses the deadline, fails, or ends without answering',
+	},
+	{
+		displayName: 'Fallback AI Agent ID',
+		name: 'fallbackAiAgentId',
+		type: 'number',
+		default: 0,
+		displayOptions: { show: { fallbackRouting: ['aiAgent'] } },
+		description: 'The AI agent that takes the call when the fallback is used',
+	},
+	{
+		displayName: 'Fallback IVR ID',
+		name: 'fallbackIvrId',
+		type: 'number',
+		default: 0,
+		displayOptions: { show: { fallbackRouting: ['ivr'] } },
+		description: 'The IVR that takes the call when the fallback is used',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Default Country Code',
+				name: 'defaultCountryCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 49',
+				description: 'Country code for callerE164/calleeE164 when a number arrives without one',
+			},
+			{
+				displayName: 'IP Allowlist',
+				name: 'ipAllowlist',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 203.0.113.0/24, 2001:db8::/32',
+				description:
+					'Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller\'s address.',
+			},
+		],
+	},
+];

@@ -1,0 +1,162 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { BuiltAnswer, RoutingChoice } from '../shared/answer';
+import { AnswerRuleError, buildAnswer, checkAnswerBody, keepDefaultAnswer } from '../shared/answer';
+import { callItem, parseCallInBound } from '../shared/callEvent';
+import type { InterceptedWrite } from '../shared/guardedResponse';
+import { GuardedResponse } from '../shared/guardedResponse';
+import type { CallRecord } from '../shared/inboundCalls';
+import { InboundCallRegistry, inboundCalls } from '../shared/inboundCalls';
+import { isIpAllowed, parseAllowlist } from '../shared/ipAllowlist';
+import type { WebhookAuthMode } from '../shared/webhookAuth';
+import { checkWebhookAuth } from '../shared/webhookAuth';
+import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS } from './description';
+
+/** Header the Respond action sets when its answer travels through n8n (queue mode relay). */
+export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
+
+type ResponseMode = 'action' | 'lastNode' | 'immediately';
+
+const noExecution: IWebhookResponseData = { noWebhookResponse: true };
+
+function reject(reply: GuardedResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): IWebhookResponseData {
+	reply.send(status, { error: { code, message } }, headers);
+	return noExecution;
+}
+
+/** The configured fallback; a misconfigured one degrades to Keep Default Routing, never to silence. */
+function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']): BuiltAnswer {
+	const routing = context.getNodeParameter('fallbackRouting', 'keepDefault') as RoutingChoice;
+	try {
+		return buildAnswer(
+			{
+				routing,
+				aiAgentId: routing === 'aiAgent' ? context.getNodeParameter('fallbackAiAgentId', 0) : undefined,
+				ivrId: routing === 'ivr' ? context.getNodeParameter('fallbackIvrId', 0) : undefined,
+			},
+			bound,
+		);
+	} catch (error) {
+		const field = error instanceof AnswerRuleError ? error.field : 'Fallback Answer';
+		context.logger.warn(`Enneo Trigger: fallback "${field}" is invalid (${(error as Error).message}); using Keep Default Routing`);
+		return keepDefaultAnswer(bound);
+	}
+}
+
+/**
+ * Turns what n8n wanted to write at the end of the run into a decision: a valid answer (last
+ * node, or an action's answer relayed from a worker) or the fallback, at once.
+ */
+function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedWrite, fallback: BuiltAnswer): void {
+	const record = inboundCalls.get(key);
+	if (!record || record.decision) return;
+	const relayedKind = write.headers[RELAY_KIND_HEADER];
+	const success = write.statusCode >= 200 && write.statusCode < 300;
+	if (success && (mode === 'lastNode' || relayedKind)) {
+		const checked = checkAnswerBody(write.body, relayedKind === 'hangUp');
+		if (checked.ok) {
+			inboundCalls.decide(key, checked.answer, relayedKind ? 'workflow' : 'lastNode');
+			return;
+		}
+		inboundCalls.decide(key, fallback, 'fallback', `invalidAnswer: ${checked.reason}`);
+		return;
+	}
+	inboundCalls.decide(key, fallback, 'fallback', success ? 'workflowFinishedWithoutAnswer' : 'workflowError');
+}
+
+async function authenticate(context: IWebhookFunctions, reply: GuardedResponse): Promise<IWebhookResponseData | undefined> {
+	const request = context.getRequestObject();
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const allowlist = typeof options.ipAllowlist === 'string' ? options.ipAllowlist.trim() : '';
+	if (allowlist) {
+		let ranges;
+		try {
+			ranges = parseAllowlist(allowlist);
+		} catch (error) {
+			context.logger.error(`Enneo Trigger: IP Allowlist is invalid: ${(error as Error).message}`);
+			return reject(reply, 500, 'ipAllowlistInvalid', 'The IP allowlist of this webhook is misconfigured');
+		}
+		const address = request.ip ?? request.socket?.remoteAddress;
+		if (!isIpAllowed(address, ranges)) return reject(reply, 403, 'ipNotAllowed', `The address ${String(address)} is not allowed to call this webhook`);
+	}
+	const mode = context.getNodeParameter('authentication', 'queryToken') as WebhookAuthMode;
+	if (mode === 'none') return undefined;
+	let secret = '';
+	let user = '';
+	try {
+		const credentials = await context.getCredentials(CREDENTIAL_NAME);
+		secret = typeof credentials.secret === 'string' ? credentials.secret : '';
+		user = typeof credentials.user === 'string' ? credentials.user : '';
+	} catch (error) {
+		context.logger.error(`Enneo Trigger: cannot read the webhook credential: ${(error as Error).message}`);
+	}
+	const result = checkWebhookAuth(
+		{
+			mode,
+			secret,
+			user,
+			queryParameter: context.getNodeParameter('queryParameter', 'token') as string,
+			headerName: context.getNodeParameter('headerName', 'X-Webhook-Token') as string,
+		},
+		{ query: context.getQueryData() as Record<string, unknown>, headers: context.getHeaderData() as Record<string, string | string[] | undefined> },
+	);
+	if (result.ok) return undefined;
+	if (result.status === 500) context.logger.error(`Enneo Trigger: ${result.message}`);
+	return reject(reply, result.status, result.code, result.message, result.challenge ? { 'WWW-Authenticate': result.challenge } : {});
+}
+
+/**
+ * The Enneo Trigger's webhook: reject what is not ours (no execution), answer retries from the
+ * call's decision (no execution), and start one execution per call with the deadline armed.
+ */
+export async function handleInboundCall(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const receivedAt = Date.now();
+	const reply = new GuardedResponse(context.getResponseObject() as unknown as Record<string, unknown>);
+	let answerWithFallback: (() => void) | undefined;
+	try {
+		const denied = await authenticate(context, reply);
+		if (denied) return denied;
+
+		const request = context.getRequestObject() as { rawBody?: { toString(encoding?: string): string } };
+		const parsed = parseCallInBound(context.getBodyData(), request.rawBody ? request.rawBody.toString('utf8') : undefined);
+		if (!parsed.ok) return reject(reply, parsed.status, parsed.code, parsed.message);
+		const call = parsed.call;
+
+		const responseMode = context.getNodeParameter('responseMode', 'action') as ResponseMode;
+		const deadlineMs = Number(context.getNodeParameter('answerDeadlineMs', DEFAULT_DEADLINE_MS)) || DEFAULT_DEADLINE_MS;
+		const bound = { boundAiAgentId: call.boundAiAgentId, boundIvrId: call.boundIvrId };
+		const fallback = fallbackAnswer(context, bound);
+		const key = InboundCallRegistry.key(context.getWorkflow().id, context.getMode(), call.sessionId);
+
+		const { record, isNew } = inboundCalls.register(key, call.sessionId, bound);
+		answerWithFallback = () => inboundCalls.decide(key, fallback, 'fallback', 'triggerError');
+		// Every delivery of the call (first request and retries) gets the call's one decision.
+		inboundCalls.onDecision(record, (decision) => reply.send(200, decision.body));
+		void inboundCalls.scheduleFallback(key, deadlineMs, fallback);
+		if (!isNew) {
+			context.logger.info(`Enneo Trigger: retry ${record.deliveries} of call ${call.sessionId} answered from the call's decision; no new execution`);
+			return noExecution;
+		}
+
+		reply.guard((write) => decideFromN8nWrite(key, responseMode, write, fallback));
+		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
+
+		const options = context.getNodeParameter('options', {}) as IDataObject;
+		const item = callItem(call, {
+			attempt: record.deliveries,
+			receivedAt,
+			deadlineAt: receivedAt + deadlineMs,
+			responseMode,
+			body: parsed.body,
+			defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
+		});
+		return { workflowData: [[{ json: item }]] };
+	} catch (error) {
+		context.logger.error(`Enneo Trigger: could not handle the request: ${(error as Error).message}`);
+		if (answerWithFallback) {
+			answerWithFallback();
+			return noExecution;
+		}
+		return reject(reply, 500, 'internalError', 'The webhook could not process the call');
+	}
+}

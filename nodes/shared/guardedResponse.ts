@@ -1,0 +1,149 @@
+/**
+ * One-shot writer for the caller's HTTP response, plus a guard that turns n8n's own later writes
+ * to that response into reports instead of writes. n8n 2.41 writes to the response of a webhook in
+ * responseNode/lastNode mode when the run ends (webhook-helpers.ts executeWebhook): with the guard
+ * that write can never reach a caller already answered ("Cannot set headers after they are sent"),
+ * and it tells us the run ended, failed, or what the last node returned.
+ */
+
+/** What n8n tried to send: status, body and headers it set. */
+export interface InterceptedWrite {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, string>;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/** The part of Node's/Express's response object this module touches. */
+interface ResponseLike {
+	headersSent?: boolean;
+	writableEnded?: boolean;
+	destroyed?: boolean;
+	[method: string]: unknown;
+}
+
+/** Methods n8n (express) may call to answer; all of them are neutralised by the guard. */
+const GUARDED_METHODS = ['status', 'sendStatus', 'setHeader', 'setHeaders', 'header', 'set', 'type', 'contentType', 'writeHead', 'write', 'json', 'send', 'end', 'render', 'redirect'];
+
+export class GuardedResponse {
+	private written = false;
+
+	private intercepted = false;
+
+	private readonly writeHead: Method;
+
+	private readonly end: Method;
+
+	constructor(private readonly res: ResponseLike) {
+		// Bound before any guard replaces them, so only this class can still write.
+		this.writeHead = (res.writeHead as Method).bind(res);
+		this.end = (res.end as Method).bind(res);
+	}
+
+	/** Whether this object has written the response. */
+	get isWritten(): boolean {
+		return this.written;
+	}
+
+	/** Writes a JSON response once; later calls and closed sockets return false and never throw. */
+	send(statusCode: number, body: unknown, headers: Record<string, string> = {}): boolean {
+		if (this.written) return false;
+		this.written = true;
+		if (this.res.headersSent || this.res.writableEnded || this.res.destroyed) return false;
+		try {
+			const payload = JSON.stringify(body);
+			this.writeHead(statusCode, {
+				...headers,
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(payload)),
+			});
+			this.end(payload);
+			return true;
+		} catch {
+			// The caller went away mid-write; nothing else can be done for that socket.
+			return false;
+		}
+	}
+
+	/**
+	 * From now on n8n's writes (status, headers, json/send/end) are captured: the first one that
+	 * carries a body is reported to `onWrite` (once); none of them reaches the socket.
+	 */
+	guard(onWrite: (write: InterceptedWrite) => void): void {
+		const res = this.res;
+		let statusCode = 200;
+		const headers: Record<string, string> = {};
+		const chain = () => res;
+		const report = (body: unknown) => {
+			if (this.intercepted) return;
+			this.intercepted = true;
+			try {
+				onWrite({ statusCode, body, headers });
+			} catch {
+				// A report must never turn into an exception inside n8n's response handling.
+				return;
+			}
+		};
+		const setHeader = (name: unknown, value: unknown) => {
+			if (typeof name === 'string') headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		};
+		const replacements: Record<string, Method> = {
+			status: (code) => {
+				if (typeof code === 'number') statusCode = code;
+				return res;
+			},
+			sendStatus: (code) => {
+				if (typeof code === 'number') statusCode = code;
+				report(undefined);
+				return res;
+			},
+			setHeader: (name, value) => {
+				setHeader(name, value);
+				return res;
+			},
+			setHeaders: (all) => {
+				if (all && typeof (all as Map<string, unknown>).forEach === 'function') {
+					(all as Map<string, unknown>).forEach((value, name) => setHeader(name, value));
+				}
+				return res;
+			},
+			header: (name, value) => {
+				if (typeof name === 'object' && name !== null) for (const [key, v] of Object.entries(name)) setHeader(key, v);
+				else setHeader(name, value);
+				return res;
+			},
+			type: chain,
+			contentType: chain,
+			writeHead: (code) => {
+				if (typeof code === 'number') statusCode = code;
+				return res;
+			},
+			write: () => true,
+			json: (body) => {
+				report(body);
+				return res;
+			},
+			send: (body) => {
+				report(typeof body === 'string' ? parseJson(body) : body);
+				return res;
+			},
+			end: (chunk) => {
+				report(typeof chunk === 'string' ? parseJson(chunk) : undefined);
+				return res;
+			},
+			render: () => undefined,
+			redirect: () => undefined,
+		};
+		replacements.set = replacements.header;
+		for (const method of GUARDED_METHODS) res[method] = replacements[method];
+	}
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}

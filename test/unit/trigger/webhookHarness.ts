@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { Enneo } from '../../../nodes/Enneo/Enneo.node';
+import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
+import { makeContext } from '../../harness/runNode';
+
+/**
+ * Drives the Enneo Trigger's webhook() over a REAL node http server, with a minimal
+ * IWebhookFunctions, and lets a test play "the rest of the workflow" and n8n's end-of-run write
+ * (what n8n 2.41's webhook handler does: res.status(code).json(body)).
+ */
+export interface StartedRun {
+	item: IDataObject;
+	workflowId: string;
+	mode: string;
+	/** n8n's end-of-run write as express does it; throws like express if the socket was already answered. */
+	n8nWrites(statusCode: number, body: unknown, headers?: Record<string, string>): void;
+}
+
+export interface TriggerServerOptions {
+	parameters: Record<string, unknown>;
+	credentials?: { secret?: string; user?: string };
+	mode?: 'webhook' | 'manual';
+	workflowId?: string;
+	onExecution?: (run: StartedRun) => void | Promise<void>;
+}
+
+export interface TriggerServer {
+	url: string;
+	runs: StartedRun[];
+	results: IWebhookResponseData[];
+	/** Errors thrown by webhook() or by the simulated workflow/n8n writes. */
+	errors: Error[];
+	logs: string[];
+	close(): Promise<void>;
+}
+
+type ExpressLike = ServerResponse & { status(code: number): ExpressLike; json(body: unknown): ExpressLike; send(body: unknown): ExpressLike };
+
+/** The few express helpers n8n calls on the response. */
+function expressify(res: ServerResponse): ExpressLike {
+	const r = res as ExpressLike;
+	r.status = function (code) {
+		this.statusCode = code;
+		return this;
+	};
+	r.send = function (body) {
+		if (typeof body === 'string') {
+			this.setHeader('Content-Type', 'text/html; charset=utf-8');
+			this.end(body);
+		} else return this.json(body);
+		return this;
+	};
+	r.json = function (body) {
+		this.setHeader('Content-Type', 'application/json; charset=utf-8');
+		this.end(JSON.stringify(body));
+		return this;
+	};
+	return r;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
+	const trigger = new EnneoTrigger();
+	const workflowId = options.workflowId ?? `wf-${randomUUID()}`;
+	const mode = options.mode ?? 'webhook';
+	const runs: StartedRun[] = [];
+	const results: IWebhookResponseData[] = [];
+	const errors: Error[] = [];
+	const logs: string[] = [];
+	const defaults = Object.fromEntries(trigger.description.properties.map((p) => [p.name, p.default]));
+
+	const server: Server = createServer((req, rawRes) => {
+		const res = expressify(rawRes);
+		void (async () => {
+			const raw = await readBody(req);
+			const url = new URL(req.url ?? '/', 'http://localhost');
+			const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+			// n8n's body parser: JSON and text/plain are parsed; other types leave the body empty.
+			let body: unknown = {};
+			if (raw.length && contentType === 'application/json') body = JSON.parse(raw.toString('utf8'));
+			else if (raw.length && contentType === 'text/plain') body = raw.toString('utf8');
+			const request = Object.assign(req, { body, rawBody: raw, ip: req.socket.remoteAddress });
+			const context = {
+				getNodeParameter: (name: string, fallback?: unknown) => {
+					const value = name in options.parameters ? options.parameters[name] : defaults[name];
+					return value === undefined ? fallback : value;
+				},
+				getCredentials: async () => {
+					if (!options.credentials) throw new Error('Node does not have any credentials set');
+					return { ...options.credentials };
+				},
+				getRequestObject: () => request,
+				getResponseObject: () => res,
+				getBodyData: () => body,
+				getHeaderData: () => req.headers,
+				getQueryData: () => Object.fromEntries(url.searchParams.entries()),
+				getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
+				getMode: () => mode,
+				getNode: () => ({ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger' }),
+				logger: {
+					debug: (m: string) => logs.push(m),
+					info: (m: string) => logs.push(m),
+					warn: (m: string) => logs.push(m),
+					error: (m: string) => logs.push(m),
+				},
+			} as unknown as IWebhookFunctions;
+			const result = await trigger.webhook!.call(context);
+			results.push(result);
+			if (result.noWebhookResponse || !result.workflowData) return;
+			const run: StartedRun = {
+				item: result.workflowData[0][0].json,
+				workflowId,
+				mode,
+				n8nWrites: (statusCode, responseBody, headers = {}) => {
+					for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+					res.status(statusCode).json(responseBody);
+				},
+			};
+			runs.push(run);
+			await options.onExecution?.(run);
+		})().catch((error: Error) => errors.push(error));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook`,
+		runs,
+		results,
+		errors,
+		logs,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+export interface PostResult {
+	status: number;
+	body: unknown;
+	text: string;
+	ms: number;
+	headers: Headers;
+}
+
+export async function post(url: string, body: unknown, init: { headers?: Record<string, string>; raw?: string; query?: string } = {}): Promise<PostResult> {
+	const started = Date.now();
+	const response = await fetch(url + (init.query ?? ''), {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...init.headers },
+		body: init.raw ?? JSON.stringify(body),
+	});
+	const text = await response.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = text;
+	}
+	return { status: response.status, body: parsed, text, ms: Date.now() - started, headers: response.headers };
+}
+
+export function callEvent(overrides: IDataObject = {}, details: IDataObject = {}): IDataObject {
+	return {
+		Event: 'CallInBound',
+		SessionId: randomUUID(),
+		SdkAppId: 1400692008,
+		CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+8613066668888', Callee: '+8675566668888', ...details },
+		...overrides,
+	};
+}
+
+/** Runs the Enneo node's Inbound Call → Respond for a started run, as the next node of the workflow. */
+export async function respond(run: StartedRun, parameters: Record<string, unknown>, items?: INodeExecutionData[]): Promise<{ output: INodeExecutionData[]; sent: unknown[] }> {
+	const sent: unknown[] = [];
+	const base = makeContext(
+		{ parameters: { resource: 'inboundCall', operation: 'respond', ...parameters }, items: items ?? [{ json: run.item }], credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' } },
+		[],
+		sent,
+	);
+	const context = Object.assign(base, {
+		getWorkflow: () => ({ id: run.workflowId, name: 'Test', active: true }),
+		getMode: () => run.mode,
+		getParentNodes: () => [{ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 1, disabled: false }],
+		evaluateExpression: (expression: string) => {
+			if (expression.includes('$("Enneo Trigger")')) return run.item;
+			throw new Error(`Unexpected expression ${expression}`);
+		},
+	}) as IExecuteFunctions;
+	const result = await new Enneo().execute.call(context);
+	return { output: result[0], sent };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
