@@ -31,5 +31,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-npx jest -c test/e2e/jest.e2e.config.js --runInBand "$@"
-echo "[e2e] total $(( $(date +%s) - start ))s" >&2
+rc=0
+npx jest -c test/e2e/jest.e2e.config.js --runInBand "$@" || rc=$?
+echo "[e2e] total $(( $(date +%s) - start ))s (jest exit $rc)" >&2
+exit "$rc"
