@@ -95,34 +95,33 @@ export async function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-function isAlive(pid: number): boolean {
+/** Whether any process of the group led by `pgid` is still alive. */
+function groupAlive(pgid: number): boolean {
 	try {
-		process.kill(pid, 0);
+		process.kill(-pgid, 0);
 		return true;
 	} catch {
 		return false;
 	}
 }
 
-/** Kills a process group started with `detached: true` (TERM, then KILL after graceMs) and waits. */
-export async function killProcessGroup(pid: number, graceMs = 10_000): Promise<void> {
+/**
+ * Kills a process group started with `detached: true` (TERM, then KILL after graceMs) and waits
+ * until no process of it is left.
+ */
+export async function killProcessGroup(pgid: number, graceMs = 10_000): Promise<void> {
 	const signal = (sig: NodeJS.Signals) => {
 		try {
-			process.kill(-pid, sig);
+			process.kill(-pgid, sig);
 		} catch {
-			try {
-				process.kill(pid, sig);
-			} catch {
-				/* already gone */
-			}
+			/* already gone */
 		}
 	};
-	if (!isAlive(pid)) return signal('SIGKILL'); // leftover children of a dead leader
 	signal('SIGTERM');
 	const deadline = Date.now() + graceMs;
-	while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+	while (groupAlive(pgid) && Date.now() < deadline) await sleep(100);
 	signal('SIGKILL');
-	while (isAlive(pid)) await sleep(50);
+	while (groupAlive(pgid)) await sleep(50);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -249,6 +248,24 @@ export interface N8nInstance extends N8nClient {
 	stop(): Promise<void>;
 }
 
+/**
+ * Runs n8n as a child of a bash group leader with a watchdog: when the process that started n8n
+ * dies in any way (even SIGKILL, so no teardown runs), the watchdog stops the whole group.
+ */
+const WATCHDOG = `
+parent=$1; shift
+"$@" &
+child=$!
+(
+  trap '' TERM
+  while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+  if kill -0 "$child" 2>/dev/null; then
+    kill -TERM -- -$$ 2>/dev/null; sleep 10; kill -KILL -- -$$ 2>/dev/null
+  fi
+) &
+wait "$child"
+`;
+
 /** n8n's environment for a fresh, quiet, local home. */
 function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}) {
 	return {
@@ -301,12 +318,16 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	await new Promise((r) => out.once('open', r));
 
 	log(`starting n8n on http://127.0.0.1:${port} (log: ${logFile})`);
-	const child: ChildProcess = spawn(join(installDir, 'node_modules/node/bin/node'), [join(installDir, 'node_modules/n8n/bin/n8n'), 'start'], {
-		env: childEnv(installDir, env),
-		cwd: userFolder,
-		detached: true, // own process group: stop() kills n8n and everything it started
-		stdio: ['ignore', out, out],
-	});
+	const child: ChildProcess = spawn(
+		'bash',
+		['-c', WATCHDOG, 'n8n-watchdog', String(process.pid), join(installDir, 'node_modules/node/bin/node'), join(installDir, 'node_modules/n8n/bin/n8n'), 'start'],
+		{
+			env: childEnv(installDir, env),
+			cwd: userFolder,
+			detached: true, // own process group: stop() kills n8n and everything it started
+			stdio: ['ignore', out, out],
+		},
+	);
 	const pid = child.pid!;
 	let exited: number | null | undefined;
 	child.on('exit', (code) => (exited = code));
