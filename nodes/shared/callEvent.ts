@@ -111,9 +111,10 @@ export function callItem(
 		aiAgentBound: call.boundAiAgentId !== null,
 		boundIvrId: call.boundIvrId,
 		ivrBound: call.boundIvrId !== null,
-		caller: call.caller,
+		// Not "caller"/"callee": n8n's expression sandbox refuses `$json.caller` and `$json.callee`.
+		callerNumber: call.caller,
 		callerE164: toE164(call.caller, extra.defaultCountryCode),
-		callee: call.callee,
+		calleeNumber: call.callee,
 		calleeE164: toE164(call.callee, extra.defaultCountryCode),
 		attempt: extra.attempt,
 		isRetry: extra.attempt > 1,

@@ -31,15 +31,12 @@ export class GuardedResponse {
 
 	private intercepted = false;
 
-	private readonly writeHead: Method;
+	/** The guard's stand-ins, and what they replaced (undefined: the prototype's method). */
+	private replacements?: Record<string, Method>;
 
-	private readonly end: Method;
+	private originals: Record<string, unknown> = {};
 
-	constructor(private readonly res: ResponseLike) {
-		// Bound before any guard replaces them, so only this class can still write.
-		this.writeHead = (res.writeHead as Method).bind(res);
-		this.end = (res.end as Method).bind(res);
-	}
+	constructor(private readonly res: ResponseLike) {}
 
 	/** Whether this object has written the response. */
 	get isWritten(): boolean {
@@ -50,19 +47,34 @@ export class GuardedResponse {
 	send(statusCode: number, body: unknown, headers: Record<string, string> = {}): boolean {
 		if (this.written) return false;
 		this.written = true;
-		if (this.res.headersSent || this.res.writableEnded || this.res.destroyed) return false;
+		const res = this.res;
+		if (res.headersSent || res.writableEnded || res.destroyed) return false;
+		// The real methods come back for this one write only (middleware such as on-headers routes
+		// writeHead's headers through setHeader); n8n's later writes still meet the guard.
+		this.install(this.originals, true);
 		try {
 			const payload = JSON.stringify(body);
-			this.writeHead(statusCode, {
+			(res.writeHead as Method).call(res, statusCode, {
 				...headers,
 				'Content-Type': 'application/json; charset=utf-8',
 				'Content-Length': String(Buffer.byteLength(payload)),
 			});
-			this.end(payload);
+			(res.end as Method).call(res, payload);
 			return true;
 		} catch {
 			// The caller went away mid-write; nothing else can be done for that socket.
 			return false;
+		} finally {
+			if (this.replacements) this.install(this.replacements, false);
+		}
+	}
+
+	private install(methods: Record<string, unknown>, restoring: boolean): void {
+		if (!this.replacements) return;
+		for (const method of GUARDED_METHODS) {
+			const value = methods[method];
+			if (restoring && value === undefined) delete this.res[method];
+			else this.res[method] = value;
 		}
 	}
 
@@ -136,7 +148,11 @@ export class GuardedResponse {
 			redirect: () => undefined,
 		};
 		replacements.set = replacements.header;
-		for (const method of GUARDED_METHODS) res[method] = replacements[method];
+		for (const method of GUARDED_METHODS) {
+			this.originals[method] = Object.prototype.hasOwnProperty.call(res, method) ? res[method] : undefined;
+		}
+		this.replacements = replacements;
+		this.install(replacements, false);
 	}
 }
 

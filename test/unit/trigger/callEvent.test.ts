@@ -67,7 +67,7 @@ describe('reading a CallInBound request', () => {
 			aiAgentBound: false,
 			boundIvrId: 9,
 			ivrBound: true,
-			caller: '030 1234567',
+			callerNumber: '030 1234567',
 			callerE164: '+49301234567',
 			calleeE164: '+8675566668888',
 			attempt: 1,

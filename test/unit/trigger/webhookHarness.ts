@@ -45,6 +45,13 @@ type ExpressLike = ServerResponse & { status(code: number): ExpressLike; json(bo
 /** The few express helpers n8n calls on the response. */
 function expressify(res: ServerResponse): ExpressLike {
 	const r = res as ExpressLike;
+	// Like the on-headers module in n8n's middleware stack: writeHead's header object goes through setHeader.
+	const writeHead = res.writeHead;
+	r.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as Record<string, string> | undefined;
+		for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
+		return writeHead.call(this, status);
+	} as ServerResponse['writeHead'];
 	r.status = function (code) {
 		this.statusCode = code;
 		return this;

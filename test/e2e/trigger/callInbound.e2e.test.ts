@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import type { CreatedWorkflow, WorkflowNode } from '../lib/n8n';
+import { codeNode, loadConnection } from '../lib/n8n';
+import { useE2e } from '../lib/setup';
+import { callEvent, enneoTrigger, line, waitNode } from './callInboundFlows';
+
+/**
+ * The Enneo Trigger and Inbound Call → Respond inside a real n8n 2.41, through the LIVE webhook
+ * URL of published workflows (/webhook/<webhookId>/<path>).
+ */
+const e2e = useE2e();
+const SECRET = 'e2e-secret-0123456789abcdef';
+const published: string[] = [];
+
+afterAll(async () => {
+	for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
+});
+
+const respond = (parameters: Record<string, unknown>, name = 'Respond'): WorkflowNode =>
+	e2e.enneo({ name, parameters: { resource: 'inboundCall', operation: 'respond', ...parameters } });
+
+async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
+	const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
+	await e2e.n8n.activate(workflow.id);
+	published.push(workflow.id);
+	return workflow;
+}
+
+interface Call {
+	status: number;
+	body: unknown;
+	ms: number;
+	headers: Headers;
+}
+
+async function call(trigger: { webhookId: string; path: string }, body: unknown, init: { query?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Call> {
+	const started = Date.now();
+	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`, {
+		body: init.raw ?? body,
+		headers: { 'content-type': 'application/json', ...init.headers },
+	});
+	const text = await response.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = text;
+	}
+	return { status: response.status, body: parsed, ms: Date.now() - started, headers: response.headers };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const n8nLog = () => readFileSync(loadConnection().logFile, 'utf8');
+
+describe('answers through the live webhook', () => {
+	const trigger = enneoTrigger();
+	beforeAll(async () => {
+		// Routing and IDs come from the SessionId prefix, so one workflow covers every answer kind.
+		await publish('CallInBound answers', [
+			trigger,
+			respond({
+				routing: '={{ $json.sessionId.split(":")[0] }}',
+				aiAgentId: '={{ 388 }}',
+				ivrId: '={{ 12 }}',
+				variables: { variable: [{ key: 'name', value: '={{ "Xiao " + $json.callerE164.slice(-4) }}' }, { key: 'bound', value: '={{ $json.aiAgentBound }}' }] },
+			}),
+		]);
+	});
+
+	test.each([
+		['aiAgent', { CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
+		['ivr', { CallInBound: { OverrideIvrId: 12, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
+		['keepDefault', { CallInBound: { OverrideAIAgentId: 123, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
+		['hangUp', { CallInBound: {} }],
+	])('%s', async (routing, expected) => {
+		const reply = await call(trigger, callEvent(`${routing}:${randomUUID()}`));
+		expect(reply.status).toBe(200);
+		expect(reply.body).toEqual(expected);
+		expect(reply.headers.get('content-type')).toContain('application/json');
+	});
+
+	test('the execution shows the call item and the action\'s answer summary', async () => {
+		const sessionId = `ivr:${randomUUID()}`;
+		await call(trigger, callEvent(sessionId));
+		const workflowId = published[0];
+		const runs = await e2e.n8n.waitForExecutions(workflowId, 5);
+		const run = runs.find((r) => r.output('Enneo Trigger')[0]?.sessionId === sessionId)!;
+		run.assertSuccess();
+		expect(run.output('Enneo Trigger')[0]).toMatchObject({ sessionId, boundAiAgentId: 123, aiAgentBound: true, boundIvrId: null, ivrBound: false, callerE164: '+8613066668888', attempt: 1, isRetry: false });
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject({ status: 'sent', answer: { CallInBound: { OverrideIvrId: 12 } } });
+	});
+});
+
+describe('bad requests: 4xx JSON error, no execution', () => {
+	const trigger = enneoTrigger();
+	let workflowId = '';
+	beforeAll(async () => {
+		workflowId = (await publish('CallInBound bad requests', [trigger, respond({ routing: 'keepDefault' })])).id;
+	});
+
+	test.each([
+		['text that is not JSON', { raw: 'hello', headers: { 'content-type': 'text/plain' } }, 400, 'invalidJson'],
+		['a JSON array', { raw: '[1]' }, 400, 'notAnObject'],
+		['another Event', { body: { ...callEvent(), Event: 'CallEnd' } }, 400, 'unsupportedEvent'],
+		['no SessionId', { body: { ...callEvent(), SessionId: undefined } }, 400, 'missingSessionId'],
+		['a wrong type', { body: callEvent(undefined, { IvrId: 'x' }) }, 400, 'invalidIvrId'],
+	])('%s', async (_name, request, status, code) => {
+		const reply = await call(trigger, (request as { body?: unknown }).body, request as { raw?: string; headers?: Record<string, string> });
+		expect(reply.status).toBe(status);
+		expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
+	});
+
+	test('malformed JSON sent as application/json is refused by n8n itself (422) before the node runs', async () => {
+		const reply = await call(trigger, undefined, { raw: '{"Event":' });
+		expect(reply.status).toBe(422);
+	});
+
+	test('none of them started an execution', async () => {
+		await sleep(500);
+		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(0);
+	});
+});
+
+describe('authentication', () => {
+	let credential: { id: string; name: string };
+	beforeAll(async () => {
+		credential = await e2e.n8n.createCredential({ name: `Inbound webhook ${randomUUID().slice(0, 6)}`, type: 'enneoInboundCallWebhookApi', data: { secret: SECRET, user: 'telephony' } });
+	});
+
+	async function secured(parameters: Record<string, unknown>) {
+		const trigger = enneoTrigger({ parameters, credential });
+		const workflow = await publish(`CallInBound auth ${String(parameters.authentication)}`, [trigger, respond({ routing: 'ivr', ivrId: 5 })]);
+		return { trigger, workflowId: workflow.id };
+	}
+
+	test('the credential test asks for a long secret', async () => {
+		expect(await e2e.n8n.testCredential({ type: 'enneoInboundCallWebhookApi', data: { secret: 'short' } })).toMatchObject({ status: 'Error' });
+	});
+
+	test('Query Token: right token answers, wrong or missing token is 401 and runs nothing', async () => {
+		const { trigger, workflowId } = await secured({ authentication: 'queryToken' });
+		expect((await call(trigger, callEvent(), { query: `?token=${SECRET}` })).body).toEqual({ CallInBound: { OverrideIvrId: 5 } });
+		const wrong = await call(trigger, callEvent(), { query: '?token=guess' });
+		expect(wrong.status).toBe(401);
+		expect(JSON.stringify(wrong.body)).not.toContain(SECRET);
+		expect((await call(trigger, callEvent())).status).toBe(401);
+		await sleep(500);
+		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(1);
+	});
+
+	test('Header Token', async () => {
+		const { trigger, workflowId } = await secured({ authentication: 'headerToken', headerName: 'X-Webhook-Token' });
+		expect((await call(trigger, callEvent(), { headers: { 'x-webhook-token': SECRET } })).status).toBe(200);
+		expect((await call(trigger, callEvent(), { headers: { 'x-webhook-token': `${SECRET}x` } })).status).toBe(401);
+		await sleep(500);
+		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(1);
+	});
+
+	test('Basic Auth', async () => {
+		const { trigger, workflowId } = await secured({ authentication: 'basicAuth' });
+		const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+		expect((await call(trigger, callEvent(), { headers: basic('telephony', SECRET) })).status).toBe(200);
+		const wrong = await call(trigger, callEvent(), { headers: basic('telephony', 'nope') });
+		expect(wrong.status).toBe(401);
+		expect(wrong.headers.get('www-authenticate')).toContain('Basic');
+		await sleep(500);
+		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(1);
+	});
+
+	test('IP allowlist: 127.0.0.1 passes 127.0.0.0/8 (n8n may report it IPv4-mapped) and is refused by other ranges', async () => {
+		const allowed = await secured({ authentication: 'none', options: { ipAllowlist: '127.0.0.0/8' } });
+		expect((await call(allowed.trigger, callEvent())).status).toBe(200);
+		const refused = await secured({ authentication: 'none', options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32, 192.0.2.1' } });
+		const reply = await call(refused.trigger, callEvent());
+		expect(reply.status).toBe(403);
+		expect(reply.body).toMatchObject({ error: { code: 'ipNotAllowed' } });
+		await sleep(500);
+		expect(await e2e.n8n.listExecutions(refused.workflowId)).toHaveLength(0);
+	});
+});
+
+describe('deadline fallback, late answers, retries, errors', () => {
+	test('a slow workflow: fallback at the deadline, the late answer is dropped and recorded, n8n stays healthy', async () => {
+		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1000 } });
+		const workflow = await publish('CallInBound slow', [trigger, waitNode(2), respond({ routing: 'aiAgent', aiAgentId: '={{ 999 }}' })]);
+		const reply = await call(trigger, callEvent());
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.ms).toBeGreaterThanOrEqual(950);
+		expect(reply.ms).toBeLessThan(2000);
+		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
+		run.assertSuccess();
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject({
+			status: 'dropped-late',
+			answer: { CallInBound: { OverrideAIAgentId: 999 } },
+			sentAnswer: { CallInBound: { OverrideAIAgentId: 123 } },
+			answeredBy: 'fallback',
+			fallbackReason: 'deadline',
+		});
+		expect((await e2e.n8n.get('/healthz')).status).toBe(200);
+		expect(n8nLog()).not.toContain('Cannot set headers');
+	});
+
+	test('a retried SessionId starts no second execution and gets the same answer', async () => {
+		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000 } });
+		const workflow = await publish('CallInBound retry', [trigger, waitNode(1), respond({ routing: 'ivr', ivrId: 77 })]);
+		const event = callEvent();
+		const first = call(trigger, event);
+		await sleep(300);
+		const retry = await call(trigger, event);
+		expect(retry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
+		expect((await first).body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
+		const again = await call(trigger, event);
+		expect(again.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
+		expect(again.ms).toBeLessThan(500);
+		await e2e.n8n.waitForExecutions(workflow.id, 1);
+		await sleep(1000);
+		expect(await e2e.n8n.listExecutions(workflow.id)).toHaveLength(1);
+	});
+
+	test('an error inside the workflow still gives the caller a routing answer, at once', async () => {
+		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 31 } });
+		const workflow = await publish('CallInBound error', [trigger, codeNode('Boom', 'throw new Error("lookup failed");'), respond({ routing: 'hangUp' })]);
+		const reply = await call(trigger, callEvent());
+		expect(reply.status).toBe(200);
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
+		expect(reply.ms).toBeLessThan(3000);
+		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
+		expect(run.status).toBe('error');
+		expect(n8nLog()).not.toContain('Cannot set headers');
+	});
+
+	test('When Last Node Finishes: the last node\'s CallInBound is the answer', async () => {
+		const trigger = enneoTrigger({ parameters: { responseMode: 'lastNode' } });
+		await publish('CallInBound last node', [trigger, codeNode('Decide', 'return [{ json: { CallInBound: { OverrideIvrId: 4, Variables: [{ Key: "vip", Value: true }] } } }];')]);
+		expect((await call(trigger, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'vip', Value: 'true' }] } });
+	});
+
+	test('Immediately: the fallback at once while the workflow runs on', async () => {
+		const trigger = enneoTrigger({ parameters: { responseMode: 'immediately' } });
+		const workflow = await publish('CallInBound immediately', [trigger, waitNode(1), respond({ routing: 'ivr', ivrId: 2 })]);
+		const reply = await call(trigger, callEvent());
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.ms).toBeLessThan(900);
+		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject({ status: 'dropped-late', answeredBy: 'immediate' });
+	});
+});
+
+describe('the editor\'s "Listen for test event"', () => {
+	test('the test URL runs the workflow once in manual mode and answers the call', async () => {
+		const trigger = enneoTrigger();
+		const workflow = await e2e.n8n.createWorkflow(line('CallInBound test URL', [trigger, respond({ routing: 'ivr', ivrId: 9 })]));
+		const started = await e2e.n8n.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: 'Enneo Trigger' } });
+		expect(started.waitingForWebhook).toBe(true);
+		const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, { test: true, body: callEvent() });
+		expect(await response.json()).toEqual({ CallInBound: { OverrideIvrId: 9 } });
+		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
+		expect(run.raw.mode).toBe('manual');
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject({ status: 'sent' });
+	});
+});
