@@ -3,7 +3,7 @@
  * installed like a community node, a fake Enneo in this process (its request record is what we
  * count), and an Enneo credential pointing at it. Built on test/e2e/lib, the same as the e2e suite.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 import type { ExecutionResult, N8nInstance } from '../../test/e2e/lib/n8n';
 import { packPackage, startN8n } from '../../test/e2e/lib/n8n';
@@ -38,6 +38,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 			close: async () => {
 				await fake.close();
 				await n8n.stop();
+				rmSync(n8n.connection.userFolder, { recursive: true, force: true });
 			},
 		};
 	} catch (error) {
@@ -52,6 +53,25 @@ export function timings(run: ExecutionResult, nodeName: string): { workflowMs: n
 	const raw = run.raw as unknown as { startedAt: string; stoppedAt: string };
 	const node = run.runData[nodeName]?.[0] as { executionTime?: number } | undefined;
 	return { workflowMs: Date.parse(raw.stoppedAt) - Date.parse(raw.startedAt), nodeMs: node?.executionTime ?? NaN };
+}
+
+/**
+ * The PID of the n8n server process: test/e2e/lib starts n8n under a watchdog shell, so the
+ * connection's PID is the process group; the server is the member running `n8n start`.
+ */
+export function n8nServerPid(groupPid: number): number {
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+			if (pgrp === groupPid && cmdline.some((arg) => arg.endsWith('n8n/bin/n8n')) && cmdline.includes('start')) return Number(entry);
+		} catch {
+			continue; // the process ended while we looked
+		}
+	}
+	throw new Error(`no "n8n start" process in process group ${groupPid}`);
 }
 
 /** Resident memory of a process in MB from /proc (Linux): current and high-water mark. */

@@ -6,7 +6,7 @@
  */
 import { linearWorkflow, manualTrigger, sleep } from '../../test/e2e/lib/n8n';
 import { demoState } from '../../test/fake-enneo/demoData';
-import { log, median, memoryOf, round, startBenchEnv, timings } from '../bulk/harness';
+import { log, median, memoryOf, n8nServerPid, round, startBenchEnv, timings } from '../bulk/harness';
 import type { Row } from '../report';
 import { saveResult } from '../report';
 
@@ -17,7 +17,8 @@ async function main() {
 	const env = await startBenchEnv();
 	try {
 		const { n8n, fake, credential } = env;
-		const pid = n8n.connection.pid;
+		const pid = n8nServerPid(n8n.connection.pid);
+		log(`n8n server process ${pid}`);
 		const rows: Row[] = [];
 		for (const simplify of [true, false]) {
 			const scenario = `Get Many, Return All, Simplify ${simplify ? 'on' : 'off'}`;
