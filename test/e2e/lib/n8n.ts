@@ -144,7 +144,8 @@ export async function ensureN8nInstalled(log: Log = quiet): Promise<string> {
 
 /**
  * Builds and packs the package in a staging copy (the checkout's own `dist/` is left alone, so a
- * concurrent `npm run build` cannot change what is tested). Returns the path of the .tgz.
+ * concurrent `npm run build` cannot change what is tested). Returns the path of the .tgz; without
+ * `outDir` it lands in a new temporary directory the caller removes.
  */
 export async function packPackage(options: { outDir?: string; log?: Log } = {}): Promise<string> {
 	const log = options.log ?? quiet;
@@ -218,8 +219,10 @@ export interface StartN8nOptions {
 	env?: Record<string, string>;
 	/** Default: a free port. */
 	port?: number;
-	/** Default: a new temporary directory (a fresh n8n home). */
+	/** Default: a new temporary directory (a fresh n8n home), removed again by stop(). */
 	userFolder?: string;
+	/** Keep a home that startN8n created when stopping (also ENNEO_E2E_KEEP_HOME=1). */
+	keepHome?: boolean;
 	/** Owner account created on start (default DEFAULT_OWNER). */
 	owner?: Owner;
 	/** Where n8n's stdout/stderr go; default `<userFolder>/n8n.log`. */
@@ -304,6 +307,7 @@ function childEnv(installDir: string, env: Record<string, string>): NodeJS.Proce
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const log = options.log ?? quiet;
 	const installDir = options.installDir ?? (await ensureN8nInstalled(log));
+	const ownHome = !options.userFolder;
 	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-home-')));
 	mkdirSync(userFolder, { recursive: true });
 	log(`installing ${options.packageTarball.split('/').pop()} into ${userFolder}/.n8n/nodes (like n8n installs community nodes)`);
@@ -337,6 +341,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const stop = async () => {
 		await killProcessGroup(pid);
 		out.end();
+		if (ownHome && !options.keepHome && !process.env.ENNEO_E2E_KEEP_HOME) await rm(userFolder, { recursive: true, force: true });
 	};
 	try {
 		const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
