@@ -124,6 +124,14 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Answer at Once When the Workflow Fails',
+				name: 'answerAtOnceOnFailure',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline. Keeps n8n busy with the request until the run ends, which slows answers under load. Needed in queue mode, where the answer comes back from a worker.',
+			},
+			{
 				displayName: 'Default Country Code',
 				name: 'defaultCountryCode',
 				type: 'string',

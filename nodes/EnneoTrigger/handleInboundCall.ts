@@ -138,10 +138,14 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 			return noExecution;
 		}
 
-		reply.guard((write) => decideFromN8nWrite(key, responseMode, write, fallback));
-		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
-
 		const options = context.getNodeParameter('options', {}) as IDataObject;
+		// Watching the end of the run keeps n8n's request handling (and an expression isolate) busy
+		// until the run ends; without it n8n is done with the request as soon as the run starts.
+		const watchRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
+		reply.guard((write) => {
+			if (watchRunEnd) decideFromN8nWrite(key, responseMode, write, fallback);
+		});
+		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
 		const item = callItem(call, {
 			attempt: record.deliveries,
 			receivedAt,
@@ -150,7 +154,7 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 			body: parsed.body,
 			defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
 		});
-		return { workflowData: [[{ json: item }]] };
+		return watchRunEnd ? { workflowData: [[{ json: item }]] } : { workflowData: [[{ json: item }]], noWebhookResponse: true };
 	} catch (error) {
 		context.logger.error(`Enneo Trigger: could not handle the request: ${(error as Error).message}`);
 		if (answerWithFallback) {

@@ -219,8 +219,19 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		expect(await e2e.n8n.listExecutions(workflow.id)).toHaveLength(1);
 	});
 
-	test('an error inside the workflow still gives the caller a routing answer, at once', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 31 } });
+	test('an error inside the workflow gives the caller the fallback at the deadline (default)', async () => {
+		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 } });
+		const workflow = await publish('CallInBound error default', [trigger, codeNode('Boom', 'throw new Error("lookup failed");'), respond({ routing: 'hangUp' })]);
+		const reply = await call(trigger, callEvent());
+		expect(reply.status).toBe(200);
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
+		expect(reply.ms).toBeGreaterThanOrEqual(1450);
+		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
+		expect(run.status).toBe('error');
+	});
+
+	test('with "Answer at Once When the Workflow Fails", an error gives the fallback at once', async () => {
+		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 31, options: { answerAtOnceOnFailure: true } } });
 		const workflow = await publish('CallInBound error', [trigger, codeNode('Boom', 'throw new Error("lookup failed");'), respond({ routing: 'hangUp' })]);
 		const reply = await call(trigger, callEvent());
 		expect(reply.status).toBe(200);

@@ -86,7 +86,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	test('a broken answering rule fails the action before anything is sent; the caller gets the fallback at once', async () => {
 		let failure: Error | undefined;
 		const s = await server({
-			parameters: { answerDeadlineMs: 3000 },
+			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
 			onExecution: async (run) => {
 				try {
 					await respond(run, { routing: 'keepDefault', variables: { variable: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } });
@@ -104,10 +104,34 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	});
 
 	test('a workflow that ends without answering gets the fallback as soon as it ends', async () => {
-		const s = await server({ parameters: { answerDeadlineMs: 3000 }, onExecution: (run) => run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }) });
+		const s = await server({
+			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
+			onExecution: (run) => run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }),
+		});
 		const reply = await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 55 }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 55 } });
 		expect(reply.ms).toBeLessThan(1000);
+	});
+});
+
+describe('without "Answer at Once When the Workflow Fails" (default)', () => {
+	test('n8n is told to write nothing, so it is done with the request as soon as the run starts', async () => {
+		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
+		await post(s.url, callEvent());
+		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]], noWebhookResponse: true });
+	});
+
+	test('a failed run gets the fallback at the deadline, and a stray write from n8n changes nothing', async () => {
+		const s = await server({ parameters: { answerDeadlineMs: 400 }, onExecution: (run) => run.n8nWrites(500, { message: 'Error in workflow' }) });
+		const reply = await post(s.url, callEvent());
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.ms).toBeGreaterThanOrEqual(390);
+	});
+
+	test('with the option on, n8n keeps the request until the run ends', async () => {
+		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
+		await post(s.url, callEvent());
+		expect(s.results[0].noWebhookResponse).toBeUndefined();
 	});
 });
 
@@ -202,12 +226,12 @@ describe('answers relayed through n8n (queue mode: the action runs in another pr
 	const relayed = (run: StartedRun, body: unknown, kind?: string) => run.n8nWrites(200, body, kind ? { 'X-Enneo-Inbound-Answer': kind } : {});
 
 	test('an answer relayed by the Respond action reaches the caller, hang-up included', async () => {
-		const s = await server({ onExecution: (run) => relayed(run, { CallInBound: {} }, 'hangUp') });
+		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => relayed(run, { CallInBound: {} }, 'hangUp') });
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: {} });
 	});
 
 	test('an empty answer without the action\'s mark is not taken as a hang-up', async () => {
-		const s = await server({ onExecution: (run) => relayed(run, { CallInBound: {} }) });
+		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => relayed(run, { CallInBound: {} }) });
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 	});
 

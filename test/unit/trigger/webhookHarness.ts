@@ -51,7 +51,7 @@ function expressify(res: ServerResponse): ExpressLike {
 		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as Record<string, string> | undefined;
 		for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
 		return writeHead.call(this, status);
-	} as ServerResponse['writeHead'];
+	} as unknown as ExpressLike['writeHead'];
 	r.status = function (code) {
 		this.statusCode = code;
 		return this;
@@ -124,7 +124,8 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			} as unknown as IWebhookFunctions;
 			const result = await trigger.webhook!.call(context);
 			results.push(result);
-			if (result.noWebhookResponse || !result.workflowData) return;
+			// noWebhookResponse with workflowData: n8n starts the run but will not write the response.
+			if (!result.workflowData) return;
 			const run: StartedRun = {
 				item: result.workflowData[0][0].json,
 				workflowId,

@@ -1,0 +1,168 @@
+/**
+ * CallInBound answer latency in a real n8n 2.41: the Enneo VIP routing flow side by side with
+ * n8n's floor (core Webhook, immediate answer) and the same routing built from core nodes, in ONE
+ * n8n run, rounds interleaved so machine noise hits all three alike.
+ *
+ *   npm run bench                       (all benchmarks)   BENCH_CALLS=500 BENCH_CONCURRENCY=10
+ *   npx tsx bench/callinbound/run.ts    (this one)
+ *   BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE_POOL_SIZE":"12"}' BENCH_RESULT_NAME=callinbound-pool12
+ *     passes settings to n8n and names the result file
+ *
+ * Prints a table and writes bench/results/callinbound.json. Not a test: no pass/fail on timings.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+import type { N8nInstance } from '../../test/e2e/lib/n8n';
+import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
+import { DEMO, demoState } from '../../test/fake-enneo/demoData';
+import { FakeEnneo } from '../../test/fake-enneo/server';
+import type { BenchFlow } from './workflows';
+import { coreFlow, enneoFlow, floorFlow } from './workflows';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
+const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
+const RESULT_NAME = process.env.BENCH_RESULT_NAME ?? 'callinbound';
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface Sample {
+	ms: number;
+	ok: boolean;
+}
+
+function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
+	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	return sorted[index];
+}
+
+function callEvent(index: number) {
+	// Every other caller is the demo VIP; the rest are a known regular customer.
+	const caller = index % 2 === 0 ? DEMO.vipPhone : '+4930123456';
+	return { Event: 'CallInBound', SessionId: randomUUID(), SdkAppId: 1400692008, CallInBound: { AIAgentId: DEMO.defaultAiAgentId ?? 1, IvrId: 0, Caller: caller, Callee: '+493012345600' } };
+}
+
+async function oneCall(baseUrl: string, flow: BenchFlow, index: number): Promise<Sample> {
+	const event = callEvent(index);
+	const started = process.hrtime.bigint();
+	try {
+		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+		const text = await response.text();
+		const ms = Number(process.hrtime.bigint() - started) / 1e6;
+		let ok = response.status === 200;
+		if (ok && flow.vipAnswer && index % 2 === 0) ok = text === JSON.stringify(flow.vipAnswer);
+		return { ms, ok };
+	} catch {
+		return { ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false };
+	}
+}
+
+/** `count` calls with `concurrency` callers in flight. */
+async function load(baseUrl: string, flow: BenchFlow, count: number, offset: number): Promise<Sample[]> {
+	const samples: Sample[] = [];
+	let next = 0;
+	const worker = async () => {
+		for (;;) {
+			const index = next++;
+			if (index >= count) return;
+			samples.push(await oneCall(baseUrl, flow, offset + index));
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+	return samples;
+}
+
+async function main(): Promise<void> {
+	const fake = new FakeEnneo({ apiKey: 'bench-api-key', state: demoState({ tickets: 50 }), recordBodies: false });
+	await fake.start();
+	let n8n: N8nInstance | undefined;
+	try {
+		log('packing the package and starting n8n');
+		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
+		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
+		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
+		const flows = [floorFlow(), enneoFlow(credential), coreFlow(fake)];
+		for (const flow of flows) {
+			const created = await n8n.createWorkflow(flow.workflow);
+			await n8n.activate(created.id);
+		}
+		const baseUrl = n8n.connection.baseUrl;
+		for (const flow of flows) {
+			const probe = await oneCall(baseUrl, flow, 0);
+			if (!probe.ok) throw new Error(`${flow.key} flow does not answer the VIP caller correctly`);
+			await load(baseUrl, flow, WARMUP, 1);
+		}
+		const samples: Record<string, Sample[]> = { floor: [], enneo: [], core: [] };
+		const perRound = Math.ceil(CALLS / ROUNDS);
+		const wall: Record<string, number> = { floor: 0, enneo: 0, core: 0 };
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const flow of flows) {
+				const started = Date.now();
+				samples[flow.key].push(...(await load(baseUrl, flow, perRound, round * perRound)));
+				wall[flow.key] += Date.now() - started;
+			}
+			log(`round ${round + 1}/${ROUNDS} done`);
+		}
+
+		const results = flows.map((flow) => {
+			const list = samples[flow.key];
+			const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
+			return {
+				flow: flow.key,
+				label: flow.label,
+				calls: list.length,
+				errors: list.filter((s) => !s.ok).length,
+				p50: percentile(sorted, 50),
+				p95: percentile(sorted, 95),
+				p99: percentile(sorted, 99),
+				max: sorted[sorted.length - 1],
+				mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+				callsPerSecond: (list.length / wall[flow.key]) * 1000,
+			};
+		});
+		const by = Object.fromEntries(results.map((r) => [r.flow, r]));
+		const ratio = (a: string, b: string) => ({
+			p50: by[a].p50 / by[b].p50,
+			p95: by[a].p95 / by[b].p95,
+			p99: by[a].p99 / by[b].p99,
+		});
+		const report = {
+			benchmark: 'callinbound',
+			date: new Date().toISOString(),
+			n8n: '2.41.1',
+			machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+			settings: { callsPerFlow: CALLS, concurrency: CONCURRENCY, rounds: ROUNDS, warmupPerFlow: WARMUP, n8nEnv: N8N_ENV },
+			results,
+			ratios: { enneoVsFloor: ratio('enneo', 'floor'), enneoVsCore: ratio('enneo', 'core'), coreVsFloor: ratio('core', 'floor') },
+		};
+
+		const f = (n: number) => n.toFixed(1).padStart(8);
+		console.log(`\nCallInBound answer latency, ms (${CALLS} calls per flow, ${CONCURRENCY} concurrent, n8n 2.41.1, ${cpus().length} CPUs)\n`);
+		console.log(`${'flow'.padEnd(66)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'calls/s'.padStart(9)}${'errors'.padStart(8)}`);
+		for (const r of results) console.log(`${r.label.padEnd(66)}${f(r.p50)}${f(r.p95)}${f(r.p99)}${f(r.max)}${r.callsPerSecond.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}`);
+		const show = (name: string, x: { p50: number; p95: number; p99: number }) =>
+			console.log(`${name.padEnd(66)}${x.p50.toFixed(2).padStart(8)}${x.p95.toFixed(2).padStart(8)}${x.p99.toFixed(2).padStart(8)}`);
+		console.log('\nratios');
+		show('Enneo flow / n8n floor', report.ratios.enneoVsFloor);
+		show('Enneo flow / core-node flow', report.ratios.enneoVsCore);
+		show('core-node flow / n8n floor', report.ratios.coreVsFloor);
+
+		const outDir = join(REPO_ROOT, 'bench/results');
+		mkdirSync(outDir, { recursive: true });
+		writeFileSync(join(outDir, `${RESULT_NAME}.json`), `${JSON.stringify(report, null, 2)}\n`);
+		log(`saved bench/results/${RESULT_NAME}.json`);
+	} finally {
+		await n8n?.stop();
+		await fake.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

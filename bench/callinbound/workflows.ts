@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+
+import type { WorkflowJson, WorkflowNode } from '../../test/e2e/lib/n8n';
+import { connect, ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow } from '../../test/e2e/lib/n8n';
+import { DEMO } from '../../test/fake-enneo/demoData';
+
+/**
+ * The three flows compared by the CallInBound benchmark, all answering the same request:
+ *   floor  — core Webhook answering at once (n8n's own cost of a webhook call)
+ *   enneo  — Enneo Trigger → Enneo Customer Search → IF VIP → Respond to Inbound Call
+ *   core   — the same VIP routing from core nodes: Webhook → HTTP Request → IF → Respond to Webhook
+ */
+export interface BenchFlow {
+	key: 'floor' | 'enneo' | 'core';
+	label: string;
+	workflow: WorkflowJson;
+	/** What follows /webhook/ */
+	path: string;
+	/** The answer a VIP caller must get (null: anything 200 will do). */
+	vipAnswer: unknown;
+}
+
+const position: [number, number] = [0, 0];
+
+function ifVip(leftValue: string): WorkflowNode {
+	return {
+		name: 'IF VIP',
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		position,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [{ id: randomUUID(), leftValue, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+				combinator: 'and',
+			},
+			looseTypeValidation: true,
+			options: {},
+		},
+	};
+}
+
+export const VIP_ANSWER = { CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId, Variables: [{ Key: 'name', Value: 'Victoria Sterling' }] } };
+
+export function floorFlow(): BenchFlow {
+	const path = `bench-floor-${randomUUID().slice(0, 8)}`;
+	const webhook: WorkflowNode = { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } };
+	return { key: 'floor', label: 'n8n floor: Webhook → immediate answer', workflow: linearWorkflow('bench floor', [webhook]), path, vipAnswer: null };
+}
+
+export function enneoFlow(enneoCredential: { id: string; name: string }): BenchFlow {
+	const path = `bench-enneo-${randomUUID().slice(0, 8)}`;
+	const webhookId = randomUUID();
+	const credentials = { enneoApi: enneoCredential };
+	const trigger: WorkflowNode = { name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 1, position, webhookId, parameters: { path, authentication: 'none' } };
+	const search: WorkflowNode = {
+		name: 'Customer Search',
+		type: ENNEO_NODE,
+		typeVersion: 1,
+		position,
+		credentials,
+		parameters: { resource: 'customer', operation: 'search', query: '={{ $json.callerE164 }}', limit: 1, options: {} },
+	};
+	const vip: WorkflowNode = {
+		name: 'Route VIP',
+		type: ENNEO_NODE,
+		typeVersion: 1,
+		position,
+		credentials,
+		parameters: { resource: 'inboundCall', operation: 'respond', routing: 'aiAgent', aiAgentId: DEMO.vipAiAgentId, variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] } },
+	};
+	const regular: WorkflowNode = {
+		name: 'Keep Default',
+		type: ENNEO_NODE,
+		typeVersion: 1,
+		position,
+		credentials,
+		parameters: { resource: 'inboundCall', operation: 'respond', routing: 'keepDefault', variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] } },
+	};
+	const workflow = linearWorkflow('bench enneo', [trigger, search, ifVip('={{ $json.isVip }}'), vip]);
+	workflow.nodes.push({ ...regular, id: randomUUID(), position: [720, 200] });
+	connect(workflow, 'IF VIP', 'Keep Default', 1);
+	return { key: 'enneo', label: 'Enneo Trigger → Customer Search → IF → Respond to Inbound Call', workflow, path: `${webhookId}/${path}`, vipAnswer: VIP_ANSWER };
+}
+
+export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFlow {
+	const path = `bench-core-${randomUUID().slice(0, 8)}`;
+	const webhook: WorkflowNode = { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} } };
+	const http: WorkflowNode = {
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			method: 'GET',
+			url: `${fake.instanceUrl}/api/mind/customer/search`,
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'q', value: '={{ $json.body.CallInBound.Caller }}' }, { name: 'limit', value: '1' }] },
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${fake.apiKey}` }] },
+			options: {},
+		},
+	};
+	const answer = (override: string) => ({
+		name: override === 'vip' ? 'Respond VIP' : 'Respond Default',
+		type: 'n8n-nodes-base.respondToWebhook',
+		typeVersion: 1.1,
+		position,
+		parameters: {
+			respondWith: 'json',
+			responseBody:
+				override === 'vip'
+					? `={{ JSON.stringify({ CallInBound: { OverrideAIAgentId: ${DEMO.vipAiAgentId}, Variables: [{ Key: 'name', Value: $json.firstname + ' ' + $json.lastname }] } }) }}`
+					: `={{ JSON.stringify({ CallInBound: { OverrideAIAgentId: $('Webhook').first().json.body.CallInBound.AIAgentId, Variables: [{ Key: 'name', Value: $json.firstname + ' ' + $json.lastname }] } }) }}`,
+			options: {},
+		},
+	});
+	const workflow = linearWorkflow('bench core', [webhook, http, ifVip("={{ ($json.tags || []).some(t => t.name === 'VIP') }}"), answer('vip') as WorkflowNode]);
+	workflow.nodes.push({ ...(answer('default') as WorkflowNode), id: randomUUID(), position: [720, 200] });
+	connect(workflow, 'IF VIP', 'Respond Default', 1);
+	return { key: 'core', label: 'core nodes: Webhook → HTTP Request → IF → Respond to Webhook', workflow, path, vipAnswer: VIP_ANSWER };
+}
