@@ -66,7 +66,9 @@ export function n8nServerPid(groupPid: number): number {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
 			const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
 			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-			if (pgrp === groupPid && cmdline.some((arg) => arg.endsWith('n8n/bin/n8n')) && cmdline.includes('start')) return Number(entry);
+			// The node process itself, not the watchdog shell that carries the same words in its arguments.
+			const [program, script, command] = cmdline;
+			if (pgrp === groupPid && /(^|\/)node$/.test(program) && script?.endsWith('n8n/bin/n8n') && command === 'start') return Number(entry);
 		} catch {
 			continue; // the process ended while we looked
 		}
