@@ -18,7 +18,7 @@ async function run(parameters: IDataObject, options: { trigger?: IDataObject; co
 	);
 	Object.assign(base, {
 		getParentNodes: () => (options.trigger ? [{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 1, disabled: false }] : []),
-		evaluateExpression: () => options.trigger,
+		getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: options.trigger }) }) }),
 	});
 	const output = (await new Enneo().execute.call(base))[0];
 	return { output, sent };

@@ -202,6 +202,7 @@ export async function respond(run: StartedRun, parameters: Record<string, unknow
 		getWorkflow: () => ({ id: run.workflowId, name: 'Test', active: true }),
 		getMode: () => run.mode,
 		getParentNodes: () => [{ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 1, disabled: false }],
+		getWorkflowDataProxy: () => ({ $: (name: string) => ({ first: () => ({ json: name === 'Enneo Trigger' ? run.item : undefined }) }) }),
 		evaluateExpression: (expression: string) => {
 			if (expression.includes('$("Enneo Trigger")')) return run.item;
 			throw new Error(`Unexpected expression ${expression}`);

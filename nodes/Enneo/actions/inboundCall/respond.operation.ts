@@ -100,7 +100,9 @@ function triggerOutput(this: IExecuteFunctions, itemIndex: number): IDataObject 
 	const triggers = this.getParentNodes(this.getNode().name).filter((node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX) && !node.disabled);
 	for (const trigger of triggers) {
 		try {
-			const json = this.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json }}`, itemIndex);
+			// The data proxy reads the run data in-process; an expression would go through n8n's isolate.
+			const proxy = this.getWorkflowDataProxy(itemIndex) as { $?: (name: string) => { first(): { json: unknown } } };
+			const json = proxy.$ ? proxy.$(trigger.name).first().json : this.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json }}`, itemIndex);
 			if (json && typeof json === 'object' && typeof (json as IDataObject).sessionId === 'string') return json as IDataObject;
 		} catch {
 			// A trigger on another branch did not run in this execution; try the next one.
