@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toId } from '../helpers/values';
 
@@ -99,3 +100,80 @@ export const sentimentOptions = [
 	{ name: 'Neutral', value: 'neutral' },
 	{ name: 'Positive', value: 'positive' },
 ];
+
+/** Return All + Limit, the way every n8n Get Many offers them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export function readReturnAllAndLimit(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit?: number } {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return { returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number) };
+}
+
+/** Attachments Enneo downloads from a URL (`{name, url}`); shared by Ticket Create and Conversation Store/Reply. */
+export function urlAttachmentsProperty(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attachment',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Attachment',
+				name: 'attachment',
+				values: [
+					{
+						displayName: 'File Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. invoice.pdf',
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/files/invoice.pdf',
+						description: 'Publicly reachable URL Enneo downloads the file from',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Reads a urlAttachmentsProperty value; an entry without an http(s) URL is an error naming entry and item. */
+export function readUrlAttachments(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject[] {
+	const list = ((value as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
+	return list.map((entry, position) => {
+		const url = String(entry.url ?? '').trim();
+		if (!/^https?:\/\/\S+$/i.test(url)) {
+			throw new NodeOperationError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')} (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.',
+			});
+		}
+		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') || 'attachment';
+		return { name, url };
+	});
+}

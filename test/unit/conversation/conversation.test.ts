@@ -142,7 +142,7 @@ describe('conversation store', () => {
 		[{ additionalFields: { rawData: '{"a": ' } }, '"Raw Data (JSON)" is not valid JSON (item 0)'],
 		[{ additionalFields: { sender: '[1,2]' } }, '"Sender (JSON)" must be a JSON object'],
 		[{ additionalFields: { intentIds: '12, abc' } }, '"Intent IDs" must be a list of numeric IDs, got "abc" (item 0)'],
-		[{ additionalFields: { attachmentUrls: { attachment: [{ name: 'x', url: 'ftp://nope' }] } } }, '"Attachments by URL" entry 1 needs an http(s) URL'],
+		[{ additionalFields: { attachmentUrls: { attachment: [{ name: 'x', url: 'ftp://nope' }] } } }, '"Attachments by URL" entry 1 needs a URL starting with http:// or https://'],
 		[{ body: '' }, 'Nothing to store: "Body (HTML)" is empty (item 0)'],
 	])('invalid input %# is rejected before any request', async (parameters, message) => {
 		await expect(run('store', { ticketId: ticket(THREAD), body: 'hello', ...parameters })).rejects.toThrow(message);

@@ -132,7 +132,7 @@ describe('ticket create', () => {
 			['pending with past due date', create({ status: 'pending', dueBy: '2020-01-01 00:00:00' }), '"Due By" must be in the future when the status is "Pending"'],
 			['bad JSON', create({ rawData: '{not json' }), '"Raw Data" is not valid JSON (item 0)'],
 			['template data not an object', create({ templateData: '[1,2]' }), '"Template Data" must be a JSON object (item 0)'],
-			['attachment without URL', create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }), 'Attachment 1 needs a URL starting with http:// or https:// (item 0)'],
+			['attachment without URL', create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }), '"Attachments" entry 1 needs a URL starting with http:// or https://, got "" (item 0)'],
 			['bad tag IDs', create({ tags: 'vip' }), '"Tags" must be a list of numeric IDs, got "vip" (item 0)'],
 		];
 		test.each(cases)('%s', async (_name, parameters, message) => {

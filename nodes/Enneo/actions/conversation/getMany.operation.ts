@@ -4,26 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toIdList, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
 import type { EnneoConversation } from '../../types';
-import { directionOptions, getTicketId, ticketIdLocator } from '../common';
+import {
+	directionOptions,
+	getTicketId,
+	readReturnAllAndLimit,
+	returnAllAndLimit,
+	ticketIdLocator,
+} from '../common';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -107,8 +98,7 @@ function filterValue(list: Array<string | number>): string | number | Array<stri
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toEnneoDateTime } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
+import { readUrlAttachments, urlAttachmentsProperty } from '../common';
 
 /** The conversation ID field used by Get, Update and Delete. */
 export const conversationIdField: INodeProperties = {
@@ -26,37 +27,7 @@ export const attachmentFields: INodeProperties[] = [
 		description:
 			'Names of binary properties of the input item to attach, separated by commas. Each file is sent base64-encoded with its file name and MIME type.',
 	},
-	{
-		displayName: 'Attachments by URL',
-		name: 'attachmentUrls',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Attachment',
-		options: [
-			{
-				displayName: 'Attachment',
-				name: 'attachment',
-				values: [
-					{
-						displayName: 'File Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. invoice.pdf',
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://example.com/invoice.pdf',
-						description: 'Publicly reachable URL Enneo downloads the file from',
-					},
-				],
-			},
-		],
-	},
+	urlAttachmentsProperty('attachmentUrls', 'Attachments by URL', 'Files Enneo downloads from a URL'),
 ];
 
 /** Builds Enneo attachment objects: `{name, base64, contentType}` from binary data, `{name, url}` from URLs. */
@@ -79,18 +50,7 @@ export async function readAttachments(this: IExecuteFunctions, fields: IDataObje
 			contentType: binary.mimeType,
 		});
 	}
-	const byUrl = ((fields.attachmentUrls as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
-	byUrl.forEach((entry, index) => {
-		const url = String(entry.url ?? '').trim();
-		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(this.getNode(), `"Attachments by URL" entry ${index + 1} needs an http(s) URL, got ${JSON.stringify(entry.url ?? '')} (item ${itemIndex})`, {
-				itemIndex,
-				description: 'Enter a full URL such as https://example.com/file.pdf, or remove the entry.',
-			});
-		}
-		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() || 'attachment');
-		attachments.push({ name, url });
-	});
+	attachments.push(...readUrlAttachments.call(this, fields.attachmentUrls, 'Attachments by URL', itemIndex));
 	return attachments;
 }
 

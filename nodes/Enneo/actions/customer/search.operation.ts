@@ -5,6 +5,7 @@ import { looksLikePhoneNumber, toE164 } from '../../helpers/phone';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
 import { enneoApiRequest } from '../../transport/request';
 import { readVipRule, shapeCustomer, vipOptions } from './shape';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../common';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;
@@ -19,22 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
 		description: 'Name, email, phone number, customer ID or contract ID',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -80,8 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Enter a name, email, phone number or ID to search for.',
 		});
 	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = readVipRule.call(this, options, itemIndex);
 	if (options.normalizePhone !== false && looksLikePhoneNumber(query)) {

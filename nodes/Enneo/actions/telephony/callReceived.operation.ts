@@ -5,6 +5,7 @@ import { readPhoneNumber } from '../../helpers/phone';
 import { toId } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
 import { channelIdDescription, defaultCountryCodeOption, hookNotice, readTranscript, transcriptFields } from './shared';
+import { statusOptions } from '../common';
 
 const properties: INodeProperties[] = [
 	hookNotice,
@@ -129,11 +130,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Open', value: 'open' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Closed', value: 'closed' },
-				],
+				options: statusOptions,
 				default: 'open',
 				description: 'Status of the new ticket. If not set, Enneo uses Closed for routing None and Open for External and Native.',
 			},

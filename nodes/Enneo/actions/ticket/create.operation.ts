@@ -4,7 +4,15 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
-import { channelOptions, directionOptions, priorityOptions, processModeOptions, statusOptions } from '../common';
+import {
+	channelOptions,
+	directionOptions,
+	priorityOptions,
+	processModeOptions,
+	readUrlAttachments,
+	statusOptions,
+	urlAttachmentsProperty,
+} from '../common';
 import { unwrapTicket } from './get.operation';
 import { readEnneoDate } from './updateFields';
 
@@ -42,38 +50,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Attachments',
-				name: 'attachments',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Attachment',
-				default: {},
-				description: 'Files Enneo downloads from a URL and attaches to the ticket',
-				options: [
-					{
-						displayName: 'Attachment',
-						name: 'attachment',
-						values: [
-							{
-								displayName: 'File Name',
-								name: 'name',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. invoice.pdf',
-							},
-							{
-								displayName: 'URL',
-								name: 'url',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. https://example.com/files/invoice.pdf',
-								description: 'Public URL Enneo can download the file from',
-							},
-						],
-					},
-				],
-			},
+			urlAttachmentsProperty('attachments', 'Attachments', 'Files Enneo downloads from a URL and attaches to the ticket'),
 			{
 				displayName: 'BCC',
 				name: 'bcc',
@@ -239,22 +216,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
 
-function readAttachments(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] | undefined {
-	const list = ((value as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
-	if (!list.length) return undefined;
-	return list.map((entry, position) => {
-		const url = String(entry.url ?? '').trim();
-		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(this.getNode(), `Attachment ${position + 1} needs a URL starting with http:// or https:// (item ${itemIndex})`, {
-				itemIndex,
-				description: `Got ${JSON.stringify(entry.url ?? '')}. Enneo downloads attachments from a URL; upload the file somewhere reachable first.`,
-			});
-		}
-		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') || 'attachment';
-		return { name, url };
-	});
-}
-
 /** Reads the node's fields into Enneo's POST /ticket body (enneo-api.md §2.5). */
 export function buildCreateBody(this: IExecuteFunctions, channel: string, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = { channel };
@@ -286,8 +247,8 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 	if (fields.templateId) body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
 	const tags = toIdList.call(this, fields.tags, 'Tags', itemIndex);
 	if (tags.length) body.tags = tags;
-	const attachments = readAttachments.call(this, fields.attachments, itemIndex);
-	if (attachments) body.attachments = attachments;
+	const attachments = readUrlAttachments.call(this, fields.attachments, 'Attachments', itemIndex);
+	if (attachments.length) body.attachments = attachments;
 	const rawData = toJsonObject.call(this, fields.rawData, 'Raw Data', itemIndex);
 	if (rawData !== undefined) body.rawData = rawData as IDataObject;
 	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
