@@ -20,7 +20,7 @@ import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
 import { DEMO, demoState } from '../../test/fake-enneo/demoData';
 import { FakeEnneo } from '../../test/fake-enneo/server';
 import type { BenchFlow } from './workflows';
-import { coreFlow, enneoFlow, floorFlow } from './workflows';
+import { coreCredentialFlow, coreFlow, enneoFlow, floorFlow, webhookEnneoFlow } from './workflows';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -87,6 +87,10 @@ async function main(): Promise<void> {
 		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
 		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
 		const flows = [floorFlow(), enneoFlow(credential), coreFlow(fake)];
+		if (process.env.BENCH_DIAGNOSE) {
+			const header = await n8n.createCredential({ name: 'Header bench', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${fake.apiKey}` } });
+			flows.push(coreCredentialFlow(header, fake), webhookEnneoFlow(credential, fake));
+		}
 		for (const flow of flows) {
 			const created = await n8n.createWorkflow(flow.workflow);
 			await n8n.activate(created.id);
@@ -97,9 +101,9 @@ async function main(): Promise<void> {
 			if (!probe.ok) throw new Error(`${flow.key} flow does not answer the VIP caller correctly`);
 			await load(baseUrl, flow, WARMUP, 1);
 		}
-		const samples: Record<string, Sample[]> = { floor: [], enneo: [], core: [] };
+		const samples: Record<string, Sample[]> = Object.fromEntries(flows.map((flow) => [flow.key, []]));
 		const perRound = Math.ceil(CALLS / ROUNDS);
-		const wall: Record<string, number> = { floor: 0, enneo: 0, core: 0 };
+		const wall: Record<string, number> = Object.fromEntries(flows.map((flow) => [flow.key, 0]));
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const flow of flows) {
 				const started = Date.now();

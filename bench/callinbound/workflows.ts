@@ -11,7 +11,7 @@ import { DEMO } from '../../test/fake-enneo/demoData';
  *   core   — the same VIP routing from core nodes: Webhook → HTTP Request → IF → Respond to Webhook
  */
 export interface BenchFlow {
-	key: 'floor' | 'enneo' | 'core';
+	key: string;
 	label: string;
 	workflow: WorkflowJson;
 	/** What follows /webhook/ */
@@ -119,4 +119,37 @@ export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFl
 	workflow.nodes.push({ ...(answer('default') as WorkflowNode), id: randomUUID(), position: [720, 200] });
 	connect(workflow, 'IF VIP', 'Respond Default', 1);
 	return { key: 'core', label: 'core nodes: Webhook → HTTP Request → IF → Respond to Webhook', workflow, path, vipAnswer: VIP_ANSWER };
+}
+
+/**
+ * Diagnostic variants, to see where the Enneo flow's time goes:
+ *   coreCred   — the core flow with the API key in a Header Auth credential (as a real deployment stores it)
+ *   webhookEnneo — core Webhook + Enneo Customer Search + IF + core Respond to Webhook (no Enneo Trigger)
+ */
+export function coreCredentialFlow(headerCredential: { id: string; name: string }, fake: { instanceUrl: string; apiKey: string }): BenchFlow {
+	const flow = coreFlow(fake);
+	const http = flow.workflow.nodes.find((node) => node.name === 'HTTP Request')!;
+	const parameters = http.parameters as Record<string, unknown>;
+	delete parameters.sendHeaders;
+	delete parameters.headerParameters;
+	parameters.authentication = 'genericCredentialType';
+	parameters.genericAuthType = 'httpHeaderAuth';
+	http.credentials = { httpHeaderAuth: headerCredential };
+	return { ...flow, key: 'coreCred', label: 'core nodes, API key in a Header Auth credential' };
+}
+
+export function webhookEnneoFlow(enneoCredential: { id: string; name: string }, fake: { instanceUrl: string; apiKey: string }): BenchFlow {
+	const flow = coreFlow(fake);
+	const index = flow.workflow.nodes.findIndex((node) => node.name === 'HTTP Request');
+	const http = flow.workflow.nodes[index];
+	flow.workflow.nodes[index] = {
+		...http,
+		type: ENNEO_NODE,
+		typeVersion: 1,
+		credentials: { enneoApi: enneoCredential },
+		parameters: { resource: 'customer', operation: 'search', query: '={{ $json.body.CallInBound.Caller }}', limit: 1, options: {} },
+	};
+	const ifNode = flow.workflow.nodes.find((node) => node.name === 'IF VIP')!;
+	flow.workflow.nodes[flow.workflow.nodes.indexOf(ifNode)] = { ...ifVip('={{ $json.isVip }}'), id: ifNode.id, position: ifNode.position };
+	return { ...flow, key: 'webhookEnneo', label: 'core Webhook → Enneo Customer Search → IF → core Respond to Webhook' };
 }

@@ -8,10 +8,26 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import { fromFunction, fromParameter, NodeConnectionTypes, webhookDescriptionFields } from 'n8n-workflow';
 
 import { SAMPLE_CURL, triggerProperties } from './description';
 import { handleInboundCall } from './handleInboundCall';
+
+/**
+ * Path and response mode come from the node's parameters. Declared with native resolvers where
+ * n8n offers them (2.41+), so a ringing call's webhook phase needs no expression isolate;
+ * older n8n versions get the same values as expression templates.
+ * n8n's own end-of-run write goes through the trigger's guard (see handleInboundCall).
+ */
+const responseModeOf = (parameters: IDataObject) => (parameters.responseMode === 'lastNode' ? 'lastNode' : 'responseNode');
+const webhookFields =
+	typeof webhookDescriptionFields === 'function'
+		? webhookDescriptionFields({ path: fromParameter('path'), responseMode: fromFunction(responseModeOf) })
+		: {
+				path: '={{$parameter["path"]}}',
+				responseMode: '={{($parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode")}}',
+			};
 
 export class EnneoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,10 +53,8 @@ export class EnneoTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// n8n's own end-of-run write goes through the trigger's guard (see handleInboundCall).
-				responseMode: '={{ $parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode" }}',
 				responseData: 'firstEntryJson',
-				path: '={{ $parameter["path"] }}',
+				...webhookFields,
 			},
 		],
 		triggerPanel: {
