@@ -4,5 +4,6 @@
 # (the fake Enneo with demo data unless ENNEO_INSTANCE_URL and ENNEO_API_KEY are set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
 bash scripts/install-n8n.sh >/dev/null
 exec npx tsx scripts/dev.ts

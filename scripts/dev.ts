@@ -1,19 +1,22 @@
 /**
  * `npm run dev`: a real n8n with this package installed from its packed tarball, an owner account,
- * an "Enneo (demo)" credential and a demo workflow. Without ENNEO_INSTANCE_URL + ENNEO_API_KEY the
+ * an "Enneo (demo)" credential, a demo workflow and every template of examples/ (the VIP routing
+ * one published, with a webhook secret, so a sample call can ring it). Without ENNEO_INSTANCE_URL + ENNEO_API_KEY the
  * credential points at the fake Enneo (demo data) started here. Ctrl-C stops everything.
  *
  * Env: N8N_PORT (default 5678), ENNEO_INSTANCE_URL, ENNEO_API_KEY, FAKE_ENNEO_PORT (default free),
  * FAKE_ENNEO_API_KEY (default demo-api-key), ENNEO_DEV_KEEP_HOME=1 keeps the n8n home on exit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { demoState } from '../test/fake-enneo/demoData';
 import { FakeEnneo } from '../test/fake-enneo/server';
 import type { N8nInstance } from '../test/e2e/lib/n8n';
-import { enneoNode, ensureN8nInstalled, linearWorkflow, manualTrigger, packPackage, portIsFree, startN8n } from '../test/e2e/lib/n8n';
+import { enneoNode, ensureN8nInstalled, linearWorkflow, manualTrigger, packPackage, portIsFree, REPO_ROOT, startN8n } from '../test/e2e/lib/n8n';
+import { templateWithCredential } from '../test/e2e/examples/templates';
 
 const log = (message: string) => console.log(`[dev] ${message}`);
 
@@ -81,7 +84,23 @@ async function main(): Promise<void> {
 		]),
 	);
 
+	// Every template, wired to the demo credential; the VIP routing one published and ready to ring.
+	const secret = randomBytes(18).toString('hex');
+	const webhookSecret = await n8n.createCredential({ name: 'Inbound call secret (demo)', type: 'enneoInboundCallWebhookApi', data: { secret, user: '' } });
+	let vipUrl = '';
+	for (const file of readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.json')).sort()) {
+		const template = templateWithCredential(file, credential, '', { enneoInboundCallWebhookApi: webhookSecret });
+		const created = await n8n.createWorkflow(template);
+		if (file === 'vip-inbound-routing.json') {
+			await n8n.activate(created.id);
+			const trigger = template.nodes.find((node) => node.type === 'n8n-nodes-enneo.enneoTrigger');
+			vipUrl = `${n8n.connection.baseUrl}/webhook/${String(trigger?.webhookId)}/${String((trigger?.parameters as { path?: string })?.path)}?token=${secret}`;
+		}
+	}
+	log('imported the templates from examples/ (VIP inbound routing is published)');
+
 	const { baseUrl, owner } = n8n.connection;
+	const vipCall = JSON.stringify({ Event: 'CallInBound', SessionId: 'demo-session-1', SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+49 151 12345678', Callee: '+49 30 12345600' } });
 	console.log(
 		[
 			'',
@@ -92,6 +111,9 @@ async function main(): Promise<void> {
 			`  Password  ${owner.password}`,
 			'',
 			`  Credential "Enneo (demo)" → ${instanceUrl}`,
+			'',
+			'  Ring the published VIP routing template as the demo VIP caller:',
+			`  curl -s -X POST '${vipUrl}' -H 'Content-Type: application/json' -d '${vipCall}'`,
 			`  n8n log   ${n8n.connection.logFile}`,
 			'',
 			'  Press Ctrl-C to stop n8n' + (fake ? ' and the fake Enneo.' : '.'),
