@@ -52,7 +52,7 @@ export function enneoFlow(enneoCredential: { id: string; name: string }): BenchF
 	const path = `bench-enneo-${randomUUID().slice(0, 8)}`;
 	const webhookId = randomUUID();
 	const credentials = { enneoApi: enneoCredential };
-	const trigger: WorkflowNode = { name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 1, position, webhookId, parameters: { path, authentication: 'none' } };
+	const trigger: WorkflowNode = { name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 2, position, webhookId, parameters: { path, authentication: 'none' } };
 	const search: WorkflowNode = {
 		name: 'Customer Search',
 		type: ENNEO_NODE,

@@ -35,7 +35,9 @@ export class EnneoTrigger implements INodeType {
 		name: 'enneoTrigger',
 		icon: { light: 'file:enneoTrigger.svg', dark: 'file:enneoTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Same behaviour in both; n8n evaluates an expression (an isolate) on every request to a version 1 webhook node.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
 		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
 		defaults: { name: 'Enneo Trigger' },

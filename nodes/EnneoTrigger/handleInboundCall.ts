@@ -117,7 +117,9 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		const denied = await authenticate(context, reply);
 		if (denied) return denied;
 
-		const request = context.getRequestObject() as { rawBody?: { toString(encoding?: string): string } };
+		const request = context.getRequestObject() as { rawBody?: { toString(encoding?: string): string }; readRawBody?: () => Promise<void> };
+		// From version 2 n8n reads only bodies it can parse (JSON, text, form, XML); JSON sent under another or no content type is read here.
+		if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
 		const parsed = parseCallInBound(context.getBodyData(), request.rawBody ? request.rawBody.toString('utf8') : undefined);
 		if (!parsed.ok) return reject(reply, parsed.status, parsed.code, parsed.message);
 		const call = parsed.call;

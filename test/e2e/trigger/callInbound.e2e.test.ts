@@ -91,6 +91,25 @@ describe('answers through the live webhook', () => {
 		expect(run.output('Enneo Trigger')[0]).toMatchObject({ sessionId, boundAiAgentId: 123, aiAgentBound: true, boundIvrId: null, ivrBound: false, callerE164: '+8613066668888', attempt: 1, isRetry: false });
 		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject({ status: 'sent', answer: { CallInBound: { OverrideIvrId: 12 } } });
 	});
+
+	test.each(['application/octet-stream', 'application/vnd.telephony+json'])('JSON sent as %s (n8n does not read such bodies for version 2 nodes) is answered', async (contentType) => {
+		const reply = await call(trigger, undefined, { raw: JSON.stringify(callEvent(`aiAgent:${randomUUID()}`)), headers: { 'content-type': contentType } });
+		expect(reply.status).toBe(200);
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } });
+	});
+});
+
+describe('a version 1 trigger (workflows saved before version 2)', () => {
+	const trigger = enneoTrigger({ typeVersion: 1 });
+	beforeAll(async () => {
+		await publish('CallInBound version 1', [trigger, respond({ routing: 'ivr', ivrId: 7 })]);
+	});
+
+	test.each(['application/json', 'application/octet-stream'])('answers a call sent as %s', async (contentType) => {
+		const reply = await call(trigger, undefined, { raw: JSON.stringify(callEvent()), headers: { 'content-type': contentType } });
+		expect(reply.status).toBe(200);
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
+	});
 });
 
 describe('bad requests: 4xx JSON error, no execution', () => {

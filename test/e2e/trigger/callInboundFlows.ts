@@ -5,13 +5,15 @@ import { ENNEO_TRIGGER_NODE, linearWorkflow } from '../lib/n8n';
 
 /** Workflow pieces for the CallInBound e2e tests (trigger, waits, throwing code). */
 
-export function enneoTrigger(options: { path?: string; parameters?: Record<string, unknown>; credential?: { id: string; name: string } } = {}): WorkflowNode & { path: string; webhookId: string } {
+export function enneoTrigger(
+	options: { path?: string; parameters?: Record<string, unknown>; credential?: { id: string; name: string }; typeVersion?: number } = {},
+): WorkflowNode & { path: string; webhookId: string } {
 	const path = options.path ?? `call-${randomUUID().slice(0, 8)}`;
 	const webhookId = randomUUID();
 	return {
 		name: 'Enneo Trigger',
 		type: ENNEO_TRIGGER_NODE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 2,
 		position: [0, 0],
 		webhookId,
 		path,
