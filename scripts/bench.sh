@@ -19,4 +19,6 @@ for runner in bench/*/run.*; do
   esac
 done
 [ "$found" = 1 ] || echo "no benchmarks found (bench/*/run.*)" >&2
+# One table of everything measured: bench/results/summary.{json,md}.
+npx tsx bench/report.ts || status=1
 exit "$status"
