@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../transport/request';
-import { readCallReference } from './agentConnected.operation';
-import { hookNotice, readTranscript, transcriptFields } from './shared';
+import { callReferenceFields, hookNotice, readCallReference, readTranscript, transcriptFields } from './shared';
 
 const durations: Array<[string, string, string]> = [
 	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],
@@ -12,24 +11,18 @@ const durations: Array<[string, string, string]> = [
 	['totalDurationSeconds', 'Total Duration (Seconds)', 'Whole call, from start to end'],
 ];
 
+const durationField = ([name, displayName, description]: [string, string, string]): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description,
+});
+
 const properties: INodeProperties[] = [
 	hookNotice,
-	{
-		displayName: 'Call ID (Channel ID)',
-		name: 'channelId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. call_123abc456',
-		description: 'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket ID.',
-	},
-	{
-		displayName: 'Ticket ID',
-		name: 'ticketId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 2142',
-		description: 'The call ticket returned by Call Received. Set this or Call ID.',
-	},
+	...callReferenceFields,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -37,27 +30,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			...durations.slice(0, 3).map(
-				([name, displayName, text]): INodeProperties => ({
-					displayName,
-					name,
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: text,
-				}),
-			),
+			...durations.slice(0, 3).map(durationField),
 			...transcriptFields,
-			...durations.slice(3).map(
-				([name, displayName, text]): INodeProperties => ({
-					displayName,
-					name,
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: text,
-				}),
-			),
+			...durations.slice(3).map(durationField),
 		],
 	},
 ];

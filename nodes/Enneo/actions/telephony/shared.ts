@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toIsoDateTime } from '../../helpers/dates';
+import { toId } from '../../helpers/values';
 import type { TranscriptEntry } from '../../types';
 
 /** Transcript fields shared by Call Received and Call Completed (placed inside Additional Fields). */
@@ -119,3 +120,39 @@ export const defaultCountryCodeOption: INodeProperties = {
 	description:
 		'Country calling code for numbers written without one (e.g. 030 123456 becomes +4930123456 with 49). Without it, national numbers are refused.',
 };
+
+/** The "Call ID or Ticket ID" pair Agent Connected and Call Completed identify a call by. */
+export const callReferenceFields: INodeProperties[] = [
+	{
+		displayName: 'Call ID (Channel ID)',
+		name: 'channelId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. call_123abc456',
+		description: 'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket ID.',
+	},
+	{
+		displayName: 'Ticket ID',
+		name: 'ticketId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2142',
+		description: 'The call ticket returned by Call Received. Set this or Call ID.',
+	},
+];
+
+/** Reads the "Call ID or Ticket ID" pair the hooks identify a call by; one of them is required. */
+export function readCallReference(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const channelId = String(this.getNodeParameter('channelId', itemIndex, '') ?? '').trim();
+	const ticketId = this.getNodeParameter('ticketId', itemIndex, '');
+	const reference: IDataObject = {};
+	if (channelId) reference.channelId = channelId;
+	if (ticketId !== '' && ticketId !== undefined && ticketId !== null) reference.ticketId = toId.call(this, ticketId, 'Ticket ID', itemIndex);
+	if (!Object.keys(reference).length) {
+		throw new NodeOperationError(this.getNode(), `Set "Call ID (Channel ID)" or "Ticket ID" to identify the call (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.',
+		});
+	}
+	return reference;
+}
