@@ -1,6 +1,7 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
+	IDataObject,
 	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
@@ -8,7 +9,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
 import { fromFunction, fromParameter, NodeConnectionTypes, webhookDescriptionFields } from 'n8n-workflow';
 
 import { SAMPLE_CURL, triggerProperties } from './description';

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 import { conversationIdField } from './shared';
@@ -17,7 +18,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'conversation',
 	})) as IDataObject;
-	const { success: _success, ...rest } = response && typeof response === 'object' ? response : {};
+	const rest = withoutKeys(response && typeof response === 'object' ? response : {}, 'success');
 	// Enneo documents no response body; report what was deleted so the item stays useful downstream.
 	return { deleted: true, ticketId, conversationId, ...rest };
 }

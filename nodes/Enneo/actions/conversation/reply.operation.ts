@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toId, toIdList } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, processModeOptions, ticketIdLocator } from '../common';
 import { attachmentFields, conversationTypeDescription, readAttachments, readRecipients } from './shared';
@@ -173,6 +174,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'conversation',
 	})) as IDataObject;
-	const { success: _success, ...result } = response ?? {};
-	return result;
+	return withoutKeys(response, 'success');
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toEnneoDateTime } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { readUrlAttachments, urlAttachmentsProperty } from '../common';
 
 /** The conversation ID field used by Get, Update and Delete. */
@@ -99,8 +100,7 @@ export function readJsonObject(this: IExecuteFunctions, value: unknown, field: s
 export function unwrapConversation(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
 	if (body.conversation && typeof body.conversation === 'object') return body.conversation as IDataObject;
-	const { success: _success, ...rest } = body;
-	return rest;
+	return withoutKeys(body, 'success');
 }
 
 export const conversationTypeDescription =

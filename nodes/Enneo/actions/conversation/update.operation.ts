@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 import { conversationIdField } from './shared';
@@ -62,6 +63,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'conversation',
 	})) as IDataObject;
-	const { success: _success, ...result } = response ?? {};
-	return { ticketId, conversationId, ...result };
+	return { ticketId, conversationId, ...withoutKeys(response, 'success') };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from './shape';
@@ -80,6 +81,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (options.includeContracts === true) qs.includeContracts = 'true';
 	}
 	const customer = (await enneoApiRequest.call(this, 'GET', endpoint, { qs, itemIndex, area: 'customer' })) as IDataObject;
-	const { success: _success, ...fields } = customer ?? {};
-	return shapeCustomer(fields, vip);
+	return shapeCustomer(withoutKeys(customer, 'success'), vip);
 }

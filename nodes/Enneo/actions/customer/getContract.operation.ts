@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { readPathId } from './shape';
 
@@ -65,6 +66,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.',
 		});
 	}
-	const { success: _success, ...contract } = response;
-	return { found: true, ...contract };
+	return { found: true, ...withoutKeys(response, 'success') };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toIdList } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { readPathId } from './shape';
 
@@ -67,6 +68,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'customer',
 	})) as IDataObject;
-	const { success: _success, ...rest } = response ?? {};
+	const rest = withoutKeys(response, 'success');
 	return { customerId: decodeURIComponent(customerId), tagIds: next, ...(previousTagIds ? { previousTagIds } : {}), changed: true, ...rest };
 }

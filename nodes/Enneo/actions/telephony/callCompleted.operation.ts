@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { callReferenceFields, hookNotice, readCallReference, readTranscript, transcriptFields } from './shared';
 
@@ -61,6 +62,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'telephonyHook',
 	})) as IDataObject;
-	const { transcript: _transcript, ...sent } = body;
-	return { ...sent, ...response };
+	return { ...withoutKeys(body, 'transcript'), ...response };
 }

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readPhoneNumber } from '../../helpers/phone';
 import { toId } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { channelIdDescription, defaultCountryCodeOption, hookNotice, readTranscript, transcriptFields } from './shared';
 import { statusOptions } from '../common';
@@ -230,6 +231,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'telephonyHook',
 	})) as IDataObject;
-	const { success: _success, ...result } = response ?? {};
-	return result;
+	return withoutKeys(response, 'success');
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../helpers/values';
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { hookNotice } from './shared';
 
@@ -69,6 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { [lookUpBy]: lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex) };
 	for (const flag of ['forceReEvaluation', 'cleanState']) if (options[flag] === true) qs[flag] = 'true';
 	const response = (await enneoApiRequest.call(this, 'GET', '/telephony/getRouting', { qs, itemIndex, area: 'telephonyHook' })) as IDataObject;
-	const { success: _success, ...entry } = response ?? {};
-	return entry;
+	return withoutKeys(response, 'success');
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 
@@ -67,8 +68,7 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 export function unwrapTicket(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
 	const ticket = body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
-	const { success: _success, ...fields } = ticket;
-	return fields;
+	return withoutKeys(ticket, 'success');
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,0 +1,11 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * A copy of an Enneo answer without the keys named. Enneo adds `success: true` to most answers,
+ * which says nothing once the request has succeeded, so operations drop it from their output.
+ */
+export function withoutKeys(response: IDataObject | null | undefined, ...keys: string[]): IDataObject {
+	const copy: IDataObject = { ...(response ?? {}) };
+	for (const key of keys) delete copy[key];
+	return copy;
+}
