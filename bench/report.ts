@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Benchmark results: each bench writes bench/results/<name>.json with saveResult(); run this file
  * to print all of them as tables and write bench/results/summary.json and summary.md.

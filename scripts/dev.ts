@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * `npm run dev`: a real n8n with this package installed from its packed tarball, an owner account,
  * an "Enneo (demo)" credential, a demo workflow and every template of examples/ (the VIP routing

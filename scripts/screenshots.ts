@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Screenshots of the Enneo nodes in the real n8n editor, for the docs: packs the package, starts
  * n8n with it and the fake Enneo (so dropdowns load demo data), imports templates, and drives a

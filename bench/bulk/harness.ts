@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Shared by the n8n benchmarks (bench/bulk, bench/getmany): one real n8n with the packed package
  * installed like a community node, a fake Enneo in this process (its request record is what we

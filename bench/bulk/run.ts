@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Update Many vs per-item updates, inside a real n8n: the same change (priority → high) to 1,000
  * tickets done by (1) Enneo Update Many, (2) Enneo Update once per item, (3) n8n's HTTP Request

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Where the CallInBound flows spend n8n's CPU: for each flow, n8n process CPU time per call
  * (calls one after another, the run's tail included) and answer latency at 1 and at N in flight.

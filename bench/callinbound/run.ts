@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * CallInBound answer latency in a real n8n 2.41: the Enneo VIP routing flow side by side with
  * n8n's floor (core Webhook, immediate answer) and the same routing built from core nodes, in ONE

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Get Many with Return All over 10,000 tickets inside a real n8n: requests made (500 per page),
  * time, and the n8n process's resident memory (sampled from /proc while the run is under way).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * What the package costs a user: packed and installed size, the time n8n's Node takes to load its
  * nodes and credentials, n8n's start time and /types/nodes.json with the package vs with an empty

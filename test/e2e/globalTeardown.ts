@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 import { existsSync, rmSync } from 'node:fs';
 
 import { killProcessGroup, loadConnection, STATE_FILE } from './lib/n8n';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node outside n8n (tests and tools), never part of the package */
 import { readFileSync } from 'node:fs';
 
 import { ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow, manualTrigger, PACKAGE_NAME } from './lib/n8n';

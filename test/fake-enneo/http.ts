@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node outside n8n (tests and tools), never part of the package */
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** An error the fake answers with: `{ success: false, code, message }` and the status. */

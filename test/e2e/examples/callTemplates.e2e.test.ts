@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import { randomUUID } from 'node:crypto';
 
 import { DEMO } from '../../fake-enneo/demoData';

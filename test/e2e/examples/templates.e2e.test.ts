@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node outside n8n (tests and tools), never part of the package */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

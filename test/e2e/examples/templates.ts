@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Loads a workflow template from examples/ the way a user imports it, with the credential
  * placeholder swapped for this run's Enneo credential (which points at the fake Enneo).

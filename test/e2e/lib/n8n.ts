@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Runs this package inside a real n8n (the pinned version from scripts/install-n8n.sh), installed
  * from the packed tarball exactly the way n8n installs a community node. Used by the e2e suite

@@ -28,7 +28,14 @@ export function waitNode(seconds: number, name = 'Wait'): WorkflowNode {
 
 /** A workflow from nodes in a line; the trigger's helper field `path` is not part of the JSON. */
 export function line(name: string, nodes: WorkflowNode[]): WorkflowJson {
-	return linearWorkflow(name, nodes.map(({ path: _path, ...node }) => node as WorkflowNode));
+	return linearWorkflow(
+		name,
+		nodes.map((node) => {
+			const copy = { ...node };
+			delete copy.path;
+			return copy;
+		}),
+	);
 }
 
 export function callEvent(sessionId: string = randomUUID(), details: Record<string, unknown> = {}) {

@@ -102,7 +102,11 @@ function storeAttachments(state: FakeState, attachments: unknown, where: string)
 function present(row: Row, includeRawData = false): Row {
 	const out: Row = {
 		...row,
-		attachments: ((row.attachments as Row[] | undefined) ?? []).map(({ base64: _b, ...rest }) => rest as Row),
+		attachments: ((row.attachments as Row[] | undefined) ?? []).map((attachment) => {
+			const rest = { ...attachment };
+			delete rest.base64;
+			return rest;
+		}),
 	};
 	if (!includeRawData) delete out.rawData;
 	return out;

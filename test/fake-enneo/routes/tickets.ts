@@ -187,7 +187,8 @@ export function applyTicketChanges(state: FakeState, ticket: Row, changes: Recor
 	if (changes.agentId !== undefined && changes.agentId !== null && !state.profiles.has(changes.agentId as number)) {
 		throw new HttpError(400, `${where}: unknown agent id ${String(changes.agentId)}`, 'unknown_agent');
 	}
-	const { addTagIds, removeTagIds, refreshMode: _r, intentId: _i, isSync: _s, ...plain } = changes;
+	const { addTagIds, removeTagIds, ...plain } = changes;
+	for (const key of ['refreshMode', 'intentId', 'isSync']) delete plain[key];
 	Object.assign(ticket, plain);
 	if (addTagIds || removeTagIds) {
 		const tags = new Set((ticket.tagIds as number[]) ?? []);
@@ -402,8 +403,9 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 		}
 		for (const key of ['to', 'cc', 'bcc'] as const) if (key !== 'to' || request.channel === 'email') emailList(request[key], key, where);
 
-		const { cc, bcc, tags, attachments: _a, ...plain } = request;
+		const { cc, bcc, tags, ...plain } = request;
 		const fields: Record<string, unknown> = { ...plain };
+		delete fields.attachments;
 		if (cc !== undefined) fields.ccEmails = cc;
 		if (bcc !== undefined) fields.bccEmails = bcc;
 		if (tags !== undefined) fields.tagIds = tags;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, runNode } from '../../harness/runNode';
 

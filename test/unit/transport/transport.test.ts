@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import type { INode } from 'n8n-workflow';
 
 import { enneoBaseUrl } from '../../../nodes/Enneo/transport/baseUrl';

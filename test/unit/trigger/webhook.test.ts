@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import type { TriggerServer, TriggerServerOptions, StartedRun } from './webhookHarness';
 import { callEvent, post, respond, sleep, startTriggerServer } from './webhookHarness';
 
