@@ -5,6 +5,16 @@ export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 /** Default answer deadline: the platform waits 5 s; 1.5 s stay for network and n8n's own work. */
 export const DEFAULT_DEADLINE_MS = 3500;
 
+/** The range the editor allows; an expression may yield anything, so run time clamps to it too. */
+export const DEADLINE_RANGE_MS = { min: 100, max: 4900 };
+
+/** The answer deadline in ms, whatever the parameter (or its expression) yields: clamped, non-numbers → default. */
+export function readDeadline(value: unknown): number {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && value.length <= 32 ? Number(value) : NaN;
+	if (!Number.isFinite(number)) return DEFAULT_DEADLINE_MS;
+	return Math.min(DEADLINE_RANGE_MS.max, Math.max(DEADLINE_RANGE_MS.min, Math.round(number)));
+}
+
 export const SAMPLE_CURL = `curl -X POST '<Webhook URL>?token=<secret>' -H 'Content-Type: application/json' -d '{"Event":"CallInBound","SessionId":"01bd935d-c45e-476a-9e5b-700e09494470","SdkAppId":1400692008,"CallInBound":{"AIAgentId":123,"IvrId":0,"Caller":"+8613066668888","Callee":"+8675566668888"}}'`;
 
 export const triggerProperties: INodeProperties[] = [
@@ -81,7 +91,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Answer Deadline (Ms)',
 		name: 'answerDeadlineMs',
 		type: 'number',
-		typeOptions: { minValue: 100, maxValue: 4900 },
+		typeOptions: { minValue: DEADLINE_RANGE_MS.min, maxValue: DEADLINE_RANGE_MS.max },
 		default: DEFAULT_DEADLINE_MS,
 		description:
 			'If the workflow has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. Keep it well under 5000: the platform retries after 5 s.',
@@ -99,6 +109,14 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'keepDefault',
 		description: 'Sent when the workflow misses the deadline, fails, or ends without answering',
+	},
+	{
+		displayName:
+			'With Respond Immediately and a Hang Up fallback, every call is hung up at once. Choose another Fallback Answer unless that is what you want.',
+		name: 'hangUpEveryCallNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { responseMode: ['immediately'], fallbackRouting: ['hangUp'] } },
 	},
 	{
 		displayName: 'Fallback AI Agent ID',

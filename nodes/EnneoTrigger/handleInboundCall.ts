@@ -10,7 +10,7 @@ import { InboundCallRegistry, inboundCalls } from '../shared/inboundCalls';
 import { isIpAllowed, parseAllowlist } from '../shared/ipAllowlist';
 import type { WebhookAuthMode } from '../shared/webhookAuth';
 import { checkWebhookAuth } from '../shared/webhookAuth';
-import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS } from './description';
+import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from './description';
 
 /** Header the Respond action sets when its answer travels through n8n (queue mode relay). */
 export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
@@ -77,7 +77,10 @@ async function authenticate(context: IWebhookFunctions, reply: GuardedResponse):
 			return reject(reply, 500, 'ipAllowlistInvalid', 'The IP allowlist of this webhook is misconfigured');
 		}
 		const address = request.ip ?? request.socket?.remoteAddress;
-		if (!isIpAllowed(address, ranges)) return reject(reply, 403, 'ipNotAllowed', `The address ${String(address)} is not allowed to call this webhook`);
+		if (!isIpAllowed(address, ranges)) {
+			context.logger.info(`Enneo Trigger: refused a request from ${String(address).slice(0, 64)} (not in the IP allowlist)`);
+			return reject(reply, 403, 'ipNotAllowed', 'The caller\'s address is not allowed to call this webhook');
+		}
 	}
 	const mode = context.getNodeParameter('authentication', 'queryToken') as WebhookAuthMode;
 	if (mode === 'none') return undefined;
@@ -125,7 +128,7 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		const call = parsed.call;
 
 		const responseMode = context.getNodeParameter('responseMode', 'action') as ResponseMode;
-		const deadlineMs = Number(context.getNodeParameter('answerDeadlineMs', DEFAULT_DEADLINE_MS)) || DEFAULT_DEADLINE_MS;
+		const deadlineMs = readDeadline(context.getNodeParameter('answerDeadlineMs', DEFAULT_DEADLINE_MS));
 		const bound = { boundAiAgentId: call.boundAiAgentId, boundIvrId: call.boundIvrId };
 		const fallback = fallbackAnswer(context, bound);
 		const key = InboundCallRegistry.key(context.getWorkflow().id, context.getMode(), call.sessionId);
@@ -154,6 +157,7 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 			deadlineAt: receivedAt + deadlineMs,
 			responseMode,
 			body: parsed.body,
+			warnings: parsed.warnings,
 			defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
 		});
 		return watchRunEnd ? { workflowData: [[{ json: item }]] } : { workflowData: [[{ json: item }]], noWebhookResponse: true };

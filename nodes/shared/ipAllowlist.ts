@@ -78,9 +78,31 @@ function parseIpv6(input: string): bigint | null {
 
 const MAPPED_PREFIX = 0xffffn << 32n;
 
-/** Parses an address; IPv4-mapped IPv6 comes back as IPv4. Returns null for anything else. */
+/** Longest address text looked at (a full IPv6 address with a zone and port is well below). */
+const MAX_ADDRESS_LENGTH = 100;
+
+/**
+ * The address part of what a socket or a proxy's X-Forwarded-For reports: without a port
+ * (`1.2.3.4:5678`, `[2001:db8::1]:443`) and without brackets.
+ */
+function withoutPort(input: string): string {
+	const text = input.trim();
+	if (text.startsWith('[')) {
+		const close = text.indexOf(']');
+		if (close === -1) return text;
+		const rest = text.slice(close + 1);
+		return rest === '' || /^:\d{1,5}$/.test(rest) ? text.slice(1, close) : text;
+	}
+	const colon = text.indexOf(':');
+	// One colon: IPv4 with a port. Several: IPv6, whose last group cannot be told from a port.
+	if (colon !== -1 && colon === text.lastIndexOf(':') && /^\d{1,5}$/.test(text.slice(colon + 1))) return text.slice(0, colon);
+	return text;
+}
+
+/** Parses an address (a port is ignored); IPv4-mapped IPv6 comes back as IPv4. Returns null for anything else. */
 export function parseIp(input: string): ParsedIp | null {
-	const text = input.trim().replace(/^\[(.*)\]$/, '$1');
+	if (input.length > MAX_ADDRESS_LENGTH) return null;
+	const text = withoutPort(input);
 	if (!text) return null;
 	if (!text.includes(':')) {
 		const v4 = parseIpv4(text);
@@ -104,7 +126,8 @@ export function parseAllowlist(text: string): AllowlistRange[] {
 		const entry = raw.trim();
 		if (!entry) continue;
 		const [address, prefixText, extra] = entry.split('/');
-		const ip = extra === undefined ? parseIp(address) : null;
+		// A port has no place in an allowlist entry; only the socket/proxy side may carry one.
+		const ip = extra === undefined && withoutPort(address) === address.replace(/^\[(.*)\]$/, '$1') ? parseIp(address) : null;
 		if (!ip) throw new Error(`"${entry}" is not an IP address or CIDR range`);
 		const mapped = address.includes(':') && ip.version === 4;
 		const bits = ip.version === 4 && !mapped ? 32 : 128;

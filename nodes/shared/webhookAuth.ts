@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'crypto';
 
+/** Shorter secrets are refused at run time as in the credential test: they can be guessed. */
+export const MIN_SECRET_LENGTH = 16;
+
+/** Longest token or Authorization header looked at; longer ones are wrong without hashing them. */
+const MAX_PRESENTED_LENGTH = 4096;
+
 /** How the telephony platform proves a request is ours to answer. */
 export type WebhookAuthMode = 'none' | 'queryToken' | 'headerToken' | 'basicAuth';
 
@@ -29,9 +35,11 @@ export function secretsEqual(given: string, expected: string): boolean {
 	return timingSafeEqual(a, b);
 }
 
+/** One presented value; repeated parameters/headers count as missing, over-long ones as wrong (empty). */
 function single(value: unknown): string | undefined {
-	if (Array.isArray(value)) return value.length === 1 && typeof value[0] === 'string' ? value[0] : undefined;
-	return typeof value === 'string' ? value : undefined;
+	const one = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+	if (typeof one !== 'string') return undefined;
+	return one.length > MAX_PRESENTED_LENGTH ? '' : one;
 }
 
 const denied = (code: string, message: string, challenge?: string): WebhookAuthResult => ({ ok: false, status: 401, code, message, challenge });
@@ -42,6 +50,14 @@ export function checkWebhookAuth(settings: WebhookAuthSettings, request: Webhook
 	const secret = settings.secret ?? '';
 	if (!secret) {
 		return { ok: false, status: 500, code: 'authNotConfigured', message: 'The webhook requires a secret but none is configured in its credential' };
+	}
+	if (secret.length < MIN_SECRET_LENGTH) {
+		return {
+			ok: false,
+			status: 500,
+			code: 'authNotConfigured',
+			message: `The webhook's secret is shorter than ${MIN_SECRET_LENGTH} characters; set a longer one in its credential`,
+		};
 	}
 	if (settings.mode === 'queryToken') {
 		const name = settings.queryParameter || 'token';

@@ -27,6 +27,10 @@ export interface FailureRule {
 	times?: number;
 	/** Wait this long before answering (with the failure, or with the normal answer if no status). */
 	delayMs?: number;
+	/** Never answer (a hung instance); the connection stays open until the client gives up or the fake closes. */
+	hang?: boolean;
+	/** Answer with a redirect (status default 301) to this base URL plus the request's path and query. */
+	redirectTo?: string;
 }
 
 export interface FakeEnneoOptions {
@@ -159,6 +163,13 @@ export class FakeEnneo {
 		};
 
 		const failure = this.takeFailure(method, path);
+		if (failure?.hang) {
+			record.status = 0;
+			return;
+		}
+		if (failure?.redirectTo) {
+			return answer(failure.status ?? 301, '', { location: `${failure.redirectTo.replace(/\/$/, '')}${url.pathname}${url.search}`, ...failure.headers });
+		}
 		if (failure?.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
 		if (failure?.status) {
 			return answer(failure.status, failure.body ?? { success: false, code: `http_${failure.status}`, message: `Injected failure ${failure.status}` }, failure.headers);
@@ -208,6 +219,7 @@ export class FakeEnneo {
 				return send(200, { success: true });
 			case 'POST /__fake/config':
 				if (typeof body.telephonyHooksForbidden === 'boolean') this.state.telephonyHooksForbidden = body.telephonyHooksForbidden;
+				if (typeof body.ignoresOffset === 'boolean') this.state.ignoresOffset = body.ignoresOffset;
 				if (Array.isArray(body.hiddenTicketIds)) this.state.hiddenTicketIds = new Set(body.hiddenTicketIds as number[]);
 				return send(200, { success: true });
 			case 'GET /__fake/health':

@@ -20,6 +20,8 @@ export interface FakeState {
 	autoExecuteFailingIds: Set<number>;
 	/** When true, the telephony lifecycle hooks answer 403 as on instances with Enneo's own ACD. */
 	telephonyHooksForbidden: boolean;
+	/** Fault mode: list routes ignore `offset` (always the first page) and send no `total`. */
+	ignoresOffset: boolean;
 	nextId: { ticket: number; conversation: number; queue: number; event: number };
 }
 
@@ -39,6 +41,7 @@ export function emptyState(): FakeState {
 		hiddenTicketIds: new Set(),
 		autoExecuteFailingIds: new Set(),
 		telephonyHooksForbidden: false,
+		ignoresOffset: false,
 		nextId: { ticket: 1000, conversation: 5000, queue: 100, event: 9000 },
 	};
 }

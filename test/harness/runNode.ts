@@ -72,7 +72,24 @@ export async function authenticatedRequest(
 	}
 	const method = String(options.method ?? 'GET');
 	log?.push({ method, url, headers });
-	const response = await fetch(url, { method, headers, body });
+	// As n8n's axios-based helper: no redirects followed with disableFollowRedirect (maxRedirects 0), and
+	// a timeout fails with axios' ECONNABORTED "timeout of N ms exceeded".
+	let response: Response;
+	try {
+		response = await fetch(url, {
+			method,
+			headers,
+			body,
+			redirect: options.disableFollowRedirect === true ? 'manual' : 'follow',
+			signal: typeof options.timeout === 'number' ? AbortSignal.timeout(options.timeout) : undefined,
+		});
+	} catch (error) {
+		if ((error as Error).name === 'TimeoutError') {
+			throw Object.assign(new Error(`timeout of ${String(options.timeout)}ms exceeded`), { code: 'ECONNABORTED' });
+		}
+		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code: cause?.code });
+	}
 	const text = await response.text();
 	let parsed: unknown = text;
 	if (options.json && text) {

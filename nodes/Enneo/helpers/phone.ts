@@ -1,20 +1,40 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/** Longest phone value read at all; E.164 has at most 15 digits, so this leaves room for formatting. */
+export const MAX_PHONE_LENGTH = 64;
+
+/** Strips a trailing extension (`ext. 12`, `x12`, `#12`) without a backtracking regex. */
+function stripExtension(text: string): string {
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) >= 48 && text.charCodeAt(end - 1) <= 57) end--;
+	if (end === text.length) return text;
+	const head = text.slice(0, end).trimEnd();
+	const lower = head.toLowerCase();
+	for (const marker of ['ext.', 'ext', 'x', '#']) {
+		if (lower.endsWith(marker)) return head.slice(0, head.length - marker.length).trimEnd();
+	}
+	return text;
+}
+
 /**
  * Normalises a phone number as people type it (spaces, dashes, brackets, `0049…`, `+49…`,
  * `+49 (0)30…`) to E.164 (`+4930123456`). National numbers (leading trunk `0`) need
  * `defaultCountryCode` (digits only, e.g. `49`), which replaces that `0`.
- * Digits without any prefix are read as international when they are long enough
- * (Enneo stores customer phones as numbers like 4915112345678).
- * Returns undefined for empty input and null when the input cannot be a phone number.
+ * Bare digits of international length (11 or more, the way Enneo stores customer phones, e.g.
+ * 4915112345678) already carry a country code and are never prefixed; shorter bare digits are a
+ * national number without its trunk `0` and get `defaultCountryCode`.
+ * Returns undefined for empty input and null when the input cannot be a phone number
+ * (anonymous, SIP URIs, short service numbers, values longer than MAX_PHONE_LENGTH).
  */
 export function toE164(input: unknown, defaultCountryCode?: string): string | null | undefined {
 	if (input === undefined || input === null) return undefined;
-	let text = String(input).trim();
+	if (typeof input !== 'string' && typeof input !== 'number') return null;
+	const raw = String(input);
+	if (raw.length > MAX_PHONE_LENGTH) return null;
+	let text = raw.trim();
 	if (!text) return undefined;
-	// Extensions are not part of the number.
-	text = text.replace(/\s*(ext\.?|x|#)\s*\d+$/i, '');
+	text = stripExtension(text);
 	if (/[^\d\s+().\-/]/.test(text) || (text.match(/\+/g) ?? []).length > 1 || /.\+/.test(text)) return null;
 	const cc = String(defaultCountryCode ?? '').replace(/\D/g, '');
 	let digits: string;
@@ -28,7 +48,7 @@ export function toE164(input: unknown, defaultCountryCode?: string): string | nu
 		else if (digits.startsWith('0')) {
 			if (!cc) return null;
 			digits = cc + digits.slice(1);
-		} else if (typeof input === 'number' || (cc ? digits.startsWith(cc) && digits.length >= 11 : digits.length >= 10)) {
+		} else if (typeof input === 'number' || digits.length >= 11 || (!cc && digits.length >= 10)) {
 			// Already international, just without "+".
 		} else if (cc) {
 			digits = cc + digits;
@@ -47,8 +67,10 @@ export function looksLikePhoneNumber(text: string): boolean {
 }
 
 /**
- * Reads a phone number parameter value and returns it in E.164, or undefined when empty.
- * Throws before any request, naming the field and the item, when it is not a phone number.
+ * Reads a phone number parameter value: E.164 when it is a dialable number, otherwise the value as
+ * given (trimmed), since telephony platforms report anonymous, withheld, SIP and short service
+ * numbers that must still be recorded. Undefined when empty. Throws, naming the field and the item,
+ * only for values no phone field can hold (objects, or longer than MAX_PHONE_LENGTH).
  */
 export function readPhoneNumber(
 	this: IExecuteFunctions,
@@ -57,15 +79,19 @@ export function readPhoneNumber(
 	itemIndex: number,
 	defaultCountryCode?: string,
 ): string | undefined {
-	const e164 = toE164(value, defaultCountryCode);
-	if (e164 === null) {
-		const national = /^\s*0[1-9]/.test(String(value)) && !String(defaultCountryCode ?? '').replace(/\D/g, '');
-		throw new NodeOperationError(this.getNode(), `"${field}" is not a phone number: ${JSON.stringify(value)} (item ${itemIndex})`, {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+	if (text === undefined && value !== undefined && value !== null) {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a phone number as text (item ${itemIndex})`, {
 			itemIndex,
-			description: national
-				? 'This looks like a national number. Set Options → "Default Country Code" (e.g. 49) or enter it with the country code, e.g. +49 30 123456.'
-				: 'Enter the number with its country code, e.g. +49 30 123456 or 0049 30 123456; spaces, dashes and brackets are fine.',
+			description: `Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`,
 		});
 	}
-	return e164;
+	if (text !== undefined && text.length > MAX_PHONE_LENGTH) {
+		throw new NodeOperationError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Enter the phone number only, e.g. +49 30 123456.',
+		});
+	}
+	const e164 = toE164(text, defaultCountryCode);
+	return e164 === null ? text : e164;
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { EnneoContext, EnneoRequestOptions } from './request';
 import { enneoApiRequest } from './request';
@@ -15,6 +16,16 @@ export interface PaginationOptions extends Omit<EnneoRequestOptions, 'qs' | 'bod
 	limit?: number;
 	/** Largest page the endpoint accepts (Enneo caps ticket search at 500). */
 	maxPageSize: number;
+}
+
+/** Return All stops with an error past this many items (or pages): use filters, or Limit. */
+export const PAGINATION_LIMITS = { maxItems: 100_000, maxPages: 1_000 };
+
+/** What identifies a page: its items' IDs, else its first and last item. */
+function pageFingerprint(items: IDataObject[]): string {
+	if (!items.length) return '';
+	if (items.every((item) => item && (typeof item.id === 'number' || typeof item.id === 'string'))) return items.map((item) => String(item.id)).join(',');
+	return `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
 }
 
 function listFrom(response: unknown, propertyName?: string): { items: IDataObject[]; total?: number } {
@@ -40,8 +51,17 @@ export async function enneoApiRequestAllItems(
 	const wanted = returnAll ? Infinity : Math.max(0, Math.floor(options.limit ?? 50));
 	const results: IDataObject[] = [];
 	let offset = Number((pageIn === 'body' ? body?.offset : qs?.offset) ?? 0);
+	let previous = '';
+	let pages = 0;
 
 	while (results.length < wanted) {
+		if (pages >= PAGINATION_LIMITS.maxPages || results.length >= PAGINATION_LIMITS.maxItems) {
+			throw new NodeOperationError(this.getNode(), `Return All stopped after ${results.length} results in ${pages} pages of ${method} ${endpoint}`, {
+				itemIndex: requestOptions.itemIndex,
+				description: `More than ${PAGINATION_LIMITS.maxItems} results (or ${PAGINATION_LIMITS.maxPages} pages) are not read in one run. Narrow the search with filters, or turn off Return All and set a Limit.`,
+			});
+		}
+		pages++;
 		const pageSize = Math.min(maxPageSize, wanted - results.length);
 		const page = { limit: pageSize, offset };
 		const response = await enneoApiRequest.call(this, method, endpoint, {
@@ -50,6 +70,14 @@ export async function enneoApiRequestAllItems(
 			qs: pageIn === 'qs' ? { ...qs, ...page } : qs,
 		});
 		const { items, total } = listFrom(response, propertyName);
+		const fingerprint = pageFingerprint(items);
+		if (fingerprint && fingerprint === previous) {
+			throw new NodeOperationError(this.getNode(), `Enneo returned the same page twice for ${method} ${endpoint}`, {
+				itemIndex: requestOptions.itemIndex,
+				description: `The page at offset ${offset} repeats the one before it, so the instance ignores "offset" here and Return All would never end. Turn off Return All and set a Limit of at most ${maxPageSize}.`,
+			});
+		}
+		previous = fingerprint;
 		results.push(...items.slice(0, wanted - results.length));
 		offset += items.length;
 		if (items.length < pageSize) break;

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
@@ -28,6 +29,57 @@ export interface EnneoRequestOptions {
 	idempotent?: boolean;
 	/** Non-2xx statuses that are an answer, not an error (e.g. 207 from auto-execute). */
 	acceptStatus?: number[];
+	/** Per-request timeout; default: the node's Options → Timeout, else DEFAULT_TIMEOUT_MS. */
+	timeoutMs?: number;
+}
+
+/** Default per-request timeout: far below n8n's execution limits, long enough for Enneo's slowest searches. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The range Options → Timeout accepts (and an expression is clamped to). */
+export const TIMEOUT_RANGE_MS = { min: 1_000, max: 300_000 };
+
+/** The timeout for this request: explicit, else the node's Options → Timeout for the item, else the default. */
+function timeoutFor(context: EnneoContext, options: EnneoRequestOptions): number {
+	let value: unknown = options.timeoutMs;
+	if (value === undefined && options.itemIndex !== undefined && 'getInputData' in context) {
+		try {
+			value = (context as IExecuteFunctions).getNodeParameter('options.timeout', options.itemIndex, undefined);
+		} catch {
+			value = undefined;
+		}
+	}
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (!Number.isFinite(number) || number <= 0) return DEFAULT_TIMEOUT_MS;
+	return Math.min(TIMEOUT_RANGE_MS.max, Math.max(TIMEOUT_RANGE_MS.min, Math.round(number)));
+}
+
+/** Why a request failed before Enneo answered, in words a user can act on. */
+function transportFailure(error: unknown, timeoutMs: number): string {
+	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+	const code = String(record.code ?? record.cause?.code ?? '');
+	const message = typeof record.message === 'string' ? record.message.slice(0, 300) : '';
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+		return `Enneo did not answer within ${timeoutMs / 1000} s`;
+	}
+	if (code === 'ECONNREFUSED') return 'the connection was refused';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved';
+	if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed before Enneo answered';
+	if (code.startsWith('CERT_') || code.includes('SSL') || code.includes('TLS') || code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+		return `the TLS certificate was not accepted (${code})`;
+	}
+	return message || code || 'unknown transport error';
+}
+
+/** Where a redirect points, as an origin only (never the path or query, which may carry anything). */
+function redirectTarget(headers: unknown, base: string): string {
+	const location = headerValue(headers, 'location');
+	const text = typeof location === 'string' ? location.slice(0, 2048) : '';
+	try {
+		return new URL(text, base).origin;
+	} catch {
+		return 'an address that is not a valid URL';
+	}
 }
 
 export interface EnneoFullResponse {
@@ -91,13 +143,19 @@ export async function enneoApiRequestFull(
 ): Promise<EnneoFullResponse> {
 	const credentials = (await this.getCredentials('enneoApi')) as unknown as EnneoCredentials;
 	const idempotent = options.idempotent ?? method !== 'POST';
+	const baseUrl = enneoBaseUrl(credentials.instanceUrl);
+	const timeoutMs = timeoutFor(this, options);
 	const request: IHttpRequestOptions = {
 		method,
-		url: `${enneoBaseUrl(credentials.instanceUrl)}${endpoint}`,
+		url: `${baseUrl}${endpoint}`,
 		headers: { Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+		// The API key must never follow a redirect to another host, and a 301/302 would turn a POST into a GET.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (options.qs && Object.keys(options.qs).length) request.qs = options.qs;
 	if (options.body !== undefined) request.body = options.body;
@@ -120,14 +178,25 @@ export async function enneoApiRequestFull(
 				request,
 			)) as { statusCode: number; body: unknown; headers?: unknown };
 		} catch (error) {
-			// Transport failure (DNS, refused, reset): never includes the key, but keep the cause.
-			throw new NodeApiError(this.getNode(), error as never, {
-				message: `Could not reach Enneo at ${enneoBaseUrl(credentials.instanceUrl)}`,
-				description: `${method} ${endpoint} failed before Enneo answered: ${(error as Error).message}. Check the Instance URL in the credential and that the instance is reachable from n8n.`,
+			// Transport failure (DNS, refused, reset, timeout). A plain object as the cause: given the
+			// raw error, n8n would replace this message with its generic one for the error code.
+			const reason = transportFailure(error, timeoutMs);
+			throw new NodeApiError(this.getNode(), { transportError: reason } as JsonObject, {
+				message: `Could not reach Enneo at ${baseUrl}: ${reason}`,
+				description: `${method} ${endpoint} failed before Enneo answered. Check the Instance URL in the credential and that the instance is reachable from n8n${reason.startsWith('Enneo did not answer') ? ', or raise Options → Timeout' : ''}.`,
 				itemIndex: options.itemIndex,
 			});
 		}
 		const status = response.statusCode;
+		if (status >= 300 && status < 400) {
+			const target = redirectTarget(response.headers, request.url);
+			throw new NodeApiError(this.getNode(), { httpCode: String(status), redirectTo: target } as JsonObject, {
+				message: `Enneo answered with a redirect (${status}) to ${target}; it was not followed`,
+				description: `${method} ${endpoint} was redirected. Redirects are not followed, so the API key is never sent to another address and a change is never resent as a read. Set the credential's Instance URL to the address the instance really answers on${target.startsWith('http') ? ` (the redirect points to ${target})` : ''}.`,
+				httpCode: String(status),
+				itemIndex: options.itemIndex,
+			});
+		}
 		if ((status >= 200 && status < 300) || options.acceptStatus?.includes(status)) {
 			return { statusCode: status, body: normaliseBody(response.body) };
 		}

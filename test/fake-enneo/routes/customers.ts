@@ -56,7 +56,7 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		return [...state.customers.values()]
 			.filter((customer) => matchesCustomer(state, customer, q))
 			.sort((a, b) => a.id - b.id)
-			.slice(offset, offset + limit)
+			.slice(state.ignoresOffset ? 0 : offset, (state.ignoresOffset ? 0 : offset) + limit)
 			.map((customer) => presentCustomer(state, customer, { rawData }));
 	});
 

@@ -216,6 +216,7 @@ export function registerTicketRoutes(router: Router<FakeState>): void {
 		let list = [...state.tickets.values()].filter((t) => filters.every((f) => matchesFilter(state, t, f)));
 		if (request.ticketScope === 'skills') list = list.filter((t) => !['auto_spam', 'auto_programmatic', 'manual_spam'].includes(String(t.spamStatus)));
 		list = sortTickets(list, String(request.orderByField ?? 't.id'), String(request.orderByDirection ?? 'desc'));
+		if (state.ignoresOffset) return { tickets: list.slice(0, limit).map((t) => presentTicket(state, t, { compact: true })), success: true };
 		const page = list.slice(offset, offset + limit).map((t) => presentTicket(state, t, { compact: true }));
 		return { tickets: page, total: list.length, offset, limit, success: true };
 	});

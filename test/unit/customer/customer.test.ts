@@ -89,8 +89,14 @@ describe('customer search', () => {
 		expect(byId.output[0].json.isVip).toBe(true);
 	});
 
-	test('an empty search text is refused before any request', async () => {
-		await expect(run('search', { query: '  ' })).rejects.toThrow('"Search Text" is empty (item 0)');
+	test.each([['  '], [''], [null]])('an empty search text (%p, e.g. an anonymous caller) finds no one without a request', async (query) => {
+		const { output } = await run('search', { query });
+		expect(output).toEqual([]);
+		expect(enneo.fake.received()).toHaveLength(0);
+	});
+
+	test('an over-long search text is refused before any request', async () => {
+		await expect(run('search', { query: 'a'.repeat(257) })).rejects.toThrow('"Search Text" is longer than 256 characters (item 0)');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 });

@@ -110,9 +110,8 @@ describe('telephony call received', () => {
 		[{ direction: 'out', to: '', agentId: 7 }, '"Called Number (To)" is required for outbound calls (item 0)'],
 		[{ direction: 'out', to: '+4930123456', agentId: '' }, 'Outbound calls need "Initiating Agent" or "User" (item 0)'],
 		[{ routing: 'native', additionalFields: { userId: 8 } }, '"User" only works with routing None or External, not Native (item 0)'],
-		[{ phone: 'call me maybe' }, '"Caller Phone Number" is not a phone number: "call me maybe" (item 0)'],
-		[{ phone: '030 1234-56' }, '"Caller Phone Number" is not a phone number: "030 1234-56" (item 0)'],
-		[{ direction: 'out', to: '12', agentId: 7 }, '"Called Number (To)" is not a phone number: "12" (item 0)'],
+		[{ phone: `+49 30 ${'1'.repeat(60)}` }, '"Caller Phone Number" is longer than 64 characters (item 0)'],
+		[{ direction: 'out', to: { number: '+4930123456' }, agentId: 7 }, '"Called Number (To)" must be a phone number as text (item 0)'],
 		[{ additionalFields: { transcript: { entry: [{ speaker: 'bot', message: '' }] } } }, '"Transcript" entry 1 has no message (item 0)'],
 		[{ additionalFields: { transcriptJson: '{"speaker": "bot"}' } }, '"Transcript (JSON)" must be a JSON array of entries (item 0)'],
 		[{ additionalFields: { transcriptJson: '[{"speaker": "bot", "message": "hi", "timestamp": "yesterday-ish"}]' } }, '"Transcript (JSON)" entry 1 has an unreadable timestamp'],
@@ -122,10 +121,27 @@ describe('telephony call received', () => {
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
-	test('a national number error tells how to fix it', async () => {
-		await expect(run('callReceived', { phone: '030 1234-56' })).rejects.toMatchObject({
-			description: expect.stringContaining('Default Country Code'),
-		});
+	test.each([
+		// [as the platform reports it, Default Country Code, what Enneo receives]
+		['anonymous', '49', 'anonymous'],
+		['unknown', '', 'unknown'],
+		['sip:+4930123456@pbx.example.com', '49', 'sip:+4930123456@pbx.example.com'],
+		['110', '49', '110'],
+		['030 1234-56', '', '030 1234-56'],
+		['030 1234-56', '49', '+4930123456'],
+		['8613066668888', '49', '+8613066668888'],
+		['008613066668888', '49', '+8613066668888'],
+		['+86 130 6666 8888', '49', '+8613066668888'],
+		['30 123456', '49', '+4930123456'],
+	])('caller %p (country code %p) is sent as %p', async (phone, defaultCountryCode, expected) => {
+		const { output } = await run('callReceived', { routing: 'external', phone, options: { defaultCountryCode } });
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toMatchObject({ phone: expected });
+		expect(output[0].json.ticketId).toEqual(expect.any(Number));
+	});
+
+	test('an empty caller is left out, not sent empty', async () => {
+		await run('callReceived', { routing: 'external', phone: '  ' });
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({ routing: 'external', direction: 'in' });
 	});
 
 	test('the fake enforces the documented rules itself', async () => {
@@ -150,11 +166,11 @@ describe('telephony call received', () => {
 		const { output } = await run(
 			'callReceived',
 			{ routing: 'external', phone: (_i: number, item: INodeExecutionData) => item.json.number },
-			{ items: itemsOf({ number: '+4930123456' }, { number: 'unknown' }, { number: '+4915112345678' }), continueOnFail: true },
+			{ items: itemsOf({ number: '+4930123456' }, { number: '1'.repeat(65) }, { number: '+4915112345678' }), continueOnFail: true },
 		);
 		expect(output).toHaveLength(3);
 		expect(output[0].json.customerId).toBe('83772');
-		expect(output[1].json).toMatchObject({ error: '"Caller Phone Number" is not a phone number: "unknown" (item 1)', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({ error: '"Caller Phone Number" is longer than 64 characters (item 1)', itemIndex: 1 });
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[2].json.customerId).toBe(String(DEMO.vipCustomerId));
 		expect(enneo.fake.received('POST', '/telephony/callReceived')).toHaveLength(2);

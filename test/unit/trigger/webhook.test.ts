@@ -375,4 +375,80 @@ describe('authentication over HTTP', () => {
 		expect(s.logs.join('\n')).toContain('10.0.0.0/99');
 		expect(s.runs).toHaveLength(0);
 	});
+
+	test.each([
+		['an IPv4 address with a port (from X-Forwarded-For)', '10.1.2.3:5678', 200],
+		['an IPv4-mapped IPv6 address', '::ffff:10.1.2.3', 200],
+		['a bracketed IPv6 address with a port', '[2001:db8::7]:443', 200],
+		['an address outside the list, with a port', '203.0.113.9:5678', 403],
+		['garbage', 'not-an-address', 403],
+	])('IP allowlist reads %s', async (_name, clientIp, status) => {
+		const s = await server({
+			clientIp,
+			parameters: { options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32' } },
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined),
+		});
+		const reply = await post(s.url, callEvent());
+		expect(reply.status).toBe(status);
+		// The refusal never echoes the caller's address.
+		expect(reply.text).not.toContain(clientIp.replace(/[[\]]/g, '').split(':')[0] || clientIp);
+	});
+
+	test('a webhook secret shorter than 16 characters is refused at run time (500), starting nothing', async () => {
+		const s = await server({ parameters: { authentication: 'queryToken' }, credentials: { secret: 'short-secret' } });
+		const reply = await post(s.url, callEvent(), { query: '?token=short-secret' });
+		expect(reply.status).toBe(500);
+		expect(reply.body).toMatchObject({ error: { code: 'authNotConfigured', message: expect.stringContaining('shorter than 16') } });
+		expect(reply.text).not.toContain('short-secret');
+		expect(s.runs).toHaveLength(0);
+	});
+
+	test('duplicate or over-long tokens are refused like missing/wrong ones', async () => {
+		const s = await server({ parameters: { authentication: 'queryToken' }, credentials: { secret: SECRET } });
+		expect((await post(s.url, callEvent(), { query: `?token=${SECRET}&token=${SECRET}` })).status).toBe(401);
+		expect((await post(s.url, callEvent(), { query: `?token=${'a'.repeat(10_000)}` })).status).toBe(401);
+		expect(s.runs).toHaveLength(0);
+	});
+
+	test.each([
+		['below the range', -5, 100],
+		['a digit string', '250', 250],
+	])('an Answer Deadline %s from an expression is clamped at run time', async (_name, answerDeadlineMs, expected) => {
+		const s = await server({ parameters: { answerDeadlineMs }, onExecution: () => undefined });
+		const reply = await post(s.url, callEvent());
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.ms).toBeGreaterThanOrEqual(expected - 20);
+		expect(reply.ms).toBeLessThan(expected + 400);
+	});
+
+	test('an Answer Deadline of 10^12 ms (timer overflow) still answers before the 5 s the platform waits', async () => {
+		const s = await server({ parameters: { answerDeadlineMs: 1e12 }, onExecution: () => undefined });
+		const reply = await post(s.url, callEvent());
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.ms).toBeGreaterThanOrEqual(4800);
+		expect(reply.ms).toBeLessThan(5000);
+		expect(s.runs[0].item.answerDeadline).toBe(new Date(Date.parse(s.runs[0].item.receivedAt as string) + 4900).toISOString());
+	}, 10_000);
+
+	test('an 80 KB Caller does not delay 10 normal calls ringing at the same time', async () => {
+		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 7 }).then(() => undefined) });
+		const hostile = post(s.url, callEvent({}, { Caller: `1${' '.repeat(80_000)}1` }));
+		await sleep(20);
+		const normal = await Promise.all(Array.from({ length: 10 }, () => post(s.url, callEvent())));
+		for (const reply of normal) {
+			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
+			expect(reply.ms).toBeLessThan(1000);
+		}
+		const answered = await hostile;
+		expect(answered.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
+		const item = s.runs.find((run) => run.item.callerNumber === null)!.item;
+		expect(item).toMatchObject({ callerNumber: null, callerE164: null, warnings: expect.arrayContaining([expect.stringContaining('80002 characters')]) });
+	});
+
+	test.each([['anonymous'], [''], ['sip:alice@pbx.example.com'], ['110']])('an odd caller (%p) starts a normal run and gets the workflow answer', async (caller) => {
+		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 9 }).then(() => undefined) });
+		const reply = await post(s.url, callEvent({}, { Caller: caller }));
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 9 } });
+		expect(s.runs[0].item).toMatchObject({ callerNumber: caller, callerE164: null });
+	});
 });

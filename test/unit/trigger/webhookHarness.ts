@@ -29,6 +29,8 @@ export interface TriggerServerOptions {
 	mode?: 'webhook' | 'manual';
 	workflowId?: string;
 	onExecution?: (run: StartedRun) => void | Promise<void>;
+	/** What express reports as req.ip (e.g. taken from X-Forwarded-For behind a proxy); default the socket address. */
+	clientIp?: string;
 }
 
 export interface TriggerServer {
@@ -98,7 +100,7 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			let body: unknown = {};
 			if (raw.length && contentType === 'application/json') body = JSON.parse(raw.toString('utf8'));
 			else if (raw.length && contentType === 'text/plain') body = raw.toString('utf8');
-			const request = Object.assign(req, { body, rawBody: raw, ip: req.socket.remoteAddress });
+			const request = Object.assign(req, { body, rawBody: raw, ip: options.clientIp ?? req.socket.remoteAddress });
 			const context = {
 				getNodeParameter: (name: string, fallback?: unknown) => {
 					const value = name in options.parameters ? options.parameters[name] : defaults[name];
@@ -112,7 +114,15 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 				getResponseObject: () => res,
 				getBodyData: () => body,
 				getHeaderData: () => req.headers,
-				getQueryData: () => Object.fromEntries(url.searchParams.entries()),
+				// Like express's query parser: a repeated parameter becomes an array.
+				getQueryData: () => {
+					const query: Record<string, string | string[]> = {};
+					for (const [key, value] of url.searchParams.entries()) {
+						const seen = query[key];
+						query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+					}
+					return query;
+				},
 				getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 				getMode: () => mode,
 				getNode: () => ({ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger' }),

@@ -10,6 +10,9 @@ import { readReturnAllAndLimit, returnAllAndLimit } from '../common';
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;
 
+/** Longest search text sent; a name, e-mail, phone number or ID is far shorter. */
+const MAX_QUERY_LENGTH = 256;
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Search Text',
@@ -18,7 +21,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
-		description: 'Name, email, phone number, customer ID or contract ID',
+		description: 'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
 	},
 	...returnAllAndLimit,
 	{
@@ -59,11 +62,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['search'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	let query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
-	if (!query) {
-		throw new NodeOperationError(this.getNode(), `"Search Text" is empty (item ${itemIndex})`, {
+	const raw = this.getNodeParameter('query', itemIndex, '') as unknown;
+	// An empty value (an anonymous or withheld caller mapped from the trigger) finds no one: no request, no error.
+	let query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!query) return [];
+	if (query.length > MAX_QUERY_LENGTH) {
+		throw new NodeOperationError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Enter a name, email, phone number or ID to search for.',
+			description: 'Search for one name, email, phone number or ID.',
 		});
 	}
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
