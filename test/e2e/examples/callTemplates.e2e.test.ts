@@ -65,12 +65,15 @@ describe('vip-inbound-routing.json in n8n', () => {
 	/** Rings: sends a CallInBound for `caller` and returns the answer and the run it started. */
 	async function ring(caller: string) {
 		const sessionId = `e2e-session-${Date.now()}-${calls}`;
+		const started = Date.now();
 		const response = await e2e.n8n.webhook(webhookPath, {
 			body: { Event: 'CallInBound', SessionId: sessionId, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: '+4930123456000' } },
 		});
+		const answer = (await response.json()) as { CallInBound: Record<string, unknown> };
+		const ms = Date.now() - started;
 		calls++;
 		const runs = await e2e.n8n.waitForExecutions(workflowId, calls);
-		return { sessionId, status: response.status, answer: (await response.json()) as { CallInBound: Record<string, unknown> }, run: runs.at(-1)! };
+		return { sessionId, status: response.status, answer, ms, run: runs.at(-1)! };
 	}
 
 	test('a VIP caller goes to the VIP AI agent with their name, and the call ticket is created for them', async () => {
@@ -116,4 +119,21 @@ describe('vip-inbound-routing.json in n8n', () => {
 		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
 		expect(logged.body).toEqual({ routing: 'external', direction: 'in', phone: '+4940999999', channelId: sessionId });
 	});
+
+	test.each([['anonymous'], [''], ['unknown'], ['sip:caller@pbx.example.com'], ['110']])(
+		'an odd caller (%p) keeps the default routing at once, not at the deadline, and the call is still logged',
+		async (caller) => {
+			const { status, answer, ms, run } = await ring(caller);
+
+			expect(status).toBe(200);
+			expect(answer).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+			expect(ms).toBeLessThan(1500);
+			expect(run.status).toBe('success');
+			// No number to look up: the search finds no one without asking Enneo.
+			expect(e2e.fake.received('GET', '/customer/search')).toHaveLength(0);
+			const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
+			// Recorded as the platform reported it (E.164 when it is a number); an empty caller is left out.
+			expect(logged.body).toEqual({ routing: 'external', direction: 'in', channelId: expect.any(String), ...(caller ? { phone: caller } : {}) });
+		},
+	);
 });

@@ -292,6 +292,8 @@ function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		DB_SQLITE_POOL_SIZE: '2',
 		N8N_LOG_LEVEL: 'warn',
+		// As behind one reverse proxy: the caller's address is the last X-Forwarded-For entry (tests send it).
+		N8N_PROXY_HOPS: '1',
 		...extra,
 	};
 }
