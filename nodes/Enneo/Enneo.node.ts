@@ -18,6 +18,8 @@ export class Enneo implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Work with tickets, conversations, customers and calls in Enneo',
+		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
+		documentationUrl: 'https://github.com/enneo-ai/n8n-nodes-enneo#operations',
 		defaults: { name: 'Enneo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -40,6 +40,8 @@ export class EnneoTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
 		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
+		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
+		documentationUrl: 'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
 		defaults: { name: 'Enneo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
