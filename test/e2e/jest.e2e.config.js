@@ -5,6 +5,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
+	// test/e2e/queue needs the queue-mode set-up (npm run test:e2e:queue).
+	testPathIgnorePatterns: process.env.ENNEO_E2E_QUEUE ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/e2e/queue/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
 	},

@@ -34,6 +34,19 @@ describe('the packed package inside n8n', () => {
 		}
 	});
 
+	test('both nodes carry their codex from the package: category, search aliases, docs links to the README', async () => {
+		const types = await e2e.n8n.nodeTypes();
+		for (const name of [ENNEO_NODE, ENNEO_TRIGGER_NODE]) {
+			const type = types.find((t) => t.name === name) as { codex?: { categories?: string[]; alias?: string[]; resources?: { primaryDocumentation?: Array<{ url: string }> } }; documentationUrl?: string };
+			expect({ name, categories: type.codex?.categories }).toEqual({ name, categories: ['Communication'] });
+			expect(type.codex?.alias).toEqual(expect.arrayContaining(['helpdesk', 'call', 'phone', 'VIP', 'routing']));
+			const docs = type.codex?.resources?.primaryDocumentation?.[0]?.url;
+			expect(docs).toMatch(/^https:\/\/github\.com\/enneo-ai\/n8n-nodes-enneo#[a-z-]+$/);
+			// The editor's Docs link: documentationUrl is used as is (codex links get a query appended).
+			expect(type.documentationUrl).toBe(docs);
+		}
+	});
+
 	test("n8n's CLI, run next to the server, exports the node types from the installed package", async () => {
 		const output = `${e2e.n8n.userFolder}/nodes-export.json`;
 		const result = await e2e.n8n.cliRun(['export:nodes', `--output=${output}`]);
@@ -86,7 +99,8 @@ describe('credential test in n8n', () => {
 			data: { instanceUrl: e2e.fake.instanceUrl, apiKey: 'wrong-key-4711' },
 		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Enneo rejected the API key (401)');
+		// n8n 1.x shows its own text for a failed test request instead of the credential's rule message.
+		expect(result.message).toContain(e2e.n8n.n8nMajor >= 2 ? 'Enneo rejected the API key (401)' : 'Authorization failed');
 		expect(result.message).not.toContain('wrong-key-4711');
 		expect(e2e.fake.received('GET', '/profile').at(-1)!.headers.authorization).toBe('Bearer wrong-key-4711');
 	});
@@ -98,6 +112,6 @@ describe('credential test in n8n', () => {
 			data: { instanceUrl: `${e2e.fake.instanceUrl}/nothing-here`, apiKey: e2e.fake.apiKey },
 		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Instance URL');
+		expect(result.message).toContain(e2e.n8n.n8nMajor >= 2 ? 'Instance URL' : 'could not be found');
 	});
 });

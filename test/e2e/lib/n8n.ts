@@ -47,6 +47,19 @@ import { createRequire } from 'node:module';
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const PACKAGE_NAME = 'n8n-nodes-enneo';
 
+/** The n8n version used unless ENNEO_N8N_VERSION names another (scripts/install-n8n.sh lists the supported lines). */
+export const DEFAULT_N8N_VERSION = '2.41.1';
+
+/** The n8n version this run installs and starts. */
+export function selectedN8nVersion(): string {
+	return process.env.ENNEO_N8N_VERSION || DEFAULT_N8N_VERSION;
+}
+
+/** Version of the n8n in an install directory (from its package.json). */
+export function installedN8nVersion(installDir: string): string {
+	return (JSON.parse(readFileSync(join(installDir, 'node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** Where the e2e run keeps its n8n connection details for the test files. */
 export const STATE_FILE = process.env.ENNEO_E2E_STATE ?? join(tmpdir(), `n8n-nodes-enneo-e2e-${process.getuid?.() ?? 0}.json`);
 
@@ -130,10 +143,13 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // Install n8n, pack the package, install the tarball
 
-/** Installs the pinned n8n once per machine (cached) and returns its directory. */
-export async function ensureN8nInstalled(log: Log = quiet): Promise<string> {
-	log('checking the n8n install (first run installs it: several minutes)');
-	const child = spawn('bash', [join(REPO_ROOT, 'scripts/install-n8n.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Installs the selected n8n version once per machine (cached) and returns its directory. */
+export async function ensureN8nInstalled(log: Log = quiet, version = selectedN8nVersion()): Promise<string> {
+	log(`checking the n8n ${version} install (first run installs it: several minutes)`);
+	const child = spawn('bash', [join(REPO_ROOT, 'scripts/install-n8n.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, ENNEO_N8N_VERSION: version },
+	});
 	let out = '';
 	child.stdout.on('data', (chunk) => (out += chunk));
 	const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
@@ -237,14 +253,38 @@ export interface StartN8nOptions {
 
 /** What a test file needs to reach the n8n of this run. */
 export interface N8nConnection {
+	/** The main process (editor, REST API, test webhooks). */
 	baseUrl: string;
 	userFolder: string;
 	installDir: string;
+	/** The n8n version running (e.g. 2.41.1, 1.123.81). */
+	n8nVersion: string;
 	owner: Owner;
+	/** Process group of the main process (of everything, in single-process mode). */
 	pid: number;
 	port: number;
 	env: Record<string, string>;
 	logFile: string;
+	/** Where production webhooks are called (queue mode: the load balancer); default baseUrl. */
+	webhookUrl?: string;
+	/** Queue mode only: the load balancer's listener that keeps every delivery of a call on one webhook process. */
+	stickyWebhookUrl?: string;
+	/** Queue mode only: the other processes of the set-up (test/e2e/lib/queue.ts). */
+	queue?: QueueProcesses;
+}
+
+/** Queue mode: process groups and logs of the processes besides main. */
+export interface QueueProcesses {
+	/** Every process group to stop at the end (Redis, Postgres, webhook processes, workers, proxy). */
+	groups: number[];
+	/** Log file per process name (main, webhook-1, worker-1, proxy, redis, postgres, …). */
+	logFiles: Record<string, string>;
+	workers: Array<{ name: string; pid: number; logFile: string }>;
+	webhooks: Array<{ name: string; pid: number; port: number; logFile: string }>;
+	redisPort: number;
+	postgresPort: number;
+	/** Directory holding every process's home, the databases and logs; removed at the end. */
+	root: string;
 }
 
 export interface N8nInstance extends N8nClient {
@@ -256,7 +296,7 @@ export interface N8nInstance extends N8nClient {
  * Runs n8n as a child of a bash group leader with a watchdog: when the process that started n8n
  * dies in any way (even SIGKILL, so no teardown runs), the watchdog stops the whole group.
  */
-const WATCHDOG = `
+export const WATCHDOG = `
 parent=$1; shift
 "$@" &
 child=$!
@@ -271,7 +311,7 @@ wait "$child"
 `;
 
 /** n8n's environment for a fresh, quiet, local home. */
-function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}) {
+export function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}) {
 	return {
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
@@ -298,7 +338,7 @@ function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort
 	};
 }
 
-function childEnv(installDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(installDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
 	const base = { ...process.env };
 	// Settings of the caller's own n8n or Node must not leak into the instance under test.
 	// NODE_ENV=test (set by jest) makes n8n exit silently at start.
@@ -339,7 +379,8 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	let exited: number | null | undefined;
 	child.on('exit', (code) => (exited = code));
 	const owner = options.owner ?? DEFAULT_OWNER;
-	const connection: N8nConnection = { baseUrl: `http://127.0.0.1:${port}`, userFolder, installDir, owner, pid, port, env, logFile };
+	const n8nVersion = installedN8nVersion(installDir);
+	const connection: N8nConnection = { baseUrl: `http://127.0.0.1:${port}`, userFolder, installDir, n8nVersion, owner, pid, port, env, logFile };
 
 	const stop = async () => {
 		await killProcessGroup(pid);
@@ -351,8 +392,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		for (;;) {
 			if (exited !== undefined) throw new Error(`n8n exited (${exited}) during start; see ${logFile}:\n${tail(logFile)}`);
 			if (Date.now() > deadline) throw new Error(`n8n did not answer /healthz/readiness in time; see ${logFile}:\n${tail(logFile)}`);
+			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
 			const ready = await fetch(`${connection.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false);
-			if (ready) break;
+			if (ready && (await restIsUp(connection.baseUrl))) break;
 			await sleep(250);
 		}
 		const client = new N8nClient(connection);
@@ -368,7 +410,12 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	}
 }
 
-function tail(file: string, lines = 40): string {
+/** Whether n8n's REST API answers (GET /rest/settings needs no login). */
+export async function restIsUp(baseUrl: string): Promise<boolean> {
+	return fetch(`${baseUrl}/rest/settings`).then((r) => r.ok, () => false);
+}
+
+export function tail(file: string, lines = 40): string {
 	try {
 		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 	} catch {
@@ -596,27 +643,50 @@ export class N8nClient {
 		return this.rest('POST', '/credentials', credential);
 	}
 
-	/** n8n's credential test (the editor's "Retry"/"Test" button). */
+	/**
+	 * n8n's credential test (the editor's "Retry"/"Test" button). n8n 1.x tests only saved
+	 * credentials: there an unsaved one is saved for the test and deleted afterwards.
+	 */
 	async testCredential(credential: { id?: string; name?: string; type: string; data: Record<string, unknown> }): Promise<{ status: 'OK' | 'Error'; message: string }> {
+		if (this.n8nMajor < 2 && !credential.id) {
+			const saved = await this.createCredential({ name: `credential test ${randomBytes(4).toString('hex')}`, type: credential.type, data: credential.data });
+			try {
+				return await this.testCredential({ ...credential, id: saved.id, name: saved.name });
+			} finally {
+				await this.rest('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
+			}
+		}
 		return this.rest('POST', '/credentials/test', { credentials: { id: credential.id ?? '', name: credential.name ?? '', ...credential } });
 	}
 
 	async createWorkflow(workflow: WorkflowJson): Promise<CreatedWorkflow> {
-		return this.rest('POST', '/workflows', { settings: { executionOrder: 'v1' }, ...workflow });
+		// n8n 1.x stores `active` from the request and has no default for it.
+		const legacy = this.n8nMajor < 2 ? { active: false } : {};
+		return this.rest('POST', '/workflows', { settings: { executionOrder: 'v1' }, ...legacy, ...workflow });
 	}
 
 	async getWorkflow(id: string): Promise<CreatedWorkflow> {
 		return this.rest('GET', `/workflows/${id}`);
 	}
 
+	/** Major version of the n8n this client talks to (1 or 2). */
+	get n8nMajor(): number {
+		return Number((this.connection.n8nVersion ?? '2').split('.')[0]);
+	}
+
 	/**
 	 * Publishes (activates) the current version and waits until n8n reports its triggers live
-	 * (n8n 2.41 publishes through an outbox, so webhooks answer ~0.5 s after the activate call).
-	 * Throws with the trigger's error message when a trigger failed to activate.
+	 * (n8n 2.41 publishes through an outbox, so webhooks answer ~0.5 s after the activate call;
+	 * n8n 1.x activates before it answers). Throws with the trigger's error message when a trigger
+	 * failed to activate.
 	 */
 	async activate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
 		const { versionId } = await this.getWorkflow(id);
 		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/activate`, { versionId });
+		if (this.n8nMajor < 2) {
+			if (workflow.active !== true) throw new Error(`workflow ${id} did not activate: ${JSON.stringify(workflow)}`);
+			return workflow;
+		}
 		const status = await this.waitForPublication(id, (s) => s.status !== 'in_progress' && s.status !== 'not_published' && s.liveVersionId === versionId, timeoutMs);
 		if (status.status !== 'published') {
 			const errors = status.triggers.map((t) => t.errorMessage).filter(Boolean);
@@ -628,8 +698,13 @@ export class N8nClient {
 	/** Unpublishes a workflow and waits until its triggers are down. */
 	async deactivate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
 		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/deactivate`, {});
-		await this.waitForPublication(id, (s) => s.status === 'not_published', timeoutMs);
+		if (this.n8nMajor >= 2) await this.waitForPublication(id, (s) => s.status === 'not_published', timeoutMs);
 		return workflow;
+	}
+
+	/** The CLI arguments that activate a workflow while no server runs (2.x: publish, 1.x: update). */
+	cliActivateArgs(id: string): string[] {
+		return this.n8nMajor >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
 	}
 
 	/** n8n's publication status of a workflow (GET /rest/workflows/:id/publication-status). */
@@ -654,11 +729,19 @@ export class N8nClient {
 			const workflow = (await this.getWorkflow(id)) as unknown as WorkflowJson;
 			trigger = workflow.nodes[0].name;
 		}
-		const started = await this.rest<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/workflows/${id}/run`, {
-			triggerToStartFrom: { name: trigger },
-		});
+		const started = await this.startManualRun(id, trigger);
 		if (!started.executionId) throw new Error(`n8n did not start a run of ${id}: ${JSON.stringify(started)}`);
 		return this.waitForExecution(started.executionId, options.timeoutMs);
+	}
+
+	/**
+	 * The editor's "Execute workflow" from a trigger: runs it, or, for a webhook trigger, starts
+	 * listening for a test event (`waitingForWebhook`). n8n 1.x wants the workflow in the body.
+	 */
+	async startManualRun(id: string, trigger: string): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+		const body: Record<string, unknown> = { triggerToStartFrom: { name: trigger } };
+		if (this.n8nMajor < 2) body.workflowData = await this.getWorkflow(id);
+		return this.rest('POST', `/workflows/${id}/run`, body);
 	}
 
 	/** Waits until an execution has ended and returns it with its data parsed. */
@@ -708,11 +791,16 @@ export class N8nClient {
 		}
 	}
 
-	/** Calls a production webhook: `path` is what follows /webhook/, e.g. `<webhookId>/<path>`. */
-	async webhook(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; test?: boolean } = {}): Promise<Response> {
+	/**
+	 * Calls a production webhook: `path` is what follows /webhook/, e.g. `<webhookId>/<path>`. In
+	 * queue mode production calls go through the load balancer (`sticky`: its listener that keeps
+	 * a call's deliveries on one webhook process); test webhooks always go to main.
+	 */
+	async webhook(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; test?: boolean; sticky?: boolean } = {}): Promise<Response> {
 		const prefix = init.test ? 'webhook-test' : 'webhook';
+		const base = init.test ? this.baseUrl : ((init.sticky ? this.connection.stickyWebhookUrl : undefined) ?? this.connection.webhookUrl ?? this.baseUrl);
 		const body = init.body === undefined || typeof init.body === 'string' ? (init.body as string | undefined) : JSON.stringify(init.body);
-		return fetch(`${this.baseUrl}/${prefix}/${path.replace(/^\/+/, '')}`, {
+		return fetch(`${base}/${prefix}/${path.replace(/^\/+/, '')}`, {
 			method: init.method ?? 'POST',
 			headers: { ...(typeof init.body === 'object' ? { 'content-type': 'application/json' } : {}), ...init.headers },
 			body,

@@ -1,15 +1,16 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node outside n8n (tests and tools), never part of the package */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 
 import type { CreatedWorkflow, WorkflowNode } from '../lib/n8n';
 import { codeNode, loadConnection } from '../lib/n8n';
+import { allLogs } from '../lib/queue';
 import { useE2e } from '../lib/setup';
 import { callEvent, enneoTrigger, line, waitNode } from './callInboundFlows';
 
 /**
- * The Enneo Trigger and Inbound Call → Respond inside a real n8n 2.41, through the LIVE webhook
- * URL of published workflows (/webhook/<webhookId>/<path>).
+ * The Enneo Trigger and Inbound Call → Respond inside a real n8n (2.41 or 1.123; also in queue mode
+ * with npm run test:e2e:queue), through the LIVE webhook URL of published workflows
+ * (/webhook/<webhookId>/<path>).
  */
 const e2e = useE2e();
 const SECRET = 'e2e-secret-0123456789abcdef';
@@ -36,9 +37,10 @@ interface Call {
 	headers: Headers;
 }
 
-async function call(trigger: { webhookId: string; path: string }, body: unknown, init: { query?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Call> {
+async function call(trigger: { webhookId: string; path: string }, body: unknown, init: { query?: string; headers?: Record<string, string>; raw?: string; sticky?: boolean } = {}): Promise<Call> {
 	const started = Date.now();
 	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`, {
+		sticky: init.sticky,
 		body: init.raw ?? body,
 		headers: { 'content-type': 'application/json', ...init.headers },
 	});
@@ -53,7 +55,7 @@ async function call(trigger: { webhookId: string; path: string }, body: unknown,
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const n8nLog = () => readFileSync(loadConnection().logFile, 'utf8');
+const n8nLog = () => allLogs(loadConnection());
 
 describe('answers through the live webhook', () => {
 	const trigger = enneoTrigger();
@@ -226,12 +228,13 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000 } });
 		const workflow = await publish('CallInBound retry', [trigger, waitNode(1), respond({ routing: 'ivr', ivrId: 77 })]);
 		const event = callEvent();
-		const first = call(trigger, event);
+		// In queue mode this needs a load balancer that keeps a call's deliveries on one webhook process (README: queue mode).
+		const first = call(trigger, event, { sticky: true });
 		await sleep(300);
-		const retry = await call(trigger, event);
+		const retry = await call(trigger, event, { sticky: true });
 		expect(retry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect((await first).body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
-		const again = await call(trigger, event);
+		const again = await call(trigger, event, { sticky: true });
 		expect(again.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect(again.ms).toBeLessThan(500);
 		await e2e.n8n.waitForExecutions(workflow.id, 1);
@@ -283,7 +286,7 @@ describe('the editor\'s "Listen for test event"', () => {
 	test('the test URL runs the workflow once in manual mode and answers the call', async () => {
 		const trigger = enneoTrigger();
 		const workflow = await e2e.n8n.createWorkflow(line('CallInBound test URL', [trigger, respond({ routing: 'ivr', ivrId: 9 })]));
-		const started = await e2e.n8n.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: 'Enneo Trigger' } });
+		const started = await e2e.n8n.startManualRun(workflow.id, 'Enneo Trigger');
 		expect(started.waitingForWebhook).toBe(true);
 		const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, { test: true, body: callEvent() });
 		expect(await response.json()).toEqual({ CallInBound: { OverrideIvrId: 9 } });
