@@ -95,7 +95,7 @@ export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFl
 			method: 'GET',
 			url: `${fake.instanceUrl}/api/mind/customer/search`,
 			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'q', value: '={{ $json.body.CallInBound.Caller }}' }, { name: 'limit', value: '1' }] },
+			queryParameters: { parameters: [{ name: 'q', value: "={{ $json.body.CallInBound.Caller.replace('+', '') }}" }, { name: 'limit', value: '1' }] },
 			sendHeaders: true,
 			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${fake.apiKey}` }] },
 			options: {},

@@ -55,13 +55,14 @@ describe('customer operations in n8n', () => {
 		const wf = await e2e.n8n.createWorkflow(workflow);
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 
-		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone, DEMO.regularPhone]);
+		// Enneo stores phones as digits: the first search uses that form and finds both.
+		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone.slice(1), DEMO.regularPhone.slice(1)]);
 		const found = run.output('Find customer');
 		expect(found).toHaveLength(2);
 		expect(run.output('Has VIP tag', 0)).toEqual([expect.objectContaining({ id: DEMO.vipCustomerId, isVip: true, tagNames: ['VIP'] })]);
 		const regular = run.output('Has VIP tag', 1);
 		expect(regular).toHaveLength(1);
-		expect(regular[0]).toMatchObject({ isVip: false, phone: DEMO.regularPhone });
+		expect(regular[0]).toMatchObject({ isVip: false, phone: Number(DEMO.regularPhone.slice(1)), matchedPhone: { form: 'digits', query: DEMO.regularPhone.slice(1) } });
 		expect(run.output('VIP desk').map((c) => c.id)).toEqual([DEMO.vipCustomerId]);
 		expect(run.output('Regular queue').map((c) => c.id)).toEqual([regular[0].id]);
 	});

@@ -68,7 +68,8 @@ export function demoState(options: DemoOptions = {}): FakeState {
 		company: null,
 		business: false,
 		email: 'victoria.sterling@example.com',
-		phone: DEMO.vipPhone,
+		// Stored as seed ticket-bulk-update.txt shows customer phones: digits, no "+".
+		phone: Number(DEMO.vipPhone.slice(1)),
 		address: 'Eppendorfer Landstr. 32, 20249 Hamburg',
 		tags: [vipTag],
 		contractIds: [746839],
@@ -81,7 +82,7 @@ export function demoState(options: DemoOptions = {}): FakeState {
 		company: null,
 		business: false,
 		email: 'max@example.com',
-		phone: DEMO.regularPhone,
+		phone: Number(DEMO.regularPhone.slice(1)),
 		address: 'Hauptstr. 1, 10115 Berlin',
 		tags: [],
 		contractIds: [746840],

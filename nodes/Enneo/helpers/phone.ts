@@ -60,6 +60,29 @@ export function toE164(input: unknown, defaultCountryCode?: string): string | nu
 	return `+${digits}`;
 }
 
+/** One way of writing a number in a search, and which one it is. */
+export interface PhoneForm {
+	form: 'digits' | 'e164' | 'national';
+	query: string;
+}
+
+/**
+ * The forms a phone number may be stored in, most likely first: digits without "+" (how Enneo
+ * stores customer phones), E.164, and the national form with a trunk 0 when the number belongs to
+ * the default country. Empty when the text is not a phone number.
+ */
+export function phoneSearchForms(text: string, defaultCountryCode?: string): PhoneForm[] {
+	const e164 = toE164(text, defaultCountryCode);
+	if (!e164) return [];
+	const forms: PhoneForm[] = [
+		{ form: 'digits', query: e164.slice(1) },
+		{ form: 'e164', query: e164 },
+	];
+	const cc = String(defaultCountryCode ?? '').replace(/\D/g, '');
+	if (cc && e164.startsWith(`+${cc}`)) forms.push({ form: 'national', query: `0${e164.slice(1 + cc.length)}` });
+	return forms;
+}
+
 /** Whether a free-text value is meant as a phone number (as opposed to a name or a numeric ID). */
 export function looksLikePhoneNumber(text: string): boolean {
 	const value = text.trim();

@@ -3,7 +3,6 @@ import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import { queryFlag, queryInt, validateBody } from '../validate';
-import { phoneKey } from './telephony';
 import { findTicket } from './tickets';
 
 const CONTRACT_SEARCH_FIELDS = [
@@ -30,16 +29,15 @@ function findCustomer(state: FakeState, id: string): Row {
 	return customer;
 }
 
-function matchesCustomer(state: FakeState, customer: Row, q: string): boolean {
+/**
+ * Enneo's customer search over its local copy: an ID matches exactly, anything else as a
+ * case-insensitive substring of name, e-mail, company or the stored phone. The query is taken as
+ * given: a phone is stored as digits (seed ticket-bulk-update.txt), so "+49…" does not match it.
+ */
+function matchesCustomer(customer: Row, q: string): boolean {
 	const text = q.trim().toLowerCase();
 	if (/^\d+$/.test(text) && (String(customer.id) === text || ((customer.contractIds as number[]) ?? []).map(String).includes(text))) return true;
-	const digits = text.replace(/\D/g, '');
-	if (digits.length >= 7 && /^[+\d\s()/-]+$/.test(text)) {
-		const key = phoneKey(q);
-		const stored = typeof customer.phone === 'number' ? String(customer.phone) : phoneKey(customer.phone);
-		return stored === key;
-	}
-	const haystack = [customer.firstname, customer.lastname, `${String(customer.firstname)} ${String(customer.lastname)}`, customer.email, customer.company]
+	const haystack = [customer.firstname, customer.lastname, `${String(customer.firstname)} ${String(customer.lastname)}`, customer.email, customer.company, customer.phone]
 		.map(lower)
 		.join('\n');
 	return text.length >= 2 && haystack.includes(text);
@@ -54,7 +52,7 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		const offset = queryInt(query.offset, 'offset', 0) ?? 0;
 		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
 		return [...state.customers.values()]
-			.filter((customer) => matchesCustomer(state, customer, q))
+			.filter((customer) => matchesCustomer(customer, q))
 			.sort((a, b) => a.id - b.id)
 			.slice(state.ignoresOffset ? 0 : offset, (state.ignoresOffset ? 0 : offset) + limit)
 			.map((customer) => presentCustomer(state, customer, { rawData }));

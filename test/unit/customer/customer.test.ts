@@ -51,10 +51,48 @@ describe('customer search', () => {
 		expect(output[0].json).toMatchObject({ id: DEMO.vipCustomerId, fullName: 'Victoria Sterling', tagNames: ['VIP'], tagIds: [2], isVip: true });
 	});
 
-	test('a phone-looking query is sent in E.164', async () => {
-		const { output } = await run('search', { query: '0151 1234 5678', options: { defaultCountryCode: '49' } });
-		expect(enneo.fake.received('GET', '/customer/search')[0].query.q).toBe(DEMO.vipPhone);
+	test('the fake stores phones as the seed shows them (digits) and matches the query as given', async () => {
+		expect(enneo.fake.state.customers.get(DEMO.vipCustomerId)!.phone).toBe(4915112345678);
+		const search = async (q: string) => {
+			const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/customer/search?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${enneo.fake.apiKey}` } });
+			return ((await response.json()) as Array<{ id: number }>).map((c) => c.id);
+		};
+		expect(await search('4915112345678')).toEqual([DEMO.vipCustomerId]);
+		expect(await search('+4915112345678')).toEqual([]);
+		expect(await search('015112345678')).toEqual([]);
+	});
+
+	test.each([
+		['+49 151 12345678', {}],
+		['0151 1234 5678', { defaultCountryCode: '49' }],
+		['0049 151 12345678', {}],
+	])('a caller number %p finds the customer whose phone is stored as digits, in one request', async (query, options) => {
+		const { output } = await run('search', { query, options });
+		expect(enneo.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual(['4915112345678']);
 		expect(output.map((o) => o.json.id)).toEqual([DEMO.vipCustomerId]);
+		expect(output[0].json).toMatchObject({ isVip: true, matchedPhone: { form: 'digits', query: '4915112345678' } });
+	});
+
+	test('when the digits find no one, E.164 and then the national form are tried (3 requests at most)', async () => {
+		const customer = enneo.fake.state.customers.get(83772)!;
+		customer.phone = '030 123456';
+		const { output } = await run('search', { query: '+49 30 123456', options: { defaultCountryCode: '49' } });
+		expect(enneo.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual(['4930123456', '+4930123456', '030123456']);
+		expect(output).toEqual([]);
+
+		// Stored with "+": the digits are part of it, so the first search already finds it.
+		enneo.fake.requests = [];
+		customer.phone = '+4930123456';
+		const found = await run('search', { query: '030 123456', options: { defaultCountryCode: '49' } });
+		expect(enneo.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual(['4930123456']);
+		expect(found.output[0].json).toMatchObject({ id: 83772, matchedPhone: { form: 'digits', query: '4930123456' } });
+	});
+
+	test('a number found by its national form says so', async () => {
+		enneo.fake.state.customers.get(83772)!.phone = '030123456';
+		const { output } = await run('search', { query: '+4930123456', options: { defaultCountryCode: '49' } });
+		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(3);
+		expect(output[0].json).toMatchObject({ id: 83772, matchedPhone: { form: 'national', query: '030123456' } });
 	});
 
 	test('phone normalization can be switched off; IDs are never rewritten', async () => {

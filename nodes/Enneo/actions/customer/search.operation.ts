@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { looksLikePhoneNumber, toE164 } from '../../helpers/phone';
+import type { PhoneForm } from '../../helpers/phone';
+import { looksLikePhoneNumber, phoneSearchForms } from '../../helpers/phone';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
 import { enneoApiRequest } from '../../transport/request';
 import { readVipRule, shapeCustomer, vipOptions } from './shape';
@@ -52,7 +53,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a search text that looks like a phone number (starts with + or 0) is sent in E.164 form (+4915112345678), the way Enneo stores numbers',
+					'Whether a search text that looks like a phone number (starts with + or 0) is searched the way Enneo stores phones (digits, e.g. 4915112345678), then as +4915112345678 and 015112345678 until one finds someone (at most 3 searches). Found customers carry matchedPhone.',
 			},
 			...vipOptions,
 		],
@@ -64,7 +65,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const raw = this.getNodeParameter('query', itemIndex, '') as unknown;
 	// An empty value (an anonymous or withheld caller mapped from the trigger) finds no one: no request, no error.
-	let query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	const query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!query) return [];
 	if (query.length > MAX_QUERY_LENGTH) {
 		throw new NodeOperationError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters (item ${itemIndex})`, {
@@ -75,22 +76,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = readVipRule.call(this, options, itemIndex);
-	if (options.normalizePhone !== false && looksLikePhoneNumber(query)) {
-		// Only rewritten when it really is a number; otherwise the text is searched as typed.
-		query = toE164(query, options.defaultCountryCode as string | undefined) ?? query;
-	}
-	const qs: IDataObject = { q: query };
+	const qs: IDataObject = {};
 	if (options.includeRawData === true) qs.includeRawData = 'true';
+	const search = async (q: string) =>
+		await enneoApiRequestAllItems.call(this, 'GET', '/customer/search', {
+			pageIn: 'qs',
+			qs: { ...qs, q },
+			returnAll,
+			limit,
+			maxPageSize: CUSTOMER_SEARCH_PAGE,
+			itemIndex,
+			area: 'customer',
+		});
 
-	const customers = await enneoApiRequestAllItems.call(this, 'GET', '/customer/search', {
-		pageIn: 'qs',
-		qs,
-		returnAll,
-		limit,
-		maxPageSize: CUSTOMER_SEARCH_PAGE,
-		itemIndex,
-		area: 'customer',
-	});
+	let customers: IDataObject[] = [];
+	let match: PhoneForm | undefined;
+	const forms = options.normalizePhone !== false && looksLikePhoneNumber(query) ? phoneSearchForms(query, options.defaultCountryCode as string | undefined) : [];
+	if (forms.length) {
+		// Enneo stores phones as digits and searches text as given: try the stored form first, then the others.
+		for (const form of forms) {
+			customers = await search(form.query);
+			if (customers.length) {
+				match = form;
+				break;
+			}
+		}
+	} else {
+		customers = await search(query);
+	}
 	const shaped: IDataObject[] = [];
 	for (const customer of customers) {
 		let row = customer;
@@ -102,7 +115,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			})) as IDataObject;
 			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
 		}
-		shaped.push(shapeCustomer(row, vip));
+		const shapedRow = shapeCustomer(row, vip);
+		if (match) shapedRow.matchedPhone = { form: match.form, query: match.query };
+		shaped.push(shapedRow);
 	}
 	return shaped;
 }
