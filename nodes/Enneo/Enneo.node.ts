@@ -5,6 +5,7 @@ import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as inboundCall from './actions/inboundCall';
 import { router } from './actions/router';
+import { withTimeoutOption } from './actions/timeoutOption';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';
@@ -40,10 +41,15 @@ export class Enneo implements INodeType {
 				],
 				default: 'ticket',
 			},
-			...ticket.description,
-			...conversation.description,
-			...telephony.description,
-			...customer.description,
+			...withTimeoutOption(
+				[...ticket.description, ...conversation.description, ...telephony.description, ...customer.description],
+				{
+					ticket: Object.keys(ticket.ticketOperations),
+					conversation: Object.keys(conversation.conversationOperations),
+					telephony: Object.keys(telephony.telephonyOperations),
+					customer: Object.keys(customer.customerOperations),
+				},
+			),
 			...inboundCall.description,
 		],
 	};

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { fromFunction, fromParameter, NodeConnectionTypes, webhookDescriptionFields } from 'n8n-workflow';
 
+import { MIN_SECRET_LENGTH } from '../shared/webhookAuth';
 import { SAMPLE_CURL, triggerProperties } from './description';
 import { handleInboundCall } from './handleInboundCall';
 
@@ -80,7 +81,7 @@ export class EnneoTrigger implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
-				if (secret.length < 16) return { status: 'Error', message: 'Use a secret of at least 16 characters' };
+				if (secret.length < MIN_SECRET_LENGTH) return { status: 'Error', message: `Use a secret of at least ${MIN_SECRET_LENGTH} characters` };
 				return { status: 'OK', message: 'The secret is set' };
 			},
 		},
