@@ -147,7 +147,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline. Keeps n8n busy with the request until the run ends, which slows answers under load. Needed in queue mode, where the answer comes back from a worker.',
+					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
 			},
 			{
 				displayName: 'Default Country Code',

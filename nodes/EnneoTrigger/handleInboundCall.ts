@@ -44,10 +44,11 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
 }
 
 /**
- * Turns what n8n wanted to write at the end of the run into a decision: a valid answer (last
- * node, or an action's answer relayed from a worker) or the fallback, at once.
+ * Turns what n8n wanted to write into a decision: a valid answer (last node, or the Respond
+ * action's answer, which n8n relays from a queue-mode worker) or, when the run ended or failed
+ * without one and `fallbackAtRunEnd`, the fallback at once (otherwise the deadline sends it).
  */
-function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedWrite, fallback: BuiltAnswer): void {
+function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedWrite, fallback: BuiltAnswer, fallbackAtRunEnd: boolean): void {
 	const record = inboundCalls.get(key);
 	if (!record || record.decision) return;
 	const relayedKind = write.headers[RELAY_KIND_HEADER];
@@ -61,7 +62,7 @@ function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedW
 		inboundCalls.decide(key, fallback, 'fallback', `invalidAnswer: ${checked.reason}`);
 		return;
 	}
-	inboundCalls.decide(key, fallback, 'fallback', success ? 'workflowFinishedWithoutAnswer' : 'workflowError');
+	if (fallbackAtRunEnd) inboundCalls.decide(key, fallback, 'fallback', success ? 'workflowFinishedWithoutAnswer' : 'workflowError');
 }
 
 async function authenticate(context: IWebhookFunctions, reply: GuardedResponse): Promise<IWebhookResponseData | undefined> {
@@ -144,12 +145,11 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		}
 
 		const options = context.getNodeParameter('options', {}) as IDataObject;
-		// Watching the end of the run keeps n8n's request handling (and an expression isolate) busy
-		// until the run ends; without it n8n is done with the request as soon as the run starts.
-		const watchRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
-		reply.guard((write) => {
-			if (watchRunEnd) decideFromN8nWrite(key, responseMode, write, fallback);
-		});
+		// n8n keeps the request open until the Respond action hands it the answer (sendResponse) or
+		// the run ends, and writes what it gets through the guard. That write is how a queue-mode
+		// worker's answer reaches this process: with noWebhookResponse n8n would drop it.
+		const fallbackAtRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
+		reply.guard((write) => decideFromN8nWrite(key, responseMode, write, fallback, fallbackAtRunEnd));
 		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
 		const item = callItem(call, {
 			attempt: record.deliveries,
@@ -160,7 +160,7 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 			warnings: parsed.warnings,
 			defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
 		});
-		return watchRunEnd ? { workflowData: [[{ json: item }]] } : { workflowData: [[{ json: item }]], noWebhookResponse: true };
+		return responseMode === 'immediately' ? { workflowData: [[{ json: item }]], noWebhookResponse: true } : { workflowData: [[{ json: item }]] };
 	} catch (error) {
 		context.logger.error(`Enneo Trigger: could not handle the request: ${(error as Error).message}`);
 		if (answerWithFallback) {

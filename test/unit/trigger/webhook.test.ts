@@ -116,10 +116,19 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 });
 
 describe('without "Answer at Once When the Workflow Fails" (default)', () => {
-	test('n8n is told to write nothing, so it is done with the request as soon as the run starts', async () => {
-		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
-		await post(s.url, callEvent());
-		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]], noWebhookResponse: true });
+	test('n8n keeps the request open for the answer, so an answer relayed from a queue-mode worker reaches the caller', async () => {
+		const s = await server({ onExecution: (run) => run.n8nWrites(200, { CallInBound: { OverrideIvrId: 8 } }, { 'X-Enneo-Inbound-Answer': 'ivr' }) });
+		const reply = await post(s.url, callEvent());
+		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]] });
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 8 } });
+		expect(reply.ms).toBeLessThan(1000);
+	});
+
+	test('the Respond action answers the call and hands the answer to n8n too, which ends n8n\'s part of the request', async () => {
+		let sent: unknown[] = [];
+		const s = await server({ onExecution: async (run) => void ({ sent } = await respond(run, { routing: 'ivr', ivrId: 1 })) });
+		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 1 } });
+		expect(sent).toEqual([{ body: { CallInBound: { OverrideIvrId: 1 } }, headers: { 'x-enneo-inbound-answer': 'ivr' }, statusCode: 200 }]);
 	});
 
 	test('a failed run gets the fallback at the deadline, and a stray write from n8n changes nothing', async () => {
@@ -129,10 +138,10 @@ describe('without "Answer at Once When the Workflow Fails" (default)', () => {
 		expect(reply.ms).toBeGreaterThanOrEqual(390);
 	});
 
-	test('with the option on, n8n keeps the request until the run ends', async () => {
-		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
+	test('Immediately: n8n is told to write nothing, so it is done with the request as soon as the run starts', async () => {
+		const s = await server({ parameters: { responseMode: 'immediately' } });
 		await post(s.url, callEvent());
-		expect(s.results[0].noWebhookResponse).toBeUndefined();
+		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]], noWebhookResponse: true });
 	});
 });
 

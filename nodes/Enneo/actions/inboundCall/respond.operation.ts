@@ -151,10 +151,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const summary: IDataObject = { sessionId, answer: built.body, routing: built.kind };
 	if (built.note) summary.note = built.note;
 	const outcome = inboundCalls.decide(key, built, 'workflow');
+	// Always hand the answer to n8n as well. In queue mode the call is held by the webhook process,
+	// not this worker: n8n relays the answer there. In one process the call is answered above, the
+	// trigger's guard turns n8n's write into a no-op, and n8n is done with the request now rather
+	// than when the run ends.
+	await this.sendResponse({ body: built.body, headers: { [RELAY_KIND_HEADER]: built.kind }, statusCode: 200 });
 	if (outcome.status === 'unknown-call') {
-		// Not held by this process (queue mode worker, or a manual run without a call): hand the
-		// answer to n8n, which relays it to the process holding the request, if any.
-		await this.sendResponse({ body: built.body, headers: { [RELAY_KIND_HEADER]: built.kind }, statusCode: 200 });
 		summary.status = 'relayed';
 	} else {
 		summary.status = outcome.status;
