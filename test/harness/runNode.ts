@@ -26,6 +26,10 @@ export interface RunOptions {
 	credentials: { instanceUrl: string; apiKey: string };
 	continueOnFail?: boolean;
 	node?: INodeType;
+	/** The workflow's time zone (default UTC). */
+	timezone?: string;
+	/** The node's version (default: the node type's default version). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -139,13 +143,14 @@ export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], resp
 		id: 'enneo-test-node',
 		name: 'Enneo',
 		type: 'n8n-nodes-enneo.enneo',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? nodeType.description.defaultVersion ?? 1,
 		position: [0, 0],
 		parameters: {},
 	};
-	const staticParams = Object.fromEntries(
-		Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function'),
-	) as IDataObject;
+	const staticParams = {
+		...Object.fromEntries(Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function')),
+		'@version': node.typeVersion,
+	} as IDataObject;
 
 	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
 		const [head, ...rest] = name.split('.');
@@ -183,7 +188,7 @@ export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], resp
 		getMode: () => 'manual',
 		getExecutionId: () => 'test-execution',
 		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),
-		getTimezone: () => 'UTC',
+		getTimezone: () => options.timezone ?? 'UTC',
 		sendResponse: (response: unknown) => sentResponses.push(response),
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseDateTime } from './dates';
+import { parseDateTime, workflowZone } from './dates';
 
 /**
  * Enneo rejects `status: pending` unless `dueBy` is sent in the same request and lies in the
@@ -15,7 +15,8 @@ export function assertPendingHasFutureDueBy(
 	collection = 'Update Fields',
 ): void {
 	if (changes.status !== 'pending') return;
-	const due = parseDateTime(changes.dueBy);
+	// dueBy was already written as wall time in the workflow's time zone.
+	const due = parseDateTime(changes.dueBy, workflowZone(this));
 	if (!due) {
 		throw new NodeOperationError(this.getNode(), `Status "Pending" needs a "Due By" date in the future (item ${itemIndex})`, {
 			itemIndex,

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toEnneoDateTime } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { readUrlAttachments, urlAttachmentsProperty } from '../common';
@@ -59,18 +58,6 @@ export async function readAttachments(this: IExecuteFunctions, fields: IDataObje
 export function readRecipients(value: unknown): string[] | undefined {
 	const list = toStringList(value);
 	return list.length ? list : undefined;
-}
-
-/** Converts an n8n date to Enneo's `YYYY-MM-DD HH:MM:SS`, naming the field when it is not a date. */
-export function readDateTime(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
-	const converted = toEnneoDateTime(value);
-	if (converted === null) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is not a date: ${JSON.stringify(value)} (item ${itemIndex})`, {
-			itemIndex,
-			description: 'Use a date such as 2026-01-31 14:00:00 or 2026-01-31T14:00:00Z, or an expression like {{ $now }}.',
-		});
-	}
-	return converted;
 }
 
 /** Parses a JSON parameter that must be an object (`rawData`, `sender`), naming the field otherwise. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readEnneoDate } from '../../helpers/dates';
 import { toId, toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
@@ -9,7 +10,6 @@ import {
 	attachmentFields,
 	conversationTypeDescription,
 	readAttachments,
-	readDateTime,
 	readJsonObject,
 	readRecipients,
 } from './shared';
@@ -116,6 +116,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'When the message was written; defaults to now',
+				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
 				displayName: 'CRM Notification ID',
@@ -136,6 +137,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'If set, the ticket due date is updated',
+				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
 				displayName: 'External Conversation ID',
@@ -151,6 +153,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'If set, the ticket first-response due date is updated',
+				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
 				displayName: 'From',
@@ -269,7 +272,7 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 	}
 	const labels: Record<string, string> = { createdAt: 'Created At', firstResponseDueBy: 'First Response Due By', dueBy: 'Due By' };
 	for (const key of Object.keys(labels)) {
-		const date = readDateTime.call(this, fields[key], labels[key], itemIndex);
+		const date = readEnneoDate.call(this, fields[key], labels[key], itemIndex);
 		if (date) body[key] = date;
 	}
 	if (fields.agentId !== undefined && fields.agentId !== '') body.agentId = toId.call(this, fields.agentId, 'Agent', itemIndex);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toIsoDateTime } from '../../helpers/dates';
+import { toIsoDateTime, workflowZone } from '../../helpers/dates';
 import { toId } from '../../helpers/values';
 import type { TranscriptEntry } from '../../types';
 
@@ -90,7 +90,7 @@ export function readTranscript(this: IExecuteFunctions, fields: IDataObject, ite
 			const message = String(entry.message ?? '');
 			if (!speaker) throw invalid.call(this, field, `entry ${index + 1} has no speaker`, itemIndex);
 			if (!message.trim()) throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
-			const timestamp = entry.timestamp === undefined || entry.timestamp === '' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : toIsoDateTime(entry.timestamp);
+			const timestamp = entry.timestamp === undefined || entry.timestamp === '' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : toIsoDateTime(entry.timestamp, workflowZone(this));
 			if (!timestamp) throw invalid.call(this, field, `entry ${index + 1} has an unreadable timestamp ${JSON.stringify(entry.timestamp)}`, itemIndex);
 			entries.push({ speaker, message, timestamp });
 		});

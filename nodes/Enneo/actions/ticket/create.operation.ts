@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readEnneoDate } from '../../helpers/dates';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
@@ -14,7 +15,6 @@ import {
 	urlAttachmentsProperty,
 } from '../common';
 import { unwrapTicket } from './get.operation';
-import { readEnneoDate } from './updateFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -86,6 +86,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'When the request was received (default: now), e.g. when importing from another system',
+				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
 				displayName: 'Direction',
@@ -101,6 +102,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'Resolution deadline. Required (in the future) when the status is Pending.',
+				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
 				displayName: 'External Ticket ID',

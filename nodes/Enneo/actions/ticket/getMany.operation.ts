@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toEnneoFilterDate } from '../../helpers/dates';
+import { toEnneoFilterDate, workflowZone } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
 import type { EnneoTicket } from '../../types';
@@ -108,6 +108,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'E.g. the current time to find tickets that are past due.',
+		hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 	},
 	{
 		displayName: 'External Ticket ID',
@@ -279,8 +280,9 @@ function dateRange(
 	before: unknown,
 	itemIndex: number,
 ): IDataObject | undefined {
-	const from = toEnneoFilterDate(after);
-	const to = toEnneoFilterDate(before);
+	const zone = workflowZone(this);
+	const from = toEnneoFilterDate(after, zone);
+	const to = toEnneoFilterDate(before, zone);
 	for (const [value, converted, which] of [
 		[after, from, 'After'],
 		[before, to, 'Before'],

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { toEnneoDateTime } from '../../helpers/dates';
+import { readEnneoDate } from '../../helpers/dates';
 import { tagChanges } from '../../helpers/ticketRules';
 import { toIdList } from '../../helpers/values';
 import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../common';
@@ -55,6 +54,7 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Resolution deadline. Required (in the future) when setting the status to Pending.',
+		hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 	},
 	{
 		displayName: 'First Response Due By',
@@ -108,19 +108,6 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 		description: 'How the tags above change the ticket. Replace with an empty list removes all tags.',
 	},
 ];
-
-/** An n8n date as Enneo's `YYYY-MM-DD HH:MM:SS`; undefined when empty; throws naming the field. */
-export function readEnneoDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
-	if (value === undefined || value === '') return undefined;
-	const converted = toEnneoDateTime(value);
-	if (converted === null || converted === undefined) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(value)} (item ${itemIndex})`, {
-			itemIndex,
-			description: 'Use a date such as 2026-01-31 12:00:00 or an expression like {{ $now.plus({ days: 2 }) }}.',
-		});
-	}
-	return converted;
-}
 
 /** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
 export function readTicketChanges(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
