@@ -16,7 +16,9 @@ export class Enneo implements INodeType {
 		name: 'enneo',
 		icon: { light: 'file:enneo.svg', dark: 'file:enneo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Inbound Call → Respond takes the telephony platform's AI agent ID as a number (1 listed Enneo's AI agents).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Work with tickets, conversations, customers and calls in Enneo',
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
@@ -25,7 +27,8 @@ export class Enneo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'enneoApi', required: true }],
+		// Inbound Call → Respond answers the ringing call and sends nothing to Enneo.
+		credentials: [{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } }],
 		properties: [
 			{
 				displayName: 'Resource',

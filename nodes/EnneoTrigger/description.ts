@@ -124,7 +124,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		displayOptions: { show: { fallbackRouting: ['aiAgent'] } },
-		description: 'The AI agent that takes the call when the fallback is used',
+		description: "The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
+		hint: "Each call carries its number's own AI agent as boundAiAgentId; Keep Default Routing sends that one",
 	},
 	{
 		displayName: 'Fallback IVR ID',
@@ -132,7 +133,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		displayOptions: { show: { fallbackRouting: ['ivr'] } },
-		description: 'The IVR that takes the call when the fallback is used',
+		description: "The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
 	{
 		displayName: 'Options',

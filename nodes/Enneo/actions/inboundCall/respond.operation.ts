@@ -36,15 +36,27 @@ const properties: INodeProperties[] = [
 		description: 'What happens to the call',
 	},
 	{
+		// Version 1 listed Enneo's AI agents here; the IDs the platform reads are its own (version 2).
 		displayName: 'AI Agent Name or ID',
 		name: 'aiAgentId',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getAiAgents' },
 		default: '',
 		required: true,
-		displayOptions: { show: { routing: ['aiAgent'] } },
+		displayOptions: { show: { routing: ['aiAgent'], '@version': [1] } },
 		description:
 			'The AI agent that takes the call (OverrideAIAgentId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'AI Agent ID',
+		name: 'aiAgentId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show: { routing: ['aiAgent'], '@version': [2] } },
+		description:
+			"The telephony platform's AI agent that takes the call (OverrideAIAgentId): its ID in the platform's console (AI Agents), not an Enneo ID",
+		hint: "The number's own AI agent arrives as the trigger's boundAiAgentId, e.g. {{ $('Enneo Trigger').item.json.boundAiAgentId }}",
 	},
 	{
 		displayName: 'IVR ID',
@@ -53,7 +65,8 @@ const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { routing: ['ivr'] } },
-		description: 'The IVR that takes the call (OverrideIvrId)',
+		description: "The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
+		hint: "The number's own IVR arrives as the trigger's boundIvrId",
 	},
 	{
 		displayName: 'Variables',

@@ -1,0 +1,67 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { Enneo } from '../../../nodes/Enneo/Enneo.node';
+import { makeContext } from '../../harness/runNode';
+
+/**
+ * The IDs in a CallInBound answer belong to the telephony platform (seed callinbound-webhook.txt),
+ * not to Enneo: version 2 of the node takes them as plain numbers and Respond needs no Enneo
+ * credential. Version 1 workflows keep loading and answering as before.
+ */
+const description = new Enneo().description;
+const trigger = { sessionId: 'session-p', boundAiAgentId: 123, boundIvrId: null };
+
+async function respond(parameters: IDataObject, typeVersion: number) {
+	const sent: unknown[] = [];
+	const context = makeContext(
+		{ parameters: { resource: 'inboundCall', operation: 'respond', ...parameters }, items: [{ json: {} }], credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' }, typeVersion },
+		[],
+		sent,
+	);
+	Object.assign(context, {
+		getParentNodes: () => [{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, disabled: false }],
+		getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: trigger }) }) }),
+		// Respond must never ask for the Enneo credential.
+		getCredentials: async () => {
+			throw new Error('Respond asked for a credential');
+		},
+	});
+	const output = (await new Enneo().execute.call(context))[0];
+	return { output, sent };
+}
+
+const aiAgentFields = (version: number) =>
+	description.properties.filter((p: INodeProperties) => p.name === 'aiAgentId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('inboundCall') && (p.displayOptions?.show?.['@version'] as number[] | undefined)?.includes(version));
+
+describe('Inbound Call → Respond takes the telephony platform\'s IDs', () => {
+	test('version 2 is the default; version 1 stays available for saved workflows', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+	});
+
+	test('version 2: the AI agent is a plain number pointing to the platform console, no Enneo dropdown', () => {
+		const [field] = aiAgentFields(2);
+		expect(field).toMatchObject({ type: 'number', displayName: 'AI Agent ID' });
+		expect(field.typeOptions?.loadOptionsMethod).toBeUndefined();
+		expect(field.description).toContain("platform's console");
+		expect(field.hint).toContain('boundAiAgentId');
+	});
+
+	test('version 1 keeps its field (saved values load unchanged)', () => {
+		const [field] = aiAgentFields(1);
+		expect(field).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getAiAgents' } });
+	});
+
+	test('the Enneo API credential is not asked for by Inbound Call operations', () => {
+		expect(description.credentials).toEqual([{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } }]);
+	});
+
+	test.each([
+		[2, 388],
+		[2, '388'],
+		[1, '388'],
+	])('version %p answers with the platform ID %p as OverrideAIAgentId, without any credential', async (typeVersion, aiAgentId) => {
+		const { sent } = await respond({ routing: 'aiAgent', aiAgentId, variables: { variable: [{ key: 'name', value: 'Victoria' }] } }, typeVersion);
+		expect(sent[0]).toMatchObject({ body: { CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } } });
+	});
+});
