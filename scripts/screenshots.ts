@@ -48,6 +48,36 @@ async function executeStep(page: Page): Promise<void> {
 	await settle(page, 1000);
 }
 
+/** The open node's Docs link: n8n uses the node's documentationUrl as it is. */
+async function expectDocsLink(page: Page, url: string): Promise<void> {
+	const hrefs = await page.locator('a', { hasText: /^\s*Docs\s*$/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+	if (!hrefs.includes(url)) throw new Error(`the node's Docs link is ${hrefs.join(', ') || 'missing'}, expected ${url}`);
+}
+
+/**
+ * Checks the open node's Docs link, then opens the node creator on the app category n8n lists the
+ * node under and searches an alias from its codex file: the Enneo app must be the result.
+ */
+function nodeCreatorSearch(category: 'Action in an app' | 'On app event', alias: string, docsUrl: string) {
+	return async (page: Page) => {
+		await expectDocsLink(page, docsUrl);
+		await page.keyboard.press('Escape');
+		await settle(page, 800);
+		await page.locator('body').press('n');
+		await settle(page, 800);
+		const creatorItem = (title: string) => page.locator('[data-test-id="item-iterator-item"]', { hasText: title }).first();
+		if (category === 'On app event') {
+			await creatorItem('Add another trigger').click();
+			await settle(page, 800);
+		}
+		await creatorItem(category).click();
+		await page.keyboard.type(alias);
+		const item = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Enneo/ }).first();
+		await item.waitFor({ timeout: 10_000 });
+		await settle(page, 800);
+	};
+}
+
 async function login(page: Page, n8n: N8nInstance): Promise<void> {
 	const { email, password } = n8n.connection.owner;
 	await page.goto(`${n8n.baseUrl}/signin`);
@@ -101,6 +131,18 @@ async function main() {
 			{ file: 'ticket-update-many.png', workflow: template('ticket-triage.json'), node: 'Raise Priority and Tag' },
 			{ file: 'inbound-call-respond.png', workflow: template('vip-inbound-routing.json'), node: 'Route to VIP Agent' },
 			{ file: 'enneo-trigger.png', workflow: template('vip-inbound-routing.json'), node: 'Inbound Call' },
+			{
+				file: 'node-creator-action-in-an-app.png',
+				workflow: template('ticket-triage.json'),
+				node: 'Raise Priority and Tag',
+				prepare: nodeCreatorSearch('Action in an app', 'helpdesk', 'https://github.com/enneo-ai/n8n-nodes-enneo#operations'),
+			},
+			{
+				file: 'node-creator-on-app-event.png',
+				workflow: template('vip-inbound-routing.json'),
+				node: 'Inbound Call',
+				prepare: nodeCreatorSearch('On app event', 'phone', 'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing'),
+			},
 		];
 		const only = process.argv.slice(2);
 
