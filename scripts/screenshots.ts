@@ -50,7 +50,7 @@ async function executeStep(page: Page): Promise<void> {
 
 /** The open node's Docs link: n8n uses the node's documentationUrl as it is. */
 async function expectDocsLink(page: Page, url: string): Promise<void> {
-	const hrefs = await page.locator('a', { hasText: /^\s*Docs\s*$/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+	const hrefs = await page.locator('a', { hasText: /^\s*Docs\s*$/ }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 	if (!hrefs.includes(url)) throw new Error(`the node's Docs link is ${hrefs.join(', ') || 'missing'}, expected ${url}`);
 }
 
