@@ -76,7 +76,8 @@ export interface EnneoConversation extends IDataObject {
 export interface TranscriptEntry extends IDataObject {
 	speaker: string;
 	message: string;
-	timestamp: string;
+	/** ISO 8601; absent when the source gave none. */
+	timestamp?: string;
 }
 
 /**

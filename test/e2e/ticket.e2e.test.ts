@@ -59,6 +59,50 @@ describe('ticket operations in n8n', () => {
 		expect(e2e.fake.state.tickets.get(ids[349])!.priority).toBe('high');
 	});
 
+	test('Update Many with tags and Check Changes: 1 tag read, 2 batches, 1 read-back for 150 tickets; ignored fields reported', async () => {
+		const ids = ticketIds(150);
+		const before = new Map(ids.map((id) => [id, [...(e2e.fake.state.tickets.get(id)!.tagIds as number[])]]));
+		// An instance that takes "tags" but does not apply it for this request (seed 002 does not say what it applies).
+		e2e.fake.state.bulkIgnoredFields = ['tags'];
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('update many check', [
+				manualTrigger(),
+				codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
+				e2e.enneo({
+					parameters: {
+						resource: 'ticket',
+						operation: 'updateMany',
+						ticketId: '={{ $json.id }}',
+						updateFields: { priority: 'urgent', tagIds: [4], tagsMode: 'add' },
+						options: { checkChanges: true },
+					},
+				}),
+			]),
+		);
+		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
+
+		const searches = e2e.fake.received('POST', '/ticket/search');
+		expect(searches).toHaveLength(2);
+		const patches = e2e.fake.received('PATCH', '/ticket');
+		expect(patches.map((p) => (p.body as unknown[]).length)).toEqual([100, 50]);
+		const first = ids[0];
+		const tags = [...new Set([...before.get(first)!, 4])];
+		expect((patches[0].body as unknown[])[0]).toEqual({ id: first, priority: 'urgent', tags: tags.map((id) => ({ id })) });
+
+		const output = run.output('Enneo');
+		expect(output).toHaveLength(150);
+		expect(output[0]).toEqual({
+			id: first,
+			success: true,
+			batch: 1,
+			sent: { id: first, priority: 'urgent', tags: tags.map((id) => ({ id })) },
+			changed: false,
+			unchanged: [{ field: 'tags', sent: tags, current: before.get(first) }],
+			notReturned: [],
+		});
+		expect(e2e.fake.state.tickets.get(first)!.priority).toBe('urgent');
+	});
+
 	test("an Enneo error stops the workflow with the mapped message and Enneo's own words", async () => {
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('get missing', [

@@ -220,6 +220,7 @@ export class FakeEnneo {
 			case 'POST /__fake/config':
 				if (typeof body.telephonyHooksForbidden === 'boolean') this.state.telephonyHooksForbidden = body.telephonyHooksForbidden;
 				if (typeof body.ignoresOffset === 'boolean') this.state.ignoresOffset = body.ignoresOffset;
+				if (Array.isArray(body.bulkIgnoredFields)) this.state.bulkIgnoredFields = body.bulkIgnoredFields.map(String);
 				if (Array.isArray(body.hiddenTicketIds)) this.state.hiddenTicketIds = new Set(body.hiddenTicketIds as number[]);
 				return send(200, { success: true });
 			case 'GET /__fake/health':

@@ -22,6 +22,8 @@ export interface FakeState {
 	telephonyHooksForbidden: boolean;
 	/** Fault mode: list routes ignore `offset` (always the first page) and send no `total`. */
 	ignoresOffset: boolean;
+	/** Fault mode: PATCH /ticket accepts these element keys but does not apply them (seed 002 does not say which it applies). */
+	bulkIgnoredFields: string[];
 	nextId: { ticket: number; conversation: number; queue: number; event: number };
 }
 
@@ -42,6 +44,7 @@ export function emptyState(): FakeState {
 		autoExecuteFailingIds: new Set(),
 		telephonyHooksForbidden: false,
 		ignoresOffset: false,
+		bulkIgnoredFields: [],
 		nextId: { ticket: 1000, conversation: 5000, queue: 100, event: 9000 },
 	};
 }

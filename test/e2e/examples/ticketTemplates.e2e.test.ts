@@ -23,8 +23,11 @@ describe('ticket templates in n8n', () => {
 		const wf = await e2e.n8n.createWorkflow(templateWithCredential('ticket-triage.json', e2e.credential, ` ${Date.now()}`));
 		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Every Hour' })).assertSuccess();
 
-		const searches = e2e.fake.received('POST', '/ticket/search').map((r) => r.body as { filters: unknown[] });
-		expect(searches).toHaveLength(2);
+		// Two searches of the template, then Update Many's one read of the current tags (t.id in [...]).
+		const searches = e2e.fake.received('POST', '/ticket/search').map((r) => r.body as { filters: Array<{ key: string; values?: number[] }> });
+		expect(searches).toHaveLength(3);
+		expect(searches[2].filters).toEqual([{ key: 't.id', comparator: 'in', values: expect.any(Array) }]);
+		expect([...searches[2].filters[0].values!].sort()).toEqual([...expected].sort());
 		const filterSets = searches.map((s) => s.filters);
 		expect(filterSets).toContainEqual([
 			{ key: 't.status', comparator: 'in', values: ['open'] },
@@ -38,11 +41,13 @@ describe('ticket templates in n8n', () => {
 		const patches = e2e.fake.received('PATCH', '/ticket');
 		expect(patches).toHaveLength(1);
 		const raised: Record<string, string> = { low: 'medium', medium: 'high', high: 'urgent', urgent: 'urgent' };
-		const body = patches[0].body as Array<{ id: number; priority: string; addTagIds: number[] }>;
+		const body = patches[0].body as Array<{ id: number; priority: string; tags: Array<{ id: number }> }>;
 		expect(body.map((change) => change.id).sort()).toEqual([...expected].sort());
 		for (const change of body) {
-			expect(change).toEqual({ id: change.id, priority: raised[String(before.get(change.id)!.priority)], addTagIds: [4] });
-			expect(e2e.fake.state.tickets.get(change.id)!.tagIds).toContain(4);
+			// Seed 002's shape: the full tag list as {id} objects, the ticket's tags plus Escalated (4).
+			const tags = [...new Set([...(before.get(change.id)!.tagIds as number[]), 4])].map((id) => ({ id }));
+			expect(change).toEqual({ id: change.id, priority: raised[String(before.get(change.id)!.priority)], tags });
+			expect(e2e.fake.state.tickets.get(change.id)!.tagIds).toEqual(tags.map((tag) => tag.id));
 		}
 		const untouched = [...before.keys()].filter((id) => !expected.includes(id));
 		for (const id of untouched) expect(e2e.fake.state.tickets.get(id)!.priority).toBe(before.get(id)!.priority);
@@ -52,7 +57,7 @@ describe('ticket templates in n8n', () => {
 		expect(output.every((item) => item.success === true && item.batch === 1)).toBe(true);
 	});
 
-	test('bulk-close-spam closes 230 tagged tickets with 3 PATCH requests and its summary says so', async () => {
+	test('bulk-close-spam closes 230 tagged tickets, Spam Status per ticket (not in the bulk request), and its summary says so', async () => {
 		const state = demoState({ tickets: 300 });
 		const tickets = [...state.tickets.values()];
 		const spam = tickets.filter((t) => t.status === 'open').slice(0, 230);
@@ -72,10 +77,12 @@ describe('ticket templates in n8n', () => {
 				{ key: 'tt_matchAny.tagId', comparator: 'in', values: [5] },
 			],
 		});
-		const patches = e2e.fake.received('PATCH', '/ticket');
-		expect(patches.map((p) => (p.body as unknown[]).length)).toEqual([100, 100, 30]);
+		// Seed 002's bulk element has no spamStatus: it goes to PATCH /ticket/{id}, which documents it (enneo-api.md §2.8).
+		expect(e2e.fake.received('PATCH', '/ticket')).toHaveLength(0);
+		const patches = e2e.fake.received('PATCH', /^\/ticket\/\d+$/);
+		expect(patches).toHaveLength(230);
 		expect(patches.every((p) => p.query.includeInWorklog === 'false')).toBe(true);
-		expect((patches[0].body as unknown[])[0]).toEqual({ id: expect.any(Number), spamStatus: 'manual_spam' });
+		expect(patches.every((p) => JSON.stringify(p.body) === '{"spamStatus":"manual_spam"}')).toBe(true);
 
 		for (const ticket of spam) {
 			const now = e2e.fake.state.tickets.get(ticket.id)!;
@@ -88,7 +95,7 @@ describe('ticket templates in n8n', () => {
 			ticketsFound: 230,
 			ticketsClosed: 230,
 			ticketsFailed: 0,
-			updateRequests: 3,
+			updateRequests: 230,
 			closedTicketIds: expect.any(Array),
 		});
 		expect(summary.updateRequests).toBe(patches.length);

@@ -120,15 +120,13 @@ function findConversation(state: FakeState, ticketId: number, id: string): Row {
 	return conversation;
 }
 
-function processMode(query: Record<string, string | string[]>, body: Record<string, unknown>, where: string): string {
+/** Reply takes `process` as a query parameter (enneo-api.md §3.4). */
+function processMode(query: Record<string, string | string[]>, where: string): string {
 	const fromQuery = query.process as string | undefined;
 	if (fromQuery !== undefined && !ENUMS.process.includes(fromQuery)) {
 		throw new HttpError(400, `${where}: invalid process ${JSON.stringify(fromQuery)}, allowed: ${ENUMS.process.join(', ')}`, 'invalid_enum');
 	}
-	if (fromQuery !== undefined && body.process !== undefined && fromQuery !== body.process) {
-		throw new HttpError(400, `${where}: process in query (${fromQuery}) and body (${String(body.process)}) disagree`, 'invalid_process');
-	}
-	return fromQuery ?? (body.process as string | undefined) ?? 'batch';
+	return fromQuery ?? 'batch';
 }
 
 /** Conversation routes (enneo-api.md §3). */
@@ -171,7 +169,11 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const where = `POST /ticket/${params.ticketId}/conversation/store`;
 		const ticket = findTicket(state, params.ticketId);
 		const request = validateBody(body ?? {}, STORE_SCHEMA, where);
-		const process = processMode(query, request, where);
+		// Seed 003 documents `process` as a body field only; a ?process= query is not part of this endpoint.
+		if (query.process !== undefined) {
+			throw new HttpError(400, `${where}: unknown query parameter 'process' (send it in the body)`, 'unknown_query', { field: 'process' });
+		}
+		const process = (request.process as string | undefined) ?? 'batch';
 		if (!request.body && !request.bodyPlain && !request.bodyClean && !request.content && !(request.attachments as unknown[] | undefined)?.length) {
 			throw new HttpError(400, `${where}: body or content is required`, 'missing_content');
 		}
@@ -234,7 +236,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const where = `POST /ticket/${params.ticketId}/conversation/reply`;
 		const ticket = findTicket(state, params.ticketId);
 		const request = validateBody(body ?? {}, REPLY_SCHEMA, where);
-		const process = processMode(query, {}, where);
+		const process = processMode(query, where);
 		const includeQuotedHistory = queryFlag(query.includeQuotedHistory, 'includeQuotedHistory') ?? true;
 		const content = request.content as Record<string, unknown>;
 		if (typeof content.message !== 'string' || !content.message.trim()) {

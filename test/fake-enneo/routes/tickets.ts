@@ -143,7 +143,7 @@ function sortTickets(list: Row[], field: string, direction: string): Row[] {
 	});
 }
 
-/** Writable ticket fields of PATCH /ticket and PATCH /ticket/{id} (enneo-api.md §2.8). */
+/** Writable ticket fields of PATCH /ticket/{id} (enneo-api.md §2.8); PATCH /ticket takes seed 002's element instead. */
 export const TICKET_PATCH_SCHEMA: Schema = {
 	status: { type: 'string', enum: ENUMS.status },
 	priority: { type: 'string', enum: ENUMS.priority },
@@ -170,6 +170,88 @@ export const TICKET_PATCH_SCHEMA: Schema = {
 	additionalData: { type: 'object', nullable: true },
 	subchannelId: { type: 'integer' },
 };
+
+/**
+ * One element of PATCH /ticket: exactly the keys of seed 002's example element (a whole ticket
+ * object), with the seed's types. Keys the seed does not show (`tagIds`, `addTagIds`,
+ * `removeTagIds`, `spamStatus`, …) are unknown here and answer 400.
+ */
+const BULK_ELEMENT_SCHEMA: Schema = {
+	id: { type: 'integer', required: true },
+	from: { type: 'string', nullable: true },
+	fromName: { type: 'string', nullable: true },
+	to: { type: 'string[]' },
+	ccEmails: { type: 'string[]' },
+	replyCcEmails: { type: 'string[]' },
+	subchannelId: { type: 'integer' },
+	sentiment: { type: 'string', enum: ['positive', 'neutral', 'negative'] },
+	language: { type: 'string' },
+	languageCode: { type: 'string' },
+	autoExecuteAt: { type: 'string', format: 'iso8601', nullable: true },
+	aiSupportLevel: { type: 'string', enum: ENUMS.aiSupportLevel },
+	isCustomerActive: { type: 'boolean' },
+	interface: { type: 'string' },
+	priority: { type: 'string', enum: ENUMS.priority },
+	channel: { type: 'string', enum: ENUMS.channel },
+	channelId: { type: 'string', nullable: true },
+	status: { type: 'string', enum: ENUMS.status },
+	summary: { type: 'string' },
+	subject: { type: 'string' },
+	bodyPlain: { type: 'string' },
+	body: { type: 'string' },
+	isEscalated: { type: 'boolean' },
+	createdAt: { type: 'string' },
+	modifiedAt: { type: 'string', nullable: true },
+	firstResponseDueBy: { type: 'string', format: 'datetime', nullable: true },
+	dueBy: { type: 'string', format: 'datetime', nullable: true },
+	closedAt: { type: 'string', nullable: true },
+	customer: { type: 'object', nullable: true },
+	customerId: { type: 'string', nullable: true },
+	contractId: { type: 'string', nullable: true },
+	partnerId: { type: 'integer', nullable: true },
+	customerLegitimation: { type: 'integer', enum: ENUMS.customerLegitimation },
+	responderId: { type: 'integer', nullable: true },
+	agentId: { type: 'integer', nullable: true },
+	agent: { type: 'object', nullable: true },
+	assignedAgentIds: { type: 'integer[]' },
+	assignedAgents: { type: 'object[]' },
+	workedOnByIds: { type: 'integer[]' },
+	workedOnBy: { type: 'object[]', nullable: true },
+	attachments: { type: 'object[]' },
+	additionalData: { type: 'object', nullable: true },
+	template: { type: 'string' },
+	tags: { type: 'object[]' },
+	agentSkillsMatch: { type: 'boolean' },
+};
+
+/** Keys of the seed element that describe the ticket rather than change it: accepted, not applied. */
+const BULK_READ_ONLY = ['createdAt', 'modifiedAt', 'closedAt', 'customer', 'agent', 'assignedAgents', 'workedOnByIds', 'workedOnBy', 'attachments', 'template', 'agentSkillsMatch'];
+
+/** Seed-element keys any agent may change (the §2.8 agent set); every other applied key needs updateTechnicalTicketFields. */
+const BULK_AGENT_FIELDS = ['status', 'priority', 'agentId', 'assignedAgentIds', 'dueBy', 'firstResponseDueBy', 'contractId', 'customerId', 'customerLegitimation', 'aiSupportLevel', 'tags'];
+
+/** A validated bulk element as the change set it makes: read-only keys dropped, `tags` objects → tag IDs. */
+function bulkChanges(state: FakeState, element: Record<string, unknown>, where: string): Record<string, unknown> {
+	const changes: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(element)) {
+		if (BULK_READ_ONLY.includes(key) || state.bulkIgnoredFields.includes(key)) continue;
+		changes[key] = value;
+	}
+	const technical = Object.keys(changes).filter((key) => !BULK_AGENT_FIELDS.includes(key));
+	if (technical.length) requirePermission(state, 'updateTechnicalTicketFields', `${where}: changing ${technical.join(', ')}`);
+	if (changes.tags !== undefined) {
+		const tagIds = (changes.tags as Array<Record<string, unknown>>).map((tag, index) => {
+			if (!Number.isInteger(tag.id)) throw new HttpError(400, `${where}: tags[${index}].id must be an integer`, 'invalid_type', { field: 'tags' });
+			return tag.id as number;
+		});
+		delete changes.tags;
+		changes.tagIds = [...new Set(tagIds)];
+	}
+	if (changes.subchannelId !== undefined && !state.subchannels.has(changes.subchannelId as number)) {
+		throw new HttpError(400, `${where}: unknown subchannel id ${String(changes.subchannelId)}`, 'unknown_subchannel');
+	}
+	return changes;
+}
 
 /** Applies one validated change set to a ticket, enforcing the documented rules. */
 export function applyTicketChanges(state: FakeState, ticket: Row, changes: Record<string, unknown>, where: string): void {
@@ -245,9 +327,9 @@ export function registerTicketRoutes(router: Router<FakeState>): void {
 		// Validate everything first: one bad element fails the whole batch, nothing is half-applied.
 		const changes = body.map((element, index) => {
 			const where = `PATCH /ticket [${index}]`;
-			const { id, ...rest } = validateBody(element, { ...TICKET_PATCH_SCHEMA, id: { type: 'integer', required: true } }, where) as Record<string, unknown> & { id: number };
+			const { id, ...rest } = validateBody(element, BULK_ELEMENT_SCHEMA, where) as Record<string, unknown> & { id: number };
 			const ticket = findTicket(state, id);
-			return { ticket, rest, where };
+			return { ticket, rest: bulkChanges(state, rest, where), where };
 		});
 		for (const { ticket, rest, where } of changes) {
 			const copy = { ...ticket };

@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { DEMO } from '../../fake-enneo/demoData';
+import { SEED_STORE_BODY } from '../../fake-enneo/seedExamples';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, runNode } from '../../harness/runNode';
 
@@ -12,8 +13,42 @@ function run(operation: string, parameters: Record<string, unknown>, extra: { it
 	return runNode({ parameters: { resource: 'conversation', operation, ...parameters }, credentials: enneo.credentials, ...extra });
 }
 
+/** Posts straight to the fake's store route, as any client would. */
+async function postStore(ticketId: number, body: unknown, query = ''): Promise<{ status: number; json: Record<string, unknown> }> {
+	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/ticket/${ticketId}/conversation/store${query}`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${enneo.fake.apiKey}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe('the fake Enneo follows seed 003 (conversation store)', () => {
+	// Seed 003's example, with its attachment as {name, url}: the seed's own text asks for url or base64, not both.
+	const seedBody = () => ({ ...structuredClone(SEED_STORE_BODY), attachments: [{ name: SEED_STORE_BODY.attachments[0].name, url: SEED_STORE_BODY.attachments[0].url }] });
+	beforeEach(() => {
+		enneo.fake.state.subchannels.set(4, { id: 4, channel: 'email', name: 'Second mailbox', isDefault: false, interface: 'internal', enabled: true, data: {} });
+		enneo.fake.state.profiles.set(123, { id: 123, firstName: 'Max', lastName: 'Mustermann', email: 'max@demo.enneo.ai', type: 'enneo' });
+	});
+
+	test("the seed's example body, with process in the body, is stored", async () => {
+		const { status, json } = await postStore(THREAD, seedBody());
+		expect(status).toBe(200);
+		const stored = enneo.fake.state.conversations.get(json.conversationId as number)!;
+		expect(stored).toMatchObject({ process: 'batch', direction: 'in', subject: 'Ticket subject', externalConversationId: 'abc-123' });
+	});
+
+	test('process as a query parameter is not part of the endpoint: 400, nothing stored', async () => {
+		const before = enneo.fake.state.conversations.size;
+		const { status, json } = await postStore(THREAD, seedBody(), '?process=batch');
+		expect(status).toBe(400);
+		expect(json).toMatchObject({ code: 'unknown_query', field: 'process' });
+		expect(enneo.fake.state.conversations.size).toBe(before);
+	});
+});
+
 describe('conversation store', () => {
-	test('sends every seed field with Enneo names and formats, process in body and query', async () => {
+	test('sends every seed field with Enneo names and formats, process in the body only', async () => {
 		const { output } = await run('store', {
 			ticketId: ticket(THREAD),
 			direction: 'out',
@@ -48,7 +83,7 @@ describe('conversation store', () => {
 			},
 		});
 		const [call] = enneo.fake.received('POST', `/ticket/${THREAD}/conversation/store`);
-		expect(call.query).toEqual({ process: 'false' });
+		expect(call.query).toEqual({});
 		expect(call.body).toEqual({
 			process: 'false',
 			direction: 'out',

@@ -51,6 +51,23 @@ describe('telephony call received', () => {
 		expect(ticket).toMatchObject({ channel: 'phone', status: 'open', aiProcessing: true, fromName: 'Victoria Sterling' });
 	});
 
+	test("a transcript entry without a timestamp is sent without one, never with the run's time", async () => {
+		await run('callReceived', {
+			routing: 'none',
+			phone: '+491234567890',
+			additionalFields: {
+				// Seed 001's entry (with its timestamp), then entries from both inputs without one.
+				transcript: { entry: [{ speaker: 'bot', message: 'Hello, my name is AI Assistant. How can I help you today?', timestamp: '2024-01-23T14:32:11Z' }, { speaker: 'customer', message: 'My meter reading.', timestamp: '' }] },
+				transcriptJson: JSON.stringify([{ speaker: 'bot', message: 'Thank you.' }]),
+			},
+		});
+		expect((enneo.fake.received('POST', '/telephony/callReceived')[0].body as { transcript: unknown }).transcript).toEqual([
+			{ speaker: 'bot', message: 'Hello, my name is AI Assistant. How can I help you today?', timestamp: '2024-01-23T14:32:11Z' },
+			{ speaker: 'customer', message: 'My meter reading.' },
+			{ speaker: 'bot', message: 'Thank you.' },
+		]);
+	});
+
 	test('routing none logs a closed ticket without AI and returns no queue id', async () => {
 		const { output } = await run('callReceived', { routing: 'none', phone: '+49 (0)30 1234-56' });
 		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({ routing: 'none', direction: 'in', phone: '+4930123456' });

@@ -71,10 +71,12 @@ describe('ticket update many', () => {
 			items: itemsOf(...ids.map((id) => ({ id }))),
 			credentials: enneo.credentials,
 		});
+		// Adding a tag reads the current tags first: one search per 500 tickets.
+		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(2);
 		const calls = enneo.fake.received('PATCH', '/ticket');
 		expect(calls).toHaveLength(4);
 		expect(calls.map((c) => (c.body as unknown[]).length)).toEqual([300, 300, 300, 100]);
-		expect((calls[0].body as unknown[])[0]).toEqual({ id: ids[0], priority: 'high', addTagIds: [4] });
+		expect((calls[0].body as unknown[])[0]).toEqual({ id: ids[0], priority: 'high', tags: [{ id: 1 }, { id: 3 }, { id: 4 }] });
 		expect(output).toHaveLength(1000);
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });

@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: processModeOptions,
 		default: 'batch',
-		description: 'When Enneo runs its AI on the stored message',
+		description: 'When Enneo runs its AI on the stored message. Sent as "process" in the request body.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -301,9 +301,8 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const body = await buildStoreBody.call(this, itemIndex);
-	// Seed 003 documents `process` in the body, Enneo's own client sends it as ?process=; send both so either server reading wins.
+	// `process` travels in the JSON body, where seed 003 documents it (enneo-api.md §3.5), not as ?process=.
 	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/store`, {
-		qs: { process: body.process },
 		body,
 		itemIndex,
 		area: 'conversation',

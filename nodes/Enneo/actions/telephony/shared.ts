@@ -39,7 +39,7 @@ export const transcriptFields: INodeProperties[] = [
 						name: 'timestamp',
 						type: 'dateTime',
 						default: '',
-						description: 'When it was said; sent as ISO 8601. Empty means now.',
+						description: 'When it was said; sent as ISO 8601. Left empty, the entry is sent without a timestamp (not with the time of the run).',
 					},
 				],
 			},
@@ -51,7 +51,7 @@ export const transcriptFields: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		description:
-			'Transcript as a JSON array of {"speaker", "message", "timestamp"} objects, e.g. mapped from a voicebot. Entries are sent after those of "Transcript".',
+			'Transcript as a JSON array of {"speaker", "message", "timestamp"} objects, e.g. mapped from a voicebot. Entries are sent after those of "Transcript". An entry without "timestamp" is sent without one.',
 	},
 ];
 
@@ -90,7 +90,12 @@ export function readTranscript(this: IExecuteFunctions, fields: IDataObject, ite
 			const message = String(entry.message ?? '');
 			if (!speaker) throw invalid.call(this, field, `entry ${index + 1} has no speaker`, itemIndex);
 			if (!message.trim()) throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
-			const timestamp = entry.timestamp === undefined || entry.timestamp === '' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : toIsoDateTime(entry.timestamp, workflowZone(this));
+			// No timestamp given: the entry goes without one (seed 000/001 do not require it), never with the run's time.
+			if (entry.timestamp === undefined || entry.timestamp === null || entry.timestamp === '') {
+				entries.push({ speaker, message });
+				return;
+			}
+			const timestamp = toIsoDateTime(entry.timestamp, workflowZone(this));
 			if (!timestamp) throw invalid.call(this, field, `entry ${index + 1} has an unreadable timestamp ${JSON.stringify(entry.timestamp)}`, itemIndex);
 			entries.push({ speaker, message, timestamp });
 		});

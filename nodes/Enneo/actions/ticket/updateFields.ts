@@ -42,11 +42,15 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 		options: [
 			{ name: '0 – Not Identified', value: 0 },
 			{ name: '10 – Identified, Rules Not Passed', value: 10 },
+			{ name: '12 – No Email in ERP / Sender Email Not Found', value: 12 },
+			{ name: '13 – Contract or Customer ID and Last Name Found', value: 13 },
+			{ name: '15 – Contract and Customer ID Found', value: 15 },
 			{ name: '20 – Legitimated by Rules', value: 20 },
 			{ name: '30 – Confirmed by Agent or Bot', value: 30 },
 			{ name: '40 – Explicit Human Verification', value: 40 },
 		],
 		default: 30,
+		description: 'How well the customer is identified. From 20 on Enneo may process the ticket automatically; 30 and 40 are set by agents or bots.',
 	},
 	{
 		displayName: 'Due By',

@@ -2,12 +2,106 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
-import { toId } from '../../helpers/values';
+import { toId, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
+import type { EnneoTicket } from '../../types';
+import { channelOptions, sentimentOptions } from '../common';
 import { asNodeError, errorItem } from '../errorItem';
+import { currentTagIds, searchTicketsById } from './ticketsById';
 import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
 
 export const DEFAULT_BATCH_SIZE = 100;
+
+/** How the shared Update fields read in Update Many, where PATCH /ticket takes seed 002's element. */
+const bulkDescriptions: Record<string, string> = {
+	spamStatus:
+		'Not a key of the bulk request (seed 002 does not list it), so it is sent for each ticket on its own with PATCH /ticket/{ID}: one extra request per ticket',
+	tagIds:
+		'Tags to add, remove or set, as chosen in "Tags Mode". The bulk request carries the resulting full tag list ("tags"); to add or remove, the tickets\' current tags are read first (one search per 500 tickets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	tagsMode:
+		'How the tags above change the ticket. Add and Remove read the current tags first; a tag changed in Enneo between that read and the update is overwritten. Replace with an empty list removes all tags.',
+};
+
+/** Fields of seed 002's element beyond the agent set (enneo-api.md §2.1, §2.8). */
+const technicalFieldOptions: INodeProperties[] = [
+	{
+		displayName: 'CC (Technical)',
+		name: 'ccEmails',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. secondlevel@example.com',
+		description: 'CC addresses of the ticket, separated by commas (or an array from an expression). Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Channel (Technical)',
+		name: 'channel',
+		type: 'options',
+		options: channelOptions,
+		default: 'email',
+		description: "The ticket's channel. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
+	},
+	{
+		displayName: 'Is Escalated (Technical)',
+		name: 'isEscalated',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the ticket is marked as escalated. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Language (Technical)',
+		name: 'language',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. English',
+		description: 'Language name as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Language Code (Technical)',
+		name: 'languageCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en',
+		description: 'Two-letter language code as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Sentiment (Technical)',
+		name: 'sentiment',
+		type: 'options',
+		options: sentimentOptions,
+		default: 'neutral',
+		description: "The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
+	},
+	{
+		displayName: 'Subchannel (Technical) Name or ID',
+		name: 'subchannelId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSubchannels' },
+		default: '',
+		description: 'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Subject (Technical)',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description: 'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Summary (Technical)',
+		name: 'summary',
+		type: 'string',
+		default: '',
+		description: 'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'To (Technical)',
+		name: 'to',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. service@example.com',
+		description: 'Recipients of the ticket (the mailbox it was sent to, or a phone number / chat group depending on the channel), separated by commas. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -24,7 +118,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ticketUpdateFieldOptions,
+		options: [
+			...ticketUpdateFieldOptions.map((field) => (bulkDescriptions[field.name] ? { ...field, description: bulkDescriptions[field.name] } : field)),
+			...technicalFieldOptions,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{
 		displayName: 'Options',
@@ -42,6 +139,14 @@ const properties: INodeProperties[] = [
 				description: 'How many tickets are changed per request to Enneo',
 			},
 			{
+				displayName: 'Check Changes',
+				name: 'checkChanges',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
+			},
+			{
 				displayName: 'Include in Worklog',
 				name: 'includeInWorklog',
 				type: 'boolean',
@@ -54,56 +159,228 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['updateMany'] } }, properties);
 
+/** One input item's change, as read from its parameters. */
+interface PlannedChange {
+	itemIndex: number;
+	id: number;
+	/** The PATCH /ticket element (seed 002 keys), before the tag list is known. */
+	element: IDataObject;
+	tags?: { mode: 'add' | 'remove' | 'replace'; ids: number[] };
+	spamStatus?: string;
+	batch?: number;
+}
+
+/** Seed-002 keys beyond the agent set, read from Update Fields. */
+function readTechnicalFields(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const element: IDataObject = {};
+	for (const key of ['subject', 'summary']) {
+		if (fields[key] !== undefined && fields[key] !== '') element[key] = String(fields[key]);
+	}
+	for (const key of ['language', 'languageCode', 'channel', 'sentiment']) {
+		const value = String(fields[key] ?? '').trim();
+		if (value) element[key] = value;
+	}
+	for (const key of ['to', 'ccEmails']) {
+		if (fields[key] !== undefined && fields[key] !== '') element[key] = toStringList(fields[key]);
+	}
+	if (fields.isEscalated !== undefined && fields.isEscalated !== '') element.isEscalated = fields.isEscalated === true || fields.isEscalated === 'true';
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '') element.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	return element;
+}
+
+function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
+	const id = toId.call(this, this.getNodeParameter('ticketId', itemIndex), 'Ticket ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { tagIds, addTagIds, removeTagIds, spamStatus, ...agentFields } = readTicketChanges.call(this, fields, itemIndex);
+	const element: IDataObject = { id, ...agentFields, ...readTechnicalFields.call(this, fields, itemIndex) };
+	const change: PlannedChange = { itemIndex, id, element };
+	if (tagIds !== undefined) change.tags = { mode: 'replace', ids: tagIds as number[] };
+	else if (addTagIds !== undefined) change.tags = { mode: 'add', ids: addTagIds as number[] };
+	else if (removeTagIds !== undefined) change.tags = { mode: 'remove', ids: removeTagIds as number[] };
+	if (spamStatus !== undefined) change.spamStatus = String(spamStatus);
+	if (Object.keys(element).length === 1 && !change.tags && !change.spamStatus) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${id} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	assertPendingHasFutureDueBy.call(this, element, itemIndex);
+	return change;
+}
+
+/** The tag list to send: the chosen tags (replace), or the current tags with them added or removed. */
+function resultingTags(change: PlannedChange, current: Map<number, EnneoTicket>): IDataObject[] {
+	const { mode, ids } = change.tags!;
+	if (mode === 'replace') return [...new Set(ids)].map((id) => ({ id }));
+	const ticket = current.get(change.id);
+	const before = ticket ? currentTagIds(ticket) : undefined;
+	if (!before) throw new Error(`Ticket ${change.id} was not returned by the ticket search, so its current tags are unknown; nothing was sent for it`);
+	const after = mode === 'add' ? [...new Set([...before, ...ids])] : before.filter((id) => !ids.includes(id));
+	return after.map((id) => ({ id }));
+}
+
+/** `YYYY-MM-DD HH:MM:SS` and ISO 8601 in UTC compare equal. */
+function comparableDate(value: unknown): string {
+	return String(value).replace('T', ' ').replace(/(\.\d+)?(Z|[+-]00:?00)?$/, '').slice(0, 19);
+}
+
+const DATE_FIELDS = ['dueBy', 'firstResponseDueBy'];
+
+function sameSet(a: unknown[], b: unknown[]): boolean {
+	const left = new Set(a.map(String));
+	const right = new Set(b.map(String));
+	return left.size === right.size && [...left].every((value) => right.has(value));
+}
+
+/** Compares what was sent with the ticket as the search shows it now. */
+function compare(sent: IDataObject, ticket: EnneoTicket): { unchanged: IDataObject[]; notReturned: string[] } {
+	const unchanged: IDataObject[] = [];
+	const notReturned: string[] = [];
+	for (const [field, value] of Object.entries(sent)) {
+		if (field === 'id') continue;
+		if (field === 'tags') {
+			const current = currentTagIds(ticket);
+			const wanted = (value as IDataObject[]).map((tag) => Number(tag.id));
+			if (!current) notReturned.push(field);
+			else if (!sameSet(wanted, current)) unchanged.push({ field: 'tags', sent: wanted, current });
+			continue;
+		}
+		if (!(field in ticket)) {
+			notReturned.push(field);
+			continue;
+		}
+		const current = ticket[field];
+		let same: boolean;
+		if (Array.isArray(value)) same = Array.isArray(current) && sameSet(value, current);
+		else if (value === null || current === null || current === undefined) same = value === current || (value === null && current === undefined);
+		else if (DATE_FIELDS.includes(field)) same = comparableDate(value) === comparableDate(current);
+		else same = String(value) === String(current);
+		if (!same) unchanged.push({ field, sent: value as IDataObject, current: (current ?? null) as IDataObject });
+	}
+	return { unchanged, notReturned };
+}
+
 /**
  * Bulk update: all input items become `PATCH /ticket` calls with one array body per batch, so
- * 1,000 items cost ceil(1000 / batch size) requests. Each output item pairs with its input item.
+ * 1,000 items cost ceil(1000 / batch size) requests. Each element carries only keys seed 002's
+ * element shows (tags as `tags: [{id}]` objects); Spam Status, which it does not show, goes per
+ * ticket to PATCH /ticket/{id}. Each output item pairs with its input item and says what was sent.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = new Array(items.length);
-	const pending: Array<{ itemIndex: number; change: IDataObject }> = [];
+	const fail = (itemIndex: number, error: unknown, extra: IDataObject = {}) => {
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+		const failed = errorItem(error as Error, itemIndex);
+		failed.json = { ...extra, ...failed.json };
+		output[itemIndex] = failed;
+	};
 
+	let planned: PlannedChange[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const id = toId.call(this, this.getNodeParameter('ticketId', itemIndex), 'Ticket ID', itemIndex);
-			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const changes = readTicketChanges.call(this, fields, itemIndex);
-			if (!Object.keys(changes).length) {
-				throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${id} (item ${itemIndex})`, {
-					itemIndex,
-					description: 'Add at least one field under "Update Fields".',
-				});
-			}
-			assertPendingHasFutureDueBy.call(this, changes, itemIndex);
-			pending.push({ itemIndex, change: { id, ...changes } });
+			planned.push(plan.call(this, itemIndex));
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output[itemIndex] = errorItem(error as Error, itemIndex);
+			fail(itemIndex, error);
 		}
 	}
+
+	// Add/Remove need the current tags: one search per 500 tickets, before anything is changed.
+	const needTags = planned.filter((change) => change.tags && change.tags.mode !== 'replace');
+	let current = new Map<number, EnneoTicket>();
+	if (needTags.length) {
+		try {
+			current = await searchTicketsById.call(this, needTags.map((change) => change.id), needTags[0].itemIndex);
+		} catch (error) {
+			for (const change of needTags) fail(change.itemIndex, error, { id: change.id });
+			planned = planned.filter((change) => !needTags.includes(change));
+		}
+	}
+	planned = planned.filter((change) => {
+		if (!change.tags) return true;
+		try {
+			change.element.tags = resultingTags(change, current);
+			return true;
+		} catch (error) {
+			fail(change.itemIndex, new NodeOperationError(this.getNode(), error as Error, { itemIndex: change.itemIndex }), { id: change.id });
+			return false;
+		}
+	});
 
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Math.max(1, Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE)));
 	const qs: IDataObject = options.includeInWorklog === false ? { includeInWorklog: 'false' } : {};
+	const done: PlannedChange[] = [];
 
-	for (let start = 0, batch = 1; start < pending.length; start += batchSize, batch++) {
-		const slice = pending.slice(start, start + batchSize);
+	const bulk = planned.filter((change) => Object.keys(change.element).length > 1);
+	for (let start = 0, batch = 1; start < bulk.length; start += batchSize, batch++) {
+		const slice = bulk.slice(start, start + batchSize);
 		try {
 			await enneoApiRequest.call(this, 'PATCH', '/ticket', {
-				body: slice.map((entry) => entry.change),
+				body: slice.map((change) => change.element),
 				qs,
 				area: 'ticket',
 				itemIndex: slice[0].itemIndex,
 			});
-			for (const { itemIndex, change } of slice) {
-				output[itemIndex] = { json: { ...change, success: true, batch }, pairedItem: { item: itemIndex } };
-			}
+			for (const change of slice) change.batch = batch;
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, slice[0].itemIndex);
-			for (const { itemIndex, change } of slice) {
-				const failed = errorItem(error as Error, itemIndex);
-				failed.json = { id: change.id, ...failed.json, batch };
-				output[itemIndex] = failed;
+			for (const change of slice) fail(change.itemIndex, error, { id: change.id, batch, sent: change.element });
+		}
+	}
+
+	for (const change of planned) {
+		const inBulk = Object.keys(change.element).length > 1;
+		if (inBulk && change.batch === undefined) continue;
+		if (change.spamStatus !== undefined) {
+			try {
+				await enneoApiRequest.call(this, 'PATCH', `/ticket/${change.id}`, {
+					body: { spamStatus: change.spamStatus },
+					qs,
+					area: 'ticket',
+					itemIndex: change.itemIndex,
+				});
+			} catch (error) {
+				fail(change.itemIndex, error, { id: change.id, ...(inBulk ? { batch: change.batch, sent: change.element } : {}) });
+				continue;
 			}
+		}
+		done.push(change);
+	}
+
+	for (const change of done) {
+		const json: IDataObject = { id: change.id, success: true };
+		if (change.batch !== undefined) {
+			json.batch = change.batch;
+			json.sent = change.element;
+		}
+		if (change.spamStatus !== undefined) json.spamStatusSent = change.spamStatus;
+		output[change.itemIndex] = { json, pairedItem: { item: change.itemIndex } };
+	}
+
+	if (options.checkChanges === true && done.length) {
+		let after: Map<number, EnneoTicket>;
+		try {
+			after = await searchTicketsById.call(this, done.map((change) => change.id), done[0].itemIndex);
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, done[0].itemIndex);
+			for (const change of done) output[change.itemIndex].json.checkError = (error as Error).message;
+			return output;
+		}
+		for (const change of done) {
+			const json = output[change.itemIndex].json;
+			const ticket = after.get(change.id);
+			const sent: IDataObject = { ...(change.batch !== undefined ? change.element : {}) };
+			if (change.spamStatus !== undefined) sent.spamStatus = change.spamStatus;
+			if (!ticket) {
+				json.changed = false;
+				json.unchanged = [];
+				json.notReturned = Object.keys(sent).filter((key) => key !== 'id');
+				json.checkError = `Ticket ${change.id} was not returned by the ticket search after the update (deleted, or hidden from this API key's user)`;
+				continue;
+			}
+			const { unchanged, notReturned } = compare(sent, ticket);
+			json.changed = unchanged.length === 0;
+			json.unchanged = unchanged;
+			json.notReturned = notReturned;
 		}
 	}
 	return output;
