@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests), never part of the package */
 import { randomUUID } from 'node:crypto';
 
 import { demoState } from '../../fake-enneo/demoData';
