@@ -242,6 +242,27 @@ describe('ticket update many: Check Changes', () => {
 		expect(enneo.fake.state.tickets.get(376101)!.priority).toBe('high');
 	});
 
+	test('Spam Status sent per ticket is checked too, together with the bulk fields', async () => {
+		const { output } = await runNode({
+			parameters: updateMany({ priority: 'low', spamStatus: 'manual_spam' }, { checkChanges: true }),
+			items: itemsOf({ id: 376101 }),
+			credentials: enneo.credentials,
+		});
+		expect(enneo.fake.received('PATCH', '/ticket')).toHaveLength(1);
+		expect(enneo.fake.received('PATCH', '/ticket/376101')).toHaveLength(1);
+		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(1);
+		expect(output[0].json).toEqual({
+			id: 376101,
+			success: true,
+			batch: 1,
+			sent: { id: 376101, priority: 'low' },
+			spamStatusSent: 'manual_spam',
+			changed: true,
+			unchanged: [],
+			notReturned: [],
+		});
+	});
+
 	test('off by default: no search after the update', async () => {
 		const { output } = await runNode({ parameters: updateMany({ priority: 'high' }), items: itemsOf({ id: 376101 }), credentials: enneo.credentials });
 		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(0);
