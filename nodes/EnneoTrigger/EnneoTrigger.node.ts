@@ -9,9 +9,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { fromFunction, fromParameter, NodeConnectionTypes, webhookDescriptionFields } from 'n8n-workflow';
+import { fromFunction, fromParameter, NodeConnectionTypes, NodeOperationError, webhookDescriptionFields } from 'n8n-workflow';
 
 import { MIN_SECRET_LENGTH } from '../shared/webhookAuth';
+import { readRulesSettings } from './answerByRules';
 import { SAMPLE_CURL, triggerProperties } from './description';
 import { handleInboundCall } from './handleInboundCall';
 
@@ -53,6 +54,12 @@ export class EnneoTrigger implements INodeType {
 				testedBy: 'checkWebhookSecret',
 				displayOptions: { show: { authentication: ['queryToken', 'headerToken', 'basicAuth'] } },
 			},
+			{
+				// Routing rules look the caller up in Enneo.
+				name: 'enneoApi',
+				required: true,
+				displayOptions: { show: { responseMode: ['rules'], lookUpCaller: [true] } },
+			},
 		],
 		webhooks: [
 			{
@@ -93,7 +100,15 @@ export class EnneoTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
+			/** Activation: broken routing rules stop it here, with the rule and field named, not at ring time. */
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('responseMode', 'action') !== 'rules') return true;
+				const read = readRulesSettings((name, fallback) => this.getNodeParameter(name, fallback), { boundAiAgentId: null, boundIvrId: null }, this.getTimezone());
+				if (!read.ok) {
+					throw new NodeOperationError(this.getNode(), `Routing rules: ${read.message}`, {
+						description: 'Fix the rule in the Enneo Trigger, then publish the workflow again.',
+					});
+				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { rulesOptions, rulesProperties } from './rulesFields';
+
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
 /** Default answer deadline: the platform waits 5 s; 1.5 s stay for network and n8n's own work. */
@@ -84,9 +86,15 @@ export const triggerProperties: INodeProperties[] = [
 				value: 'immediately',
 				description: 'Answer at once with the Fallback Answer; the workflow runs afterwards for side effects',
 			},
+			{
+				name: 'Using Routing Rules',
+				value: 'rules',
+				description: 'The trigger looks the caller up and answers by its rules before any run (fastest); the workflow runs afterwards',
+			},
 		],
 		default: 'action',
 	},
+	...rulesProperties,
 	{
 		displayName: 'Answer Deadline (Ms)',
 		name: 'answerDeadlineMs',
@@ -108,7 +116,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Route to IVR', value: 'ivr' },
 		],
 		default: 'keepDefault',
-		description: 'Sent when the workflow misses the deadline, fails, or ends without answering',
+		description: 'Sent when the workflow misses the deadline, fails, or ends without answering (with routing rules: when the caller lookup fails or times out)',
 	},
 	{
 		displayName:
@@ -150,6 +158,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
 			},
+			...rulesOptions,
 			{
 				displayName: 'Default Country Code',
 				name: 'defaultCountryCode',

@@ -10,12 +10,13 @@ import { InboundCallRegistry, inboundCalls } from '../shared/inboundCalls';
 import { isIpAllowed, parseAllowlist } from '../shared/ipAllowlist';
 import type { WebhookAuthMode } from '../shared/webhookAuth';
 import { checkWebhookAuth } from '../shared/webhookAuth';
+import { answerByRules } from './answerByRules';
 import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from './description';
 
 /** Header the Respond action sets when its answer travels through n8n (queue mode relay). */
 export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
 
-type ResponseMode = 'action' | 'lastNode' | 'immediately';
+type ResponseMode = 'action' | 'lastNode' | 'immediately' | 'rules';
 
 const noExecution: IWebhookResponseData = { noWebhookResponse: true };
 
@@ -145,21 +146,30 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		}
 
 		const options = context.getNodeParameter('options', {}) as IDataObject;
+		const itemFor = () =>
+			callItem(call, {
+				attempt: record.deliveries,
+				receivedAt,
+				deadlineAt: receivedAt + deadlineMs,
+				responseMode,
+				body: parsed.body,
+				warnings: parsed.warnings,
+				defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
+			});
+		if (responseMode === 'rules') {
+			// Decided and answered here; the run that follows cannot delay the caller, so n8n may let go at once.
+			const outcome = await answerByRules(context, { call, bound, fallback, deadlineAt: receivedAt + deadlineMs, options });
+			const taken = inboundCalls.decide(key, outcome.answer, outcome.source, outcome.reason);
+			const sent = taken.status === 'sent' ? undefined : { sentInstead: taken.status === 'unknown-call' ? null : taken.decision.body };
+			return { workflowData: [[{ json: { ...itemFor(), ...outcome.output, ...sent } }]], noWebhookResponse: true };
+		}
 		// n8n keeps the request open until the Respond action hands it the answer (sendResponse) or
 		// the run ends, and writes what it gets through the guard. That write is how a queue-mode
 		// worker's answer reaches this process: with noWebhookResponse n8n would drop it.
 		const fallbackAtRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
 		reply.guard((write) => decideFromN8nWrite(key, responseMode, write, fallback, fallbackAtRunEnd));
 		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
-		const item = callItem(call, {
-			attempt: record.deliveries,
-			receivedAt,
-			deadlineAt: receivedAt + deadlineMs,
-			responseMode,
-			body: parsed.body,
-			warnings: parsed.warnings,
-			defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
-		});
+		const item = itemFor();
 		return responseMode === 'immediately' ? { workflowData: [[{ json: item }]], noWebhookResponse: true } : { workflowData: [[{ json: item }]] };
 	} catch (error) {
 		context.logger.error(`Enneo Trigger: could not handle the request: ${(error as Error).message}`);

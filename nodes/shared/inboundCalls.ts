@@ -12,7 +12,7 @@ import { sleep } from 'n8n-workflow';
 import type { BoundRouting, BuiltAnswer, CallInBoundAnswer, RoutingChoice } from './answer';
 
 /** Who made the decision. */
-export type DecisionSource = 'workflow' | 'lastNode' | 'immediate' | 'fallback';
+export type DecisionSource = 'workflow' | 'lastNode' | 'immediate' | 'rules' | 'fallback';
 
 export interface CallDecision {
 	body: CallInBoundAnswer;

@@ -29,8 +29,10 @@ export interface EnneoRequestOptions {
 	idempotent?: boolean;
 	/** Non-2xx statuses that are an answer, not an error (e.g. 207 from auto-execute). */
 	acceptStatus?: number[];
-	/** Per-request timeout; default: the node's Options → Timeout, else DEFAULT_TIMEOUT_MS. */
+	/** Per-request timeout set by code (used as given); default: the node's Options → Timeout, else DEFAULT_TIMEOUT_MS. */
 	timeoutMs?: number;
+	/** false: never retry (a ringing call's lookup has no time to wait). Default true where idempotent. */
+	retry?: boolean;
 }
 
 /** Default per-request timeout: far below n8n's execution limits, long enough for Enneo's slowest searches. */
@@ -41,8 +43,9 @@ export const TIMEOUT_RANGE_MS = { min: 1_000, max: 300_000 };
 
 /** The timeout for this request: explicit, else the node's Options → Timeout for the item, else the default. */
 function timeoutFor(context: EnneoContext, options: EnneoRequestOptions): number {
-	let value: unknown = options.timeoutMs;
-	if (value === undefined && options.itemIndex !== undefined && 'getInputData' in context) {
+	if (options.timeoutMs !== undefined && Number.isFinite(options.timeoutMs)) return Math.min(TIMEOUT_RANGE_MS.max, Math.max(1, Math.round(options.timeoutMs)));
+	let value: unknown;
+	if (options.itemIndex !== undefined && 'getInputData' in context) {
 		try {
 			value = (context as IExecuteFunctions).getNodeParameter('options.timeout', options.itemIndex, undefined);
 		} catch {
@@ -200,7 +203,7 @@ export async function enneoApiRequestFull(
 		if ((status >= 200 && status < 300) || options.acceptStatus?.includes(status)) {
 			return { statusCode: status, body: normaliseBody(response.body) };
 		}
-		if (idempotent && RETRY_POLICY.retryStatuses.includes(status) && attempt < RETRY_POLICY.maxRetries) {
+		if (idempotent && options.retry !== false && RETRY_POLICY.retryStatuses.includes(status) && attempt < RETRY_POLICY.maxRetries) {
 			const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 			const backoff = RETRY_POLICY.baseDelayMs * 2 ** attempt;
 			const delay = retryAfter ?? backoff;

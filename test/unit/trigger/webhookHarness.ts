@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
-import { makeContext } from '../../harness/runNode';
+import { authenticatedRequest, makeContext } from '../../harness/runNode';
 
 /**
  * Drives the Enneo Trigger's webhook() over a REAL node http server, with a minimal
@@ -31,6 +31,10 @@ export interface TriggerServerOptions {
 	onExecution?: (run: StartedRun) => void | Promise<void>;
 	/** What express reports as req.ip (e.g. taken from X-Forwarded-For behind a proxy); default the socket address. */
 	clientIp?: string;
+	/** The Enneo API credential (routing rules look callers up with it), e.g. a FakeEnneo's. */
+	enneo?: { instanceUrl: string; apiKey: string; credentialId?: string };
+	/** The workflow's time zone (default UTC). */
+	timezone?: string;
 }
 
 export interface TriggerServer {
@@ -106,9 +110,20 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 					const value = name in options.parameters ? options.parameters[name] : defaults[name];
 					return value === undefined ? fallback : value;
 				},
-				getCredentials: async () => {
+				getCredentials: async (type: string) => {
+					if (type === 'enneoApi') {
+						if (!options.enneo) throw new Error('Node does not have any credentials set for "enneoApi"');
+						return { instanceUrl: options.enneo.instanceUrl, apiKey: options.enneo.apiKey };
+					}
 					if (!options.credentials) throw new Error('Node does not have any credentials set');
 					return { ...options.credentials };
+				},
+				getTimezone: () => options.timezone ?? 'UTC',
+				helpers: {
+					httpRequestWithAuthentication: async (_type: string, request: IDataObject) => {
+						if (!options.enneo) throw new Error('no Enneo credential');
+						return await authenticatedRequest(options.enneo, request);
+					},
 				},
 				getRequestObject: () => request,
 				getResponseObject: () => res,
@@ -125,7 +140,7 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 				},
 				getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 				getMode: () => mode,
-				getNode: () => ({ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger' }),
+				getNode: () => ({ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', credentials: options.enneo ? { enneoApi: { id: options.enneo.credentialId ?? 'enneo-cred', name: 'Enneo' } } : {} }),
 				logger: {
 					debug: (m: string) => logs.push(m),
 					info: (m: string) => logs.push(m),

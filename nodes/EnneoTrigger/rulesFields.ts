@@ -1,0 +1,186 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Parameters of "Respond: Using Routing Rules": shown only in that mode. */
+const show = { show: { responseMode: ['rules'] } };
+
+const routingOptions = [
+	{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
+	{ name: 'Keep Default Routing', value: 'keepDefault', description: 'The AI agent or IVR bound to the number' },
+	{ name: 'Route to AI Agent', value: 'aiAgent', description: "Send the call to one of the telephony platform's AI agents" },
+	{ name: 'Route to IVR', value: 'ivr', description: "Send the call to one of the telephony platform's IVRs" },
+];
+
+const PLACEHOLDER_HELP = 'Placeholders: {firstName}, {lastName}, {fullName}, {customerId}, {callerNumber}, {calleeNumber}';
+
+function variablesField(description: string): INodeProperties {
+	return {
+		displayName: 'Variables',
+		name: 'variables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+				],
+			},
+		],
+	};
+}
+/** The answer fields; `prefix` names them for the else-answer (elseRouting, …). */
+function answerFields(prefix: string, showFor: INodeProperties['displayOptions']): INodeProperties[] {
+	const name = (field: string) => (prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field);
+	const when = (routing: string): INodeProperties['displayOptions'] => ({ show: { ...(showFor?.show ?? {}), [name('routing')]: [routing] } });
+	return [
+		{ displayName: 'Answer', name: name('routing'), type: 'options', options: routingOptions, default: 'keepDefault', displayOptions: showFor, description: 'How the call is routed when this applies' },
+		{
+			displayName: 'AI Agent ID',
+			name: name('aiAgentId'),
+			type: 'number',
+			default: 0,
+			displayOptions: when('aiAgent'),
+			description: "The telephony platform's AI agent (OverrideAIAgentId): its ID in the platform's console, not an Enneo ID",
+		},
+		{
+			displayName: 'IVR ID',
+			name: name('ivrId'),
+			type: 'number',
+			default: 0,
+			displayOptions: when('ivr'),
+			description: "The telephony platform's IVR (OverrideIvrId): its ID in the platform's console",
+		},
+		{ ...variablesField('Values for the AI agent or IVR script, e.g. the caller\'s first name. Not sent with Hang Up.'), name: name('variables'), displayOptions: showFor },
+	];
+}
+const weekdays = [
+	{ name: 'Monday', value: 'mon' },
+	{ name: 'Tuesday', value: 'tue' },
+	{ name: 'Wednesday', value: 'wed' },
+	{ name: 'Thursday', value: 'thu' },
+	{ name: 'Friday', value: 'fri' },
+	{ name: 'Saturday', value: 'sat' },
+	{ name: 'Sunday', value: 'sun' },
+];
+const hours = { show: { condition: ['withinHours', 'outsideHours'] } };
+export const rulesProperties: INodeProperties[] = [
+	{
+		displayName:
+			'The trigger decides and answers by itself, before any workflow run, in the order of the rules below (first match wins, else the Else answer). The workflow then runs with the call, the customer found, the rule that matched and the answer sent, and can no longer delay the caller.',
+		name: 'rulesNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Look Up Caller in Enneo',
+		name: 'lookUpCaller',
+		type: 'boolean',
+		default: true,
+		displayOptions: show,
+		description:
+			'Whether to find the caller among Enneo customers (needed for customer conditions and name placeholders). Searched the way Customer → Search does; a lookup that fails or exceeds the timeout sends the Fallback Answer.',
+	},
+	{
+		displayName: 'Rules',
+		name: 'rules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Rule',
+		default: {},
+		displayOptions: show,
+		description: 'Checked from top to bottom; the first rule whose condition holds gives the answer',
+		options: [
+			{
+				displayName: 'Rule',
+				name: 'rule',
+				values: [
+					{
+						displayName: 'Condition',
+						name: 'condition',
+						type: 'options',
+						options: [
+							{ name: 'Always', value: 'always' },
+							{ name: 'Callee Is (Dialled Line)', value: 'calleeIs', description: 'The number the caller dialled is one of these' },
+							{ name: 'Caller Number Starts With', value: 'callerStartsWith', description: 'For example +49151 or 0049' },
+							{ name: 'Customer Found', value: 'customerFound' },
+							{ name: 'Customer Has Tag', value: 'customerHasTag', description: 'The caller is an Enneo customer with this tag' },
+							{ name: 'Customer Not Found', value: 'customerNotFound', description: 'No Enneo customer has the caller number (also anonymous callers)' },
+							{ name: 'Outside Hours', value: 'outsideHours' },
+							{ name: 'Within Hours', value: 'withinHours', description: 'For example office hours' },
+						],
+						default: 'customerHasTag',
+					},
+					{ displayName: 'Days', name: 'days', type: 'multiOptions', options: weekdays, default: ['mon', 'tue', 'wed', 'thu', 'fri'], displayOptions: hours },
+					{
+						displayName: 'Dialled Numbers',
+						name: 'numbers',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. +49 30 12345600, +49 30 12345601',
+						displayOptions: { show: { condition: ['calleeIs'] } },
+						description: 'Comma-separated; compared digit by digit, with or without +',
+					},
+					{ displayName: 'From', name: 'from', type: 'string', default: '08:00', placeholder: 'HH:MM', displayOptions: hours, description: 'Start of the hours (24-hour clock)' },
+					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. VIP customers', description: 'Shown in the output as the rule that matched' },
+					{
+						displayName: 'Prefixes',
+						name: 'prefixes',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. +49151, +49160',
+						displayOptions: { show: { condition: ['callerStartsWith'] } },
+						description: 'Comma-separated beginnings of the caller number (compared with its E.164 form too)',
+					},
+					{
+						displayName: 'Tag Name or ID',
+						name: 'tag',
+						type: 'string',
+						default: 'VIP',
+						displayOptions: { show: { condition: ['customerHasTag'] } },
+						description: 'A customer tag name (any case) or its numeric ID',
+					},
+					{
+						displayName: 'Time Zone',
+						name: 'timeZone',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Europe/Berlin',
+						displayOptions: hours,
+						description: "IANA time zone of the hours; empty uses the workflow's time zone",
+					},
+					{ displayName: 'To', name: 'to', type: 'string', default: '18:00', placeholder: 'HH:MM', displayOptions: hours, description: 'End of the hours; earlier than From means over midnight' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
+					...answerFields('', undefined),
+				],
+			},
+		],
+	},
+	...answerFields('else', show).map((field) => (field.name === 'elseRouting' ? { ...field, displayName: 'Else Answer', description: 'The answer when no rule matches' } : field)),
+];
+
+/** Options of the rules mode, placed in the trigger's Options collection. */
+export const rulesOptions: INodeProperties[] = [
+	{
+		displayName: 'Caller Cache (Seconds)',
+		name: 'callerCacheSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		default: 60,
+		displayOptions: { show: { '/responseMode': ['rules'] } },
+		description: 'How long a looked-up caller is remembered in this n8n process (0 = always ask Enneo). A burst of calls from one number then costs one lookup.',
+	},
+	{
+		displayName: 'Caller Lookup Timeout (Ms)',
+		name: 'lookupTimeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 100, maxValue: 4000 },
+		default: 1500,
+		displayOptions: { show: { '/responseMode': ['rules'] } },
+		description: 'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',
+	},
+];

@@ -1,0 +1,160 @@
+/**
+ * Finds a ringing caller among Enneo's customers for the trigger's routing rules: the same phone
+ * forms as Customer → Search (digits as Enneo stores them, then E.164, then national), one request
+ * at a time within a time budget, no retries, and a bounded per-process cache of recent callers
+ * (with in-flight sharing) so a burst of calls from one number costs one lookup.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { shapeCustomer } from '../Enneo/actions/customer/shape';
+import type { PhoneForm } from '../Enneo/helpers/phone';
+import { phoneSearchForms } from '../Enneo/helpers/phone';
+import { enneoApiRequest } from '../Enneo/transport/request';
+import type { CustomerFacts } from './routingRules';
+
+export type LookupStatus = 'found' | 'notFound' | 'noNumber' | 'timeout' | 'failed';
+
+export interface CallerLookup {
+	status: LookupStatus;
+	customer: CustomerFacts | null;
+	/** The customer as Enneo returned it, with fullName/tagNames/tagIds. */
+	record?: IDataObject;
+	matchedPhone?: PhoneForm;
+	requests: number;
+	cached: boolean;
+	ms: number;
+	error?: string;
+}
+
+interface CacheEntry {
+	at: number;
+	result: Omit<CallerLookup, 'cached' | 'ms'>;
+}
+
+/** Recent callers, oldest first; bounded in size and age. Failures are not cached. */
+export class CallerCache {
+	private readonly entries = new Map<string, CacheEntry>();
+
+	private readonly inFlight = new Map<string, Promise<Omit<CallerLookup, 'cached' | 'ms'>>>();
+
+	constructor(
+		private readonly maxEntries = 5_000,
+		private readonly now: () => number = () => Date.now(),
+	) {}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	get(key: string, ttlMs: number): CacheEntry | undefined {
+		const entry = this.entries.get(key);
+		if (!entry) return undefined;
+		if (this.now() - entry.at > ttlMs) {
+			this.entries.delete(key);
+			return undefined;
+		}
+		return entry;
+	}
+
+	set(key: string, result: Omit<CallerLookup, 'cached' | 'ms'>): void {
+		this.entries.delete(key);
+		this.entries.set(key, { at: this.now(), result });
+		while (this.entries.size > this.maxEntries) {
+			const oldest = this.entries.keys().next().value as string;
+			this.entries.delete(oldest);
+		}
+	}
+
+	/** Runs `load` once per key at a time; concurrent callers share its result. */
+	async shared(key: string, load: () => Promise<Omit<CallerLookup, 'cached' | 'ms'>>): Promise<{ result: Omit<CallerLookup, 'cached' | 'ms'>; joined: boolean }> {
+		const running = this.inFlight.get(key);
+		if (running) return { result: await running, joined: true };
+		const promise = load().finally(() => this.inFlight.delete(key));
+		this.inFlight.set(key, promise);
+		return { result: await promise, joined: false };
+	}
+
+	clear(): void {
+		this.entries.clear();
+	}
+}
+
+/** The one cache of this n8n process. */
+export const callerCache = new CallerCache();
+
+function facts(record: IDataObject): CustomerFacts {
+	return {
+		id: record.id,
+		firstName: typeof record.firstname === 'string' ? record.firstname : '',
+		lastName: typeof record.lastname === 'string' ? record.lastname : '',
+		fullName: typeof record.fullName === 'string' ? record.fullName : '',
+		tagNames: Array.isArray(record.tagNames) ? (record.tagNames as string[]) : [],
+		tagIds: Array.isArray(record.tagIds) ? (record.tagIds as number[]) : [],
+	};
+}
+
+async function search(context: IWebhookFunctions, number: string, countryCode: string | undefined, deadline: number): Promise<Omit<CallerLookup, 'cached' | 'ms'>> {
+	const forms = phoneSearchForms(number, countryCode);
+	if (!forms.length) return { status: 'noNumber', customer: null, requests: 0 };
+	let requests = 0;
+	const budget = () => deadline - Date.now();
+	for (const form of forms) {
+		if (budget() <= 0) return { status: 'timeout', customer: null, requests };
+		requests++;
+		const rows = await enneoApiRequest.call(context, 'GET', '/customer/search', { qs: { q: form.query, limit: 1 }, area: 'customer', timeoutMs: budget(), retry: false });
+		const first = Array.isArray(rows) ? (rows[0] as IDataObject | undefined) : undefined;
+		if (!first) continue;
+		let row = first;
+		// Tag conditions need the tags; a row without them is completed from the customer record.
+		if (!Array.isArray(row.tags) && !Array.isArray(row.tagIds) && row.id !== undefined && row.id !== null) {
+			if (budget() <= 0) return { status: 'timeout', customer: null, requests };
+			requests++;
+			const full = (await enneoApiRequest.call(context, 'GET', `/customer/byCustomerId/${encodeURIComponent(String(row.id))}`, {
+				area: 'customer',
+				timeoutMs: budget(),
+				retry: false,
+			})) as IDataObject;
+			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
+		}
+		const record = shapeCustomer(row, { tagName: '' });
+		delete record.isVip;
+		return { status: 'found', customer: facts(record), record, matchedPhone: form, requests };
+	}
+	return { status: 'notFound', customer: null, requests };
+}
+
+/**
+ * Looks the caller up within `timeoutMs`. Never throws: a slow or failing Enneo gives `timeout` /
+ * `failed`, which the trigger answers with its fallback.
+ */
+export async function lookUpCaller(
+	context: IWebhookFunctions,
+	number: string | null,
+	settings: { timeoutMs: number; cacheTtlMs: number; defaultCountryCode?: string; cache?: CallerCache },
+): Promise<CallerLookup> {
+	const started = Date.now();
+	const cache = settings.cache ?? callerCache;
+	if (!number) return { status: 'noNumber', customer: null, requests: 0, cached: false, ms: 0 };
+	const credential = context.getNode().credentials?.enneoApi?.id ?? context.getNode().credentials?.enneoApi?.name ?? '';
+	const key = `${credential}|${settings.defaultCountryCode ?? ''}|${number}`;
+	if (settings.cacheTtlMs > 0) {
+		const hit = cache.get(key, settings.cacheTtlMs);
+		if (hit) return { ...hit.result, requests: 0, cached: true, ms: Date.now() - started };
+	}
+	const deadline = started + settings.timeoutMs;
+	try {
+		const { result, joined } = await cache.shared(key, async () => {
+			// The budget holds even if a request overran its own timeout.
+			const expired = sleep(Math.max(0, deadline - Date.now()) + 50).then((): Omit<CallerLookup, 'cached' | 'ms'> => ({ status: 'timeout', customer: null, requests: 0 }));
+			const result = await Promise.race([search(context, number, settings.defaultCountryCode, deadline), expired]);
+			if (settings.cacheTtlMs > 0 && (result.status === 'found' || result.status === 'notFound')) cache.set(key, result);
+			return result;
+		});
+		return { ...result, requests: joined ? 0 : result.requests, cached: joined, ms: Date.now() - started };
+	} catch (error) {
+		const message = (error as Error).message ?? String(error);
+		const timedOut = /did not answer within/.test(message);
+		return { status: timedOut ? 'timeout' : 'failed', customer: null, requests: 1, cached: false, ms: Date.now() - started, error: message.slice(0, 300) };
+	}
+}
