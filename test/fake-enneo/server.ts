@@ -7,7 +7,9 @@ import { demoState } from './demoData';
 import type { RecordedRequest } from './http';
 import { HttpError, parseQuery, Reply, Router } from './http';
 import { registerConversationRoutes } from './routes/conversations';
+import { insertEvents } from './events';
 import { registerCustomerRoutes } from './routes/customers';
+import { registerEventRoutes } from './routes/events';
 import { registerLookupRoutes } from './routes/lookups';
 import { registerTelephonyRoutes } from './routes/telephony';
 import { registerTicketRoutes } from './routes/tickets';
@@ -67,6 +69,7 @@ export class FakeEnneo {
 		registerConversationRoutes(this.router);
 		registerTelephonyRoutes(this.router);
 		registerCustomerRoutes(this.router);
+		registerEventRoutes(this.router);
 	}
 
 	/** `http://127.0.0.1:<port>`: what goes into the credential's Instance URL. */
@@ -223,6 +226,15 @@ export class FakeEnneo {
 				if (Array.isArray(body.bulkIgnoredFields)) this.state.bulkIgnoredFields = body.bulkIgnoredFields.map(String);
 				if (Array.isArray(body.hiddenTicketIds)) this.state.hiddenTicketIds = new Set(body.hiddenTicketIds as number[]);
 				return send(200, { success: true });
+			case 'POST /__fake/events':
+				// Inserts `count` events of `type` on `ticketIds` (round robin), e.g. for a demo of the Event Trigger.
+				return send(200, {
+					success: true,
+					ids: insertEvents(this.state, Math.min(10_000, Number(body.count ?? 1)), {
+						type: String(body.type ?? 'ticketCreated'),
+						ticketIds: Array.isArray(body.ticketIds) ? body.ticketIds.map(Number) : undefined,
+					}),
+				});
 			case 'GET /__fake/health':
 				return send(200, { ok: true });
 			default:

@@ -25,6 +25,10 @@ export interface FakeState {
 	/** Fault mode: PATCH /ticket accepts these element keys but does not apply them (seed 002 does not say which it applies). */
 	bulkIgnoredFields: string[];
 	nextId: { ticket: number; conversation: number; queue: number; event: number };
+	/** Events, oldest first (../events.ts emits them, POST /event/search reads them). */
+	events: Row[];
+	/** Fault mode: over this many matching events, POST /event/search sorts by e.createdAt and warns `sort-field-changed`. */
+	eventSortFallbackOver?: number;
 }
 
 export function emptyState(): FakeState {
@@ -39,13 +43,15 @@ export function emptyState(): FakeState {
 		teams: new Map(),
 		subchannels: new Map(),
 		queue: new Map(),
-		me: { id: 1, firstName: 'Api', lastName: 'User', permissions: [] },
+		// `events`: the key of an n8n event trigger needs it (enneo-api.md §11); tests revoke it for the 403.
+		me: { id: 1, firstName: 'Api', lastName: 'User', permissions: ['events'] },
 		hiddenTicketIds: new Set(),
 		autoExecuteFailingIds: new Set(),
 		telephonyHooksForbidden: false,
 		ignoresOffset: false,
 		bulkIgnoredFields: [],
 		nextId: { ticket: 1000, conversation: 5000, queue: 100, event: 9000 },
+		events: [],
 	};
 }
 

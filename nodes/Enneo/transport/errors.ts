@@ -10,7 +10,8 @@ export type EnneoArea =
 	| 'customer'
 	| 'contract'
 	| 'lookup'
-	| 'profile';
+	| 'profile'
+	| 'event';
 
 export interface EnneoErrorContext {
 	method: string;
@@ -100,6 +101,13 @@ function hintFor(status: number, context: EnneoErrorContext): { message: string;
 					message: 'This Enneo instance does not let an API key call the telephony hooks (403)',
 					description:
 						"Some Enneo instances reserve callReceived, agentConnected, callCompleted and getRouting for Enneo's built-in telephony integration (internal token only). Ask your Enneo admin to enable these telephony endpoints for API keys on your instance, or to give the key's user the telephony permissions; otherwise use Enneo's native telephony integration.",
+				};
+			}
+			if (context.area === 'event') {
+				return {
+					message: "The API key's user may not read Enneo events (403): the permission 'events' is missing",
+					description:
+						"Enneo's event search needs the permission 'events'. Ask your Enneo admin to grant it to the role of the key's user (for a service worker: Settings → Users → Service workers), then publish the workflow again; creating a new key will not help.",
 				};
 			}
 			if (context.area === 'ticket' || context.area === 'conversation') {

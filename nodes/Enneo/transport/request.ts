@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -15,7 +16,7 @@ import { enneoBaseUrl } from './baseUrl';
 import type { EnneoArea } from './errors';
 import { enneoApiError } from './errors';
 
-export type EnneoContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type EnneoContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 export interface EnneoRequestOptions {
 	qs?: IDataObject;

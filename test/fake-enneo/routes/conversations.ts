@@ -1,3 +1,4 @@
+import { emitEvent } from '../events';
 import type { Router } from '../http';
 import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
@@ -229,7 +230,10 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			if (request[key] !== undefined) ticket[key] = request[key];
 		}
 		ticket.modifiedAt = sqlDate();
-		return { success: true, conversationId: id, ticketId: ticket.id, conversation: present(conversation), eventId: state.nextId.event++ };
+		const customerMessage = conversation.direction === 'in' && !conversation.private;
+		const event = emitEvent(state, { type: 'conversationCreated', ticketId: ticket.id, userId: customerMessage ? null : undefined, data: { conversationId: id, direction: conversation.direction } });
+		if (customerMessage) emitEvent(state, { type: 'ticketResponse', ticketId: ticket.id, userId: null, data: { conversationId: id } });
+		return { success: true, conversationId: id, ticketId: ticket.id, conversation: present(conversation), eventId: event.id };
 	});
 
 	router.post('/ticket/:ticketId/conversation/reply', ({ state, params, query, body }) => {
@@ -278,6 +282,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		};
 		state.conversations.set(id, conversation);
 		ticket.modifiedAt = sqlDate();
+		if (!isDraft) emitEvent(state, { type: isPrivate ? 'newNote' : 'newReply', ticketId: ticket.id, data: { conversationId: id } });
 		return { success: true, id, conversation: present(conversation) };
 	});
 

@@ -1,3 +1,4 @@
+import { emitEvent } from '../events';
 import type { Router } from '../http';
 import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
@@ -185,6 +186,8 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				closedAt: null,
 			};
 			state.tickets.set(id, ticket);
+			emitEvent(state, { type: 'ticketCreated', ticketId: id, data: { channel: 'phone', subchannelId: ticket.subchannelId } });
+			emitEvent(state, { type: 'callStarted', ticketId: id, userId: agentId ?? null, data: { direction, channelId: ticket.channelId, phone: ticket.from } });
 			addTranscript(state, id, request.transcript);
 			let queueId: number | undefined;
 			if (routing === 'native' || direction === 'out') {
@@ -251,6 +254,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 			for (const entry of state.queue.values()) {
 				if (entry.ticketId === ticket.id) Object.assign(entry, { status: 'completed', completedAt: sqlDate(), updatedAt: sqlDate() });
 			}
+			emitEvent(state, { type: 'callCompleted', ticketId: ticket.id, userId: (ticket.agentId as number | null) ?? null, data: { channelId: ticket.channelId ?? null, ...(ticket.callMetrics as Record<string, unknown>) } });
 			return { success: true };
 		},
 

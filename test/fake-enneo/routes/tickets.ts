@@ -1,3 +1,4 @@
+import { emitEvent } from '../events';
 import type { Router } from '../http';
 import { HttpError, reply } from '../http';
 import type { FakeState, Row } from '../state';
@@ -335,7 +336,10 @@ export function registerTicketRoutes(router: Router<FakeState>): void {
 			const copy = { ...ticket };
 			applyTicketChanges(state, copy, rest, where);
 		}
-		for (const { ticket, rest, where } of changes) applyTicketChanges(state, ticket, rest, where);
+		for (const { ticket, rest, where } of changes) {
+			applyTicketChanges(state, ticket, rest, where);
+			emitEvent(state, { type: 'ticketUpdated', ticketId: ticket.id, data: { changedFields: Object.keys(rest) } });
+		}
 		return { success: true };
 	});
 
@@ -501,6 +505,7 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 			: undefined;
 		if (existing) {
 			Object.assign(existing, fields, { modifiedAt: sqlDate() });
+			emitEvent(state, { type: 'ticketUpdated', ticketId: existing.id, data: { changedFields: Object.keys(fields) } });
 			return { success: true, ticket: presentTicket(state, existing) };
 		}
 		const id = state.nextId.ticket++;
@@ -536,6 +541,7 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 			modifiedAt: now,
 		};
 		state.tickets.set(id, ticket);
+		emitEvent(state, { type: 'ticketCreated', ticketId: id, data: { channel: ticket.channel ?? null, subchannelId: ticket.subchannelId ?? null } });
 		return { success: true, ticket: presentTicket(state, ticket) };
 	});
 }
@@ -550,7 +556,10 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 		const changes = validateBody(body, TICKET_PATCH_SCHEMA, where);
 		const technical = Object.keys(changes).filter((key) => TECHNICAL_FIELDS.includes(key));
 		if (technical.length) requirePermission(state, 'updateTechnicalTicketFields', `Changing ${technical.join(', ')}`);
+		const before = { status: ticket.status, agentId: ticket.agentId };
 		applyTicketChanges(state, ticket, changes, where);
+		emitEvent(state, { type: 'ticketUpdated', ticketId: ticket.id, data: { changedFields: Object.keys(changes) } });
+		if (changes.agentId !== undefined && changes.agentId !== before.agentId) emitEvent(state, { type: 'ticketRouted', ticketId: ticket.id, data: { agentId: ticket.agentId } });
 		return { success: true, ticket: presentTicket(state, ticket) };
 	});
 
@@ -618,6 +627,7 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 			modifiedAt: nowSeconds(),
 		});
 		ticket.modifiedAt = sqlDate();
+		emitEvent(state, { type: 'ticketForwarded', ticketId: ticket.id, data: { toEmail: to, conversationId: id } });
 		return { success: true };
 	});
 
@@ -676,6 +686,8 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 		// GDPR erasure: the ticket and everything hanging off it is gone.
 		state.tickets.delete(ticket.id);
 		for (const [id, conversation] of state.conversations) if (Number(conversation.ticketId) === ticket.id) state.conversations.delete(id);
+		// The GDPR purge's event names no ticket (enneo-api.md §11), only who deleted.
+		emitEvent(state, { type: 'ticketDeleted', ticketId: null, data: { deletedBy: state.me.id } });
 		return { success: true };
 	});
 
