@@ -115,3 +115,15 @@ describe('credential test in n8n', () => {
 		expect(result.message).toContain(e2e.n8n.n8nMajor >= 2 ? 'Instance URL' : 'could not be found');
 	});
 });
+
+describe('n8n CLI', () => {
+	test('activates a workflow from the command line (2.x publish:workflow, 1.x update:workflow --active=true)', async () => {
+		const trigger = { name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 2, position: [0, 0] as [number, number], webhookId: 'f3c7a2a8-0d7e-4c55-9b7b-5c1a8c1e0a11', parameters: { path: 'cli-activation', authentication: 'none' } };
+		const wf = await e2e.n8n.createWorkflow(linearWorkflow('cli activation', [trigger]));
+		const result = await e2e.n8n.cliRun(e2e.n8n.cliActivateArgs(wf.id));
+		expect({ code: result.code, stderr: result.stderr.includes('Error') ? result.stderr : '' }).toEqual({ code: 0, stderr: '' });
+		const stored = (await e2e.n8n.getWorkflow(wf.id)) as { active?: boolean; activeVersionId?: string | null };
+		// 2.x marks the published version; 1.x sets the active flag.
+		expect(e2e.n8n.n8nMajor >= 2 ? stored.activeVersionId : stored.active).toBeTruthy();
+	});
+});

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
- * Runs this package inside a real n8n (the pinned version from scripts/install-n8n.sh), installed
+ * Runs this package inside a real n8n (ENNEO_N8N_VERSION, default 2.41.1, from scripts/install-n8n.sh), installed
  * from the packed tarball exactly the way n8n installs a community node. Used by the e2e suite
  * (test/e2e) and by `npm run dev`.
  *
@@ -32,7 +32,11 @@
  *
  * Everything talks to n8n's own REST API (/rest/...) with the owner's session cookie, like the
  * editor does; endpoints as in n8n 2.41 (owner.controller, auth.controller, workflows.controller,
- * executions.controller, credentials.controller).
+ * executions.controller, credentials.controller). Where n8n 1.x differs the client says so
+ * (`n8nMajor`): creating a workflow needs `active`, a manual run needs the workflow in the body,
+ * activation is done when the call returns (no publication status), only saved credentials can be
+ * tested, REST routes come up after /healthz/readiness, and the CLI activates with
+ * `update:workflow --active=true` instead of `publish:workflow` (cliActivateArgs).
  */
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
