@@ -153,3 +153,28 @@ export function webhookEnneoFlow(enneoCredential: { id: string; name: string }, 
 	flow.workflow.nodes[flow.workflow.nodes.indexOf(ifNode)] = { ...ifVip('={{ $json.isVip }}'), id: ifNode.id, position: ifNode.position };
 	return { ...flow, key: 'webhookEnneo', label: 'core Webhook → Enneo Customer Search → IF → core Respond to Webhook' };
 }
+
+/** The VIP routing as the Enneo Trigger's own routing rules: answered in the request, the run follows. */
+export function rulesFlow(enneoCredential: { id: string; name: string }): BenchFlow {
+	const path = `bench-rules-${randomUUID().slice(0, 8)}`;
+	const webhookId = randomUUID();
+	const trigger: WorkflowNode = {
+		name: 'Enneo Trigger',
+		type: ENNEO_TRIGGER_NODE,
+		typeVersion: 2,
+		position,
+		webhookId,
+		credentials: { enneoApi: enneoCredential },
+		parameters: {
+			path,
+			authentication: 'none',
+			responseMode: 'rules',
+			rules: {
+				rule: [{ name: 'VIP', condition: 'customerHasTag', tag: 'VIP', routing: 'aiAgent', aiAgentId: DEMO.vipAiAgentId, variables: { variable: [{ key: 'name', value: '{fullName}' }] } }],
+			},
+			elseRouting: 'keepDefault',
+			elseVariables: { variable: [{ key: 'name', value: '{fullName}' }] },
+		},
+	};
+	return { key: 'rules', label: 'Enneo Trigger with routing rules (answers before the run)', workflow: linearWorkflow('bench rules', [trigger]), path: `${webhookId}/${path}`, vipAnswer: VIP_ANSWER };
+}

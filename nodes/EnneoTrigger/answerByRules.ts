@@ -86,9 +86,10 @@ export async function answerByRules(
 	const callerE164 = toE164(call.caller, countryCode) ?? null;
 	let lookup: CallerLookup | undefined;
 	if (settings.lookUp) {
-		const budget = Math.min(readNumber(options.lookupTimeoutMs, 1500, 100, 4000), input.deadlineAt - DEADLINE_MARGIN_MS - Date.now());
+		const lookupTimeoutMs = readNumber(options.lookupTimeoutMs, 1500, 100, 4000);
 		lookup = await lookUpCaller(context, callerE164, {
-			timeoutMs: Math.max(0, budget),
+			lookupTimeoutMs,
+			timeoutMs: Math.max(0, Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now())),
 			cacheTtlMs: readNumber(options.callerCacheSeconds, 60, 0, 3600) * 1000,
 			defaultCountryCode: countryCode,
 		});

@@ -26,11 +26,14 @@ function variablesField(description: string): INodeProperties {
 				displayName: 'Variable',
 				name: 'variable',
 				values: [
+					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
 				],
 			},
 		],
 	};
 }
+
 /** The answer fields; `prefix` names them for the else-answer (elseRouting, …). */
 function answerFields(prefix: string, showFor: INodeProperties['displayOptions']): INodeProperties[] {
 	const name = (field: string) => (prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field);
@@ -56,6 +59,7 @@ function answerFields(prefix: string, showFor: INodeProperties['displayOptions']
 		{ ...variablesField('Values for the AI agent or IVR script, e.g. the caller\'s first name. Not sent with Hang Up.'), name: name('variables'), displayOptions: showFor },
 	];
 }
+
 const weekdays = [
 	{ name: 'Monday', value: 'mon' },
 	{ name: 'Tuesday', value: 'tue' },
@@ -65,7 +69,9 @@ const weekdays = [
 	{ name: 'Saturday', value: 'sat' },
 	{ name: 'Sunday', value: 'sun' },
 ];
+
 const hours = { show: { condition: ['withinHours', 'outsideHours'] } };
+
 export const rulesProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -125,7 +131,6 @@ export const rulesProperties: INodeProperties[] = [
 						description: 'Comma-separated; compared digit by digit, with or without +',
 					},
 					{ displayName: 'From', name: 'from', type: 'string', default: '08:00', placeholder: 'HH:MM', displayOptions: hours, description: 'Start of the hours (24-hour clock)' },
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
 					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. VIP customers', description: 'Shown in the output as the rule that matched' },
 					{
 						displayName: 'Prefixes',
@@ -154,7 +159,6 @@ export const rulesProperties: INodeProperties[] = [
 						description: "IANA time zone of the hours; empty uses the workflow's time zone",
 					},
 					{ displayName: 'To', name: 'to', type: 'string', default: '18:00', placeholder: 'HH:MM', displayOptions: hours, description: 'End of the hours; earlier than From means over midnight' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
 					...answerFields('', undefined),
 				],
 			},

@@ -125,13 +125,14 @@ async function search(context: IWebhookFunctions, number: string, countryCode: s
 }
 
 /**
- * Looks the caller up within `timeoutMs`. Never throws: a slow or failing Enneo gives `timeout` /
+ * Looks the caller up: the search may take `lookupTimeoutMs`, this call waits at most `timeoutMs`
+ * (what is left before its deadline). Never throws: a slow or failing Enneo gives `timeout` /
  * `failed`, which the trigger answers with its fallback.
  */
 export async function lookUpCaller(
 	context: IWebhookFunctions,
 	number: string | null,
-	settings: { timeoutMs: number; cacheTtlMs: number; defaultCountryCode?: string; cache?: CallerCache },
+	settings: { timeoutMs: number; lookupTimeoutMs: number; cacheTtlMs: number; defaultCountryCode?: string; cache?: CallerCache },
 ): Promise<CallerLookup> {
 	const started = Date.now();
 	const cache = settings.cache ?? callerCache;
@@ -142,15 +143,24 @@ export async function lookUpCaller(
 		const hit = cache.get(key, settings.cacheTtlMs);
 		if (hit) return { ...hit.result, requests: 0, cached: true, ms: Date.now() - started };
 	}
-	const deadline = started + settings.timeoutMs;
+	// One search per number at a time, bounded by the lookup timeout; each call waits for it only as
+	// long as its own budget allows (a call that joins later may have less time left).
+	const searchDeadline = started + settings.lookupTimeoutMs;
+	const ownBudget = Math.max(0, Math.min(settings.timeoutMs, settings.lookupTimeoutMs));
 	try {
-		const { result, joined } = await cache.shared(key, async () => {
-			// The budget holds even if a request overran its own timeout.
-			const expired = sleep(Math.max(0, deadline - Date.now()) + 50).then((): Omit<CallerLookup, 'cached' | 'ms'> => ({ status: 'timeout', customer: null, requests: 0 }));
-			const result = await Promise.race([search(context, number, settings.defaultCountryCode, deadline), expired]);
+		const shared = cache.shared(key, async () => {
+			const result = await search(context, number, settings.defaultCountryCode, searchDeadline);
 			if (settings.cacheTtlMs > 0 && (result.status === 'found' || result.status === 'notFound')) cache.set(key, result);
 			return result;
 		});
+		const expired = sleep(ownBudget).then(() => undefined);
+		const outcome = await Promise.race([shared, expired]);
+		// A search still running goes on and fills the cache for the next calls; its failure then is nobody's.
+		if (outcome === undefined) {
+			shared.catch(() => undefined);
+			return { status: 'timeout', customer: null, requests: 0, cached: false, ms: Date.now() - started };
+		}
+		const { result, joined } = outcome;
 		return { ...result, requests: joined ? 0 : result.requests, cached: joined, ms: Date.now() - started };
 	} catch (error) {
 		const message = (error as Error).message ?? String(error);

@@ -34,8 +34,11 @@ describe('every template in examples/', () => {
 		expect(enneoNodes.length).toBeGreaterThan(0);
 		for (const node of enneoNodes) {
 			if (node.type === 'n8n-nodes-enneo.enneoTrigger') {
+				const rules = node.parameters.responseMode === 'rules';
 				expect(node.credentials).toEqual({
 					enneoInboundCallWebhookApi: { id: WEBHOOK_CREDENTIAL_PLACEHOLDER, name: 'Enneo inbound call secret' },
+					// Routing rules look the caller up in Enneo.
+					...(rules ? { enneoApi: { id: CREDENTIAL_PLACEHOLDER, name: 'Enneo account' } } : {}),
 				});
 			} else {
 				expect(node.credentials).toEqual({ enneoApi: { id: CREDENTIAL_PLACEHOLDER, name: 'Enneo account' } });

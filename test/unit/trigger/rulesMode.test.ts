@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
 import { callerCache } from '../../../nodes/shared/callerLookup';
@@ -156,5 +157,15 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 		await sleep(20);
 		expect(retry.body).toEqual(first.body);
 		expect(s.runs).toHaveLength(1);
+	});
+
+	test('the rules come out of n8n\'s own parameter resolution (as the editor saves them) unchanged', () => {
+		const trigger = new EnneoTrigger();
+		const node = { id: '1', name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, position: [0, 0], parameters: vipRules } as unknown as INode;
+		const resolved = NodeHelpers.getNodeParameters(trigger.description.properties, vipRules as unknown as INodeParameters, true, false, node, trigger.description)!;
+		expect(resolved.rules).toEqual({
+			rule: vipRules.rules.rule.map((rule) => expect.objectContaining(rule)),
+		});
+		expect(resolved.elseRouting).toBe('keepDefault');
 	});
 });

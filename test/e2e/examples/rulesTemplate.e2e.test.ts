@@ -1,0 +1,91 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
+import { randomUUID } from 'node:crypto';
+
+import { DateTime } from 'luxon';
+
+import { DEMO } from '../../fake-enneo/demoData';
+import { useE2e } from '../lib/setup';
+import { templateWithCredential } from './templates';
+
+const e2e = useE2e();
+
+/** What the template's "After hours" rule says for now (Mon–Fri 08:00–18:00, Berlin). */
+function afterHoursNow(): boolean {
+	const now = DateTime.now().setZone('Europe/Berlin');
+	const minute = now.hour * 60 + now.minute;
+	return !(now.weekday <= 5 && minute >= 8 * 60 && minute < 18 * 60);
+}
+
+describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rules)', () => {
+	const secret = 'e2e-rules-secret-0123456789abcdef';
+	let webhookPath = '';
+	let workflowId = '';
+	let calls = 0;
+
+	beforeAll(async () => {
+		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({ name: 'Rules routing secret', type: 'enneoInboundCallWebhookApi', data: { secret } });
+		const workflow = templateWithCredential('vip-inbound-routing-rules.json', e2e.credential, ` ${Date.now()}`, { enneoInboundCallWebhookApi });
+		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
+		trigger.webhookId = randomUUID();
+		const created = await e2e.n8n.createWorkflow(workflow);
+		await e2e.n8n.activate(created.id);
+		webhookPath = `${trigger.webhookId}/enneo-inbound-call-rules?token=${secret}`;
+		workflowId = created.id;
+	});
+
+	async function ring(caller: string, callee = '+4930123456000') {
+		const started = Date.now();
+		const response = await e2e.n8n.webhook(webhookPath, {
+			body: { Event: 'CallInBound', SessionId: `rules-${randomUUID()}`, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: callee } },
+		});
+		const answer = (await response.json()) as unknown;
+		const ms = Date.now() - started;
+		calls++;
+		const runs = await e2e.n8n.waitForExecutions(workflowId, calls);
+		return { status: response.status, answer, ms, run: runs.at(-1)! };
+	}
+
+	test('a VIP (phone stored as digits) gets the VIP agent with the name, and the run logs the call with the customer', async () => {
+		const { status, answer, ms, run } = await ring(DEMO.vipPhone);
+		expect(status).toBe(200);
+		expect(answer).toEqual({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId, Variables: [{ Key: 'name', Value: 'Victoria Sterling' }] } });
+		expect(ms).toBeLessThan(1500);
+		expect(run.status).toBe('success');
+		expect(run.output('Inbound Call')[0]).toMatchObject({ routing: { rule: { position: 1, name: 'VIP' } }, customer: { id: DEMO.vipCustomerId }, lookup: { status: 'found' } });
+		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
+		expect(logged.body).toMatchObject({ phone: DEMO.vipPhone, customerId: String(DEMO.vipCustomerId), callerName: 'Victoria Sterling' });
+	});
+
+	test('the service hotline goes to its IVR, whoever calls', async () => {
+		const { answer, run } = await ring(DEMO.regularPhone, '+49 30 12345699');
+		expect(answer).toEqual({ CallInBound: { OverrideIvrId: 12 } });
+		expect(run.output('Inbound Call')[0]).toMatchObject({ routing: { rule: { name: 'Service hotline' } } });
+	});
+
+	test('an unknown or anonymous caller on the main line: after-hours IVR or the default, by the Berlin clock', async () => {
+		const expected = afterHoursNow() ? { CallInBound: { OverrideIvrId: 20 } } : { CallInBound: { OverrideAIAgentId: 123 } };
+		expect((await ring('+4940999999')).answer).toEqual(expected);
+		const searches = e2e.fake.received('GET', '/customer/search').length;
+		const anonymous = await ring('anonymous');
+		expect(anonymous.answer).toEqual(expected);
+		expect(anonymous.ms).toBeLessThan(1500);
+		expect(e2e.fake.received('GET', '/customer/search')).toHaveLength(searches);
+	});
+
+	test('a burst of 20 calls from one number costs one lookup', async () => {
+		const before = e2e.fake.received('GET', '/customer/search').length;
+		const answers = await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				const response = await e2e.n8n.webhook(webhookPath, {
+					body: { Event: 'CallInBound', SessionId: `burst-${randomUUID()}`, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+4915200000003', Callee: '+4930123456000' } },
+				});
+				return (await response.json()) as unknown;
+			}),
+		);
+		calls += 20;
+		// Customer 84003 carries the VIP tag in the demo data.
+		for (const answer of answers) expect(answer).toMatchObject({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } });
+		expect(e2e.fake.received('GET', '/customer/search').length - before).toBe(1);
+		await e2e.n8n.waitForExecutions(workflowId, calls);
+	});
+});
