@@ -97,8 +97,9 @@ describe('ticket update many sends what seed 002 documents', () => {
 		]);
 		for (const element of elements) for (const key of Object.keys(element)) expect(SEED_KEYS).toContain(key);
 		expect(output.map((item) => item.json)).toEqual([
-			{ id: 376101, success: true, batch: 1, sent: elements[0] },
-			{ id: 376102, success: true, batch: 1, sent: elements[1] },
+			// The fields sent stay at the top level as in earlier versions (saved workflows read them there).
+			{ ...elements[0], id: 376101, success: true, batch: 1, sent: elements[0] },
+			{ ...elements[1], id: 376102, success: true, batch: 1, sent: elements[1] },
 		]);
 		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({ status: 'closed', customerLegitimation: 12, tagIds: [3, 4] });
 	});
@@ -180,8 +181,8 @@ describe('ticket update many sends what seed 002 documents', () => {
 			['/ticket/376102', { spamStatus: 'manual_spam' }, { includeInWorklog: 'false' }],
 		]);
 		expect(output.map((item) => item.json)).toEqual([
-			{ id: 376101, success: true, spamStatusSent: 'manual_spam' },
-			{ id: 376102, success: true, spamStatusSent: 'manual_spam' },
+			{ id: 376101, success: true, spamStatus: 'manual_spam', spamStatusSent: 'manual_spam' },
+			{ id: 376102, success: true, spamStatus: 'manual_spam', spamStatusSent: 'manual_spam' },
 		]);
 		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({ status: 'closed', spamStatus: 'manual_spam' });
 	});
@@ -253,6 +254,8 @@ describe('ticket update many: Check Changes', () => {
 		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(1);
 		expect(output[0].json).toEqual({
 			id: 376101,
+			priority: 'low',
+			spamStatus: 'manual_spam',
 			success: true,
 			batch: 1,
 			sent: { id: 376101, priority: 'low' },

@@ -347,7 +347,14 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 
 	for (const change of done) {
-		const json: IDataObject = { id: change.id, success: true };
+		// The changed fields stay at the top level as in earlier versions, so saved workflows reading
+		// e.g. {{ $json.status }} after Update Many keep working; `sent` is the exact element sent.
+		const json: IDataObject = {
+			...(change.batch !== undefined ? change.element : {}),
+			...(change.spamStatus !== undefined ? { spamStatus: change.spamStatus } : {}),
+			id: change.id,
+			success: true,
+		};
 		if (change.batch !== undefined) {
 			json.batch = change.batch;
 			json.sent = change.element;
