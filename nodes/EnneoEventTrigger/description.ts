@@ -96,7 +96,7 @@ export const eventTriggerProperties: INodeProperties[] = [
 				],
 				default: 'error',
 				description:
-					'Enneo keeps event details for 30 days. What to do when the last poll is longer ago than that (e.g. the workflow was unpublished for weeks).',
+					'Enneo keeps event details for 30 days. What to do when the next new events are older than that (e.g. the workflow was unpublished for weeks).',
 			},
 			{
 				displayName: 'Include Ticket',

@@ -92,11 +92,9 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const settings = readSettings.call(this);
 	if (this.getMode() === 'manual') return await manualRun.call(this, settings);
 
-	const now = Date.now();
-	const checkedAt = new Date(now).toISOString();
 	const cursor = readCursor.call(this);
-	if (!cursor || checkRetention.call(this, cursor, settings.retentionGap, now) === 'restart') {
-		saveCursor.call(this, { lastEventId: await newestEventId.call(this), checkedAt });
+	if (!cursor) {
+		saveCursor.call(this, { lastEventId: await newestEventId.call(this) });
 		return null;
 	}
 	const batch = await eventsAfter.call(
@@ -105,7 +103,19 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		cursor.lastEventId,
 		settings.maxEventsPerPoll,
 	);
+	if (
+		checkRetention.call(
+			this,
+			batch.events,
+			cursor.lastEventId,
+			settings.retentionGap,
+			zoneOf(this),
+		) === 'restart'
+	) {
+		saveCursor.call(this, { lastEventId: await newestEventId.call(this) });
+		return null;
+	}
 	const items = await toItems.call(this, batch.events, settings);
-	saveCursor.call(this, { lastEventId: batch.lastEventId, checkedAt });
+	saveCursor.call(this, { lastEventId: batch.lastEventId });
 	return items.length ? [items] : null;
 }

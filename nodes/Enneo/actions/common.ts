@@ -168,7 +168,7 @@ export function readUrlAttachments(this: IExecuteFunctions, value: unknown, labe
 	return list.map((entry, position) => {
 		const url = String(entry.url ?? '').trim();
 		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.',
 			});

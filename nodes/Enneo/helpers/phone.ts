@@ -104,13 +104,13 @@ export function readPhoneNumber(
 ): string | undefined {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 	if (text === undefined && value !== undefined && value !== null) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a phone number as text (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a phone number as text [item ${itemIndex}]`, {
 			itemIndex,
 			description: `Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`,
 		});
 	}
 	if (text !== undefined && text.length > MAX_PHONE_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter the phone number only, e.g. +49 30 123456.',
 		});

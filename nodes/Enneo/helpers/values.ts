@@ -31,7 +31,7 @@ export function toIdList(
 		const id = typeof entry === 'object' && entry !== null ? (entry as IDataObject).id : entry;
 		const number = Number(typeof id === 'string' ? id.trim() : id);
 		if (!Number.isInteger(number) || number < 0) {
-			throw new NodeOperationError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: `Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`,
 			});
@@ -46,7 +46,7 @@ export function toId(this: IExecuteFunctions, value: unknown, field: string, ite
 	const text = typeof value === 'string' ? value.trim() : value;
 	const number = Number(text);
 	if (text === '' || text === undefined || text === null || !Number.isInteger(number) || number <= 0) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')} [item ${itemIndex}]`, {
 			itemIndex,
 			description: `Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`,
 		});
@@ -61,7 +61,7 @@ export function toJsonObject(this: IExecuteFunctions, value: unknown, field: str
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON [item ${itemIndex}]`, {
 			itemIndex,
 			description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
 		});

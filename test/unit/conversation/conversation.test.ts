@@ -168,17 +168,17 @@ describe('conversation store', () => {
 			run('store', { ticketId: ticket(THREAD), body: 'x', additionalFields: { binaryProperties: 'data, missing' } }, {
 				items: [{ json: {}, binary: { data: { data: 'AAEC', mimeType: 'application/octet-stream', fileName: 'a.bin' } } }],
 			}),
-		).rejects.toThrow('"Attachment Binary Properties": the input item has no binary property "missing" (item 0)');
+		).rejects.toThrow('"Attachment Binary Properties": the input item has no binary property "missing" [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
 	test.each([
-		[{ additionalFields: { dueBy: 'next tuesday-ish' } }, '"Due By" is not a date: "next tuesday-ish" (item 0)'],
-		[{ additionalFields: { rawData: '{"a": ' } }, '"Raw Data (JSON)" is not valid JSON (item 0)'],
+		[{ additionalFields: { dueBy: 'next tuesday-ish' } }, '"Due By" is not a date: "next tuesday-ish" [item 0]'],
+		[{ additionalFields: { rawData: '{"a": ' } }, '"Raw Data (JSON)" is not valid JSON [item 0]'],
 		[{ additionalFields: { sender: '[1,2]' } }, '"Sender (JSON)" must be a JSON object'],
-		[{ additionalFields: { intentIds: '12, abc' } }, '"Intent IDs" must be a list of numeric IDs, got "abc" (item 0)'],
+		[{ additionalFields: { intentIds: '12, abc' } }, '"Intent IDs" must be a list of numeric IDs, got "abc" [item 0]'],
 		[{ additionalFields: { attachmentUrls: { attachment: [{ name: 'x', url: 'ftp://nope' }] } } }, '"Attachments by URL" entry 1 needs a URL starting with http:// or https://'],
-		[{ body: '' }, 'Nothing to store: "Body (HTML)" is empty (item 0)'],
+		[{ body: '' }, 'Nothing to store: "Body (HTML)" is empty [item 0]'],
 	])('invalid input %# is rejected before any request', async (parameters, message) => {
 		await expect(run('store', { ticketId: ticket(THREAD), body: 'hello', ...parameters })).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);
@@ -256,7 +256,7 @@ describe('conversation reply', () => {
 	});
 
 	test('an empty message is refused before any request', async () => {
-		await expect(run('reply', { ticketId: ticket(THREAD), message: '   ' })).rejects.toThrow('"Message" is empty (item 0)');
+		await expect(run('reply', { ticketId: ticket(THREAD), message: '   ' })).rejects.toThrow('"Message" is empty [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 });
@@ -294,7 +294,7 @@ describe('conversation get many / get', () => {
 
 	test('a non-numeric conversation ID is refused naming the field', async () => {
 		await expect(run('get', { ticketId: ticket(THREAD), conversationId: 'abc' })).rejects.toThrow(
-			'"Conversation ID" must be a positive whole number, got "abc" (item 0)',
+			'"Conversation ID" must be a positive whole number, got "abc" [item 0]',
 		);
 	});
 });
@@ -319,7 +319,7 @@ describe('conversation update / delete', () => {
 
 	test('an update without fields is refused before any request', async () => {
 		await expect(run('update', { ticketId: ticket(THREAD), conversationId: '5002', updateFields: {} })).rejects.toThrow(
-			'Nothing to update for conversation 5002 (item 0)',
+			'Nothing to update for conversation 5002 [item 0]',
 		);
 		expect(enneo.fake.received()).toHaveLength(0);
 	});

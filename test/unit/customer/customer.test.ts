@@ -134,7 +134,7 @@ describe('customer search', () => {
 	});
 
 	test('an over-long search text is refused before any request', async () => {
-		await expect(run('search', { query: 'a'.repeat(257) })).rejects.toThrow('"Search Text" is longer than 256 characters (item 0)');
+		await expect(run('search', { query: 'a'.repeat(257) })).rejects.toThrow('"Search Text" is longer than 256 characters [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 });
@@ -165,7 +165,7 @@ describe('customer get', () => {
 	});
 
 	test('an empty customer ID is refused before any request', async () => {
-		await expect(run('get', { customerId: ' ' })).rejects.toThrow('"Customer ID" must be an ID, got " " (item 0)');
+		await expect(run('get', { customerId: ' ' })).rejects.toThrow('"Customer ID" must be an ID, got " " [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 });
@@ -207,7 +207,7 @@ describe('customer update tags', () => {
 	});
 
 	test('no tags is refused before any request', async () => {
-		await expect(run('updateTags', { customerId: '83772', mode: 'add', tagIds: [] })).rejects.toThrow('"Tag Names or IDs" is empty (item 0)');
+		await expect(run('updateTags', { customerId: '83772', mode: 'add', tagIds: [] })).rejects.toThrow('"Tag Names or IDs" is empty [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
@@ -246,7 +246,7 @@ describe('contract search and get', () => {
 	});
 
 	test('no search field is refused before any request', async () => {
-		await expect(run('contractSearch', { searchFields: { lastname: ' ' } })).rejects.toThrow('Add at least one field under "Search Fields" (item 0)');
+		await expect(run('contractSearch', { searchFields: { lastname: ' ' } })).rejects.toThrow('Add at least one field under "Search Fields" [item 0]');
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
@@ -257,7 +257,7 @@ describe('contract search and get', () => {
 	});
 
 	test("Enneo's 200 contract_not_found is an error naming the contract", async () => {
-		await expect(run('getContract', { contractId: '999' })).rejects.toThrow('Contract 999 was not found in Enneo (item 0)');
+		await expect(run('getContract', { contractId: '999' })).rejects.toThrow('Contract 999 was not found in Enneo [item 0]');
 	});
 
 	test('or, when asked, an item with found = false', async () => {

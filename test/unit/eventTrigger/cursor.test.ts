@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { insertEvents } from '../../fake-enneo/events';
+import { sqlDate } from '../../fake-enneo/state';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import type { PollOptions } from '../../harness/runPoll';
 import { runPoll } from '../../harness/runPoll';
@@ -185,8 +186,7 @@ describe('Enneo Event Trigger: position between polls', () => {
 		});
 		// Times out of ID order: a time sort would deliver them shuffled.
 		enneo.fake.state.events.forEach(
-			(event, index) =>
-				(event.createdAt = `2026-01-01 00:00:${String(59 - (index % 60)).padStart(2, '0')}`),
+			(event, index) => (event.createdAt = sqlDate(new Date(Date.now() - (index % 60) * 1000))),
 		);
 		const delivered: number[] = [];
 		for (let poll = 0; poll < 4; poll++) delivered.push(...ids((await trigger.poll()).items));

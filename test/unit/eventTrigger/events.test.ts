@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ageEvents, insertEvents } from '../../fake-enneo/events';
+import { insertEvents } from '../../fake-enneo/events';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { runEventTriggerLoadOptions, runPoll } from '../../harness/runPoll';
+import { runPoll } from '../../harness/runPoll';
 
 const enneo = useFakeEnneo();
 
@@ -196,92 +196,5 @@ describe('Enneo Event Trigger: events from real sequences', () => {
 				mode: 'manual',
 			}),
 		).rejects.toThrow(/No matching event in Enneo yet for: callCompleted/);
-	});
-});
-
-describe('Enneo Event Trigger: errors', () => {
-	test("a key without the 'events' permission: 403 names the permission and the fix", async () => {
-		enneo.fake.state.me.permissions = [];
-		const error = (await runPoll({
-			parameters: { events: ['ticketCreated'] },
-			credentials: enneo.credentials,
-		}).catch((e: unknown) => e)) as Error & { description?: string };
-		expect(error.message).toMatch(/permission 'events' is missing/);
-		expect(error.description).toMatch(/grant it to the role of the key's user/);
-	});
-
-	test('a saved position older than 30 days: an error naming the gap and the option; Continue delivers what is left, Start From Now skips', async () => {
-		const ticketIds = [...enneo.fake.state.tickets.keys()].slice(0, 3);
-		const staticData: IDataObject = {};
-		await runPoll({
-			parameters: { events: ['ticketCreated'] },
-			credentials: enneo.credentials,
-			staticData,
-		});
-		const old = insertEvents(enneo.fake.state, 3, { type: 'ticketCreated', ticketIds });
-		// Fast-forward 40 days: the events and the last poll are in the past.
-		ageEvents(enneo.fake.state, 40);
-		staticData.checkedAt = new Date(Date.now() - 40 * 86_400_000).toISOString();
-		const newer = insertEvents(enneo.fake.state, 2, { type: 'ticketCreated', ticketIds });
-		const saved = { ...staticData };
-
-		const error = (await runPoll({
-			parameters: { events: ['ticketCreated'] },
-			credentials: enneo.credentials,
-			staticData,
-		}).catch((e: unknown) => e)) as Error & { description?: string };
-		expect(error.message).toMatch(
-			/may be incomplete: the last poll was 40 days ago and Enneo keeps event details for 30 days/,
-		);
-		expect(error.description).toMatch(/After a Gap of More Than 30 Days/);
-		expect(staticData).toEqual(saved);
-
-		const go = await runPoll({
-			parameters: { events: ['ticketCreated'], options: { retentionGap: 'continue' } },
-			credentials: enneo.credentials,
-			staticData: { ...saved },
-		});
-		expect(go.items!.map((item) => item.json.id)).toEqual([...old, ...newer]);
-		expect(go.items![0].json.data).toBeNull();
-
-		const fresh = await runPoll({
-			parameters: { events: ['ticketCreated'], options: { retentionGap: 'restart' } },
-			credentials: enneo.credentials,
-			staticData: { ...saved },
-		});
-		expect(fresh.items).toBeNull();
-		expect(fresh.staticData.lastEventId).toBe(newer[1]);
-	});
-
-	test.each([
-		[{ events: [] }, /Choose at least one event in "Events"/],
-		[{ events: ['ticket Created'] }, /"Events" has an invalid event type: "ticket Created"/],
-		[
-			{ events: ['ticketCreated'], options: { maxEventsPerPoll: 0 } },
-			/"Max Events per Poll" must be a whole number from 1 to 5000/,
-		],
-		[
-			{ events: ['ticketCreated'], filters: { channel: ['fax'] } },
-			/Filters → Channel has an invalid value: "fax"/,
-		],
-		[
-			{ events: ['ticketCreated'], filters: { tagIds: ['VIP'] } },
-			/Filters → Tag has an invalid value: "VIP"/,
-		],
-	])('invalid settings are refused before any request: %j', async (parameters, message) => {
-		await expect(runPoll({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);
-		expect(enneo.fake.requests).toHaveLength(0);
-	});
-
-	test('Events lists the instance event types, and the static list when Enneo refuses', async () => {
-		const options = await runEventTriggerLoadOptions('getEventTypes', enneo.credentials);
-		expect(options).toContainEqual(
-			expect.objectContaining({ name: 'Customer Replied', value: 'ticketResponse' }),
-		);
-		expect(options).toContainEqual({ name: 'Cortex Process Ticket', value: 'cortexProcessTicket' });
-		enneo.fake.state.me.permissions = [];
-		const fallback = await runEventTriggerLoadOptions('getEventTypes', enneo.credentials);
-		expect(fallback.map((option) => option.value)).toContain('callCompleted');
-		expect(fallback).not.toContainEqual(expect.objectContaining({ value: 'cortexProcessTicket' }));
 	});
 });

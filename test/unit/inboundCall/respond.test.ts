@@ -28,20 +28,20 @@ const trigger = { sessionId: 'session-x', boundAiAgentId: 5, boundIvrId: null };
 
 describe('Inbound Call → Respond', () => {
 	test('without an Enneo Trigger before it and no Session ID it fails naming the fix', async () => {
-		await expect(run({ routing: 'keepDefault' })).rejects.toThrow('No inbound call to answer (item 0)');
+		await expect(run({ routing: 'keepDefault' })).rejects.toThrow('No inbound call to answer [item 0]');
 	});
 
 	test('a missing AI agent ID fails naming the field and the item', async () => {
-		await expect(run({ routing: 'aiAgent', aiAgentId: '' }, { trigger })).rejects.toThrow('"AI Agent" must be a positive whole number, got "" (item 0)');
+		await expect(run({ routing: 'aiAgent', aiAgentId: '' }, { trigger })).rejects.toThrow('"AI Agent" must be a positive whole number, got "" [item 0]');
 	});
 
 	test('an IVR ID of 0 fails naming the field', async () => {
-		await expect(run({ routing: 'ivr', ivrId: 0 }, { trigger })).rejects.toThrow('"IVR ID" must be a positive whole number, got 0 (item 0)');
+		await expect(run({ routing: 'ivr', ivrId: 0 }, { trigger })).rejects.toThrow('"IVR ID" must be a positive whole number, got 0 [item 0]');
 	});
 
 	test('with Continue On Fail each item reports the broken rule and nothing is sent', async () => {
 		const { output, sent } = await run({ routing: 'keepDefault', variables: { variable: [{ key: '', value: 'x' }] } }, { trigger, continueOnFail: true });
-		expect(output.map((item) => item.json.error)).toEqual(['Variable 1 has an empty Key (item 0)', 'Variable 1 has an empty Key (item 1)']);
+		expect(output.map((item) => item.json.error)).toEqual(['Variable 1 has an empty Key [item 0]', 'Variable 1 has an empty Key [item 1]']);
 		expect(sent).toEqual([]);
 	});
 

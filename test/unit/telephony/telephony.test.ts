@@ -124,15 +124,15 @@ describe('telephony call received', () => {
 	});
 
 	test.each([
-		[{ direction: 'out', to: '', agentId: 7 }, '"Called Number (To)" is required for outbound calls (item 0)'],
-		[{ direction: 'out', to: '+4930123456', agentId: '' }, 'Outbound calls need "Initiating Agent" or "User" (item 0)'],
-		[{ routing: 'native', additionalFields: { userId: 8 } }, '"User" only works with routing None or External, not Native (item 0)'],
-		[{ phone: `+49 30 ${'1'.repeat(60)}` }, '"Caller Phone Number" is longer than 64 characters (item 0)'],
-		[{ direction: 'out', to: { number: '+4930123456' }, agentId: 7 }, '"Called Number (To)" must be a phone number as text (item 0)'],
-		[{ additionalFields: { transcript: { entry: [{ speaker: 'bot', message: '' }] } } }, '"Transcript" entry 1 has no message (item 0)'],
-		[{ additionalFields: { transcriptJson: '{"speaker": "bot"}' } }, '"Transcript (JSON)" must be a JSON array of entries (item 0)'],
+		[{ direction: 'out', to: '', agentId: 7 }, '"Called Number (To)" is required for outbound calls [item 0]'],
+		[{ direction: 'out', to: '+4930123456', agentId: '' }, 'Outbound calls need "Initiating Agent" or "User" [item 0]'],
+		[{ routing: 'native', additionalFields: { userId: 8 } }, '"User" only works with routing None or External, not Native [item 0]'],
+		[{ phone: `+49 30 ${'1'.repeat(60)}` }, '"Caller Phone Number" is longer than 64 characters [item 0]'],
+		[{ direction: 'out', to: { number: '+4930123456' }, agentId: 7 }, '"Called Number (To)" must be a phone number as text [item 0]'],
+		[{ additionalFields: { transcript: { entry: [{ speaker: 'bot', message: '' }] } } }, '"Transcript" entry 1 has no message [item 0]'],
+		[{ additionalFields: { transcriptJson: '{"speaker": "bot"}' } }, '"Transcript (JSON)" must be a JSON array of entries [item 0]'],
 		[{ additionalFields: { transcriptJson: '[{"speaker": "bot", "message": "hi", "timestamp": "yesterday-ish"}]' } }, '"Transcript (JSON)" entry 1 has an unreadable timestamp'],
-		[{ additionalFields: { transcriptJson: '[{"message": "hi"}]' } }, '"Transcript (JSON)" entry 1 has no speaker (item 0)'],
+		[{ additionalFields: { transcriptJson: '[{"message": "hi"}]' } }, '"Transcript (JSON)" entry 1 has no speaker [item 0]'],
 	])('invalid call %# is refused before any request', async (parameters, message) => {
 		await expect(run('callReceived', { routing: 'external', phone: '+4930123456', ...parameters })).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);
@@ -187,7 +187,7 @@ describe('telephony call received', () => {
 		);
 		expect(output).toHaveLength(3);
 		expect(output[0].json.customerId).toBe('83772');
-		expect(output[1].json).toMatchObject({ error: '"Caller Phone Number" is longer than 64 characters (item 1)', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({ error: '"Caller Phone Number" is longer than 64 characters [item 1]', itemIndex: 1 });
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[2].json.customerId).toBe(String(DEMO.vipCustomerId));
 		expect(enneo.fake.received('POST', '/telephony/callReceived')).toHaveLength(2);
@@ -216,12 +216,12 @@ describe('telephony hooks after the call started', () => {
 	});
 
 	test.each([
-		['agentConnected', { userId: 7 }, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call (item 0)'],
-		['agentConnected', { userId: '', channelId: 'call-77' }, '"User" must be a positive whole number, got "" (item 0)'],
-		['callCompleted', {}, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call (item 0)'],
-		['callCompleted', { channelId: 'call-77', additionalFields: { queueDurationSeconds: -5 } }, '"Queue Duration (Seconds)" must be a number of seconds >= 0, got -5 (item 0)'],
-		['getRouting', { lookUpValue: '' }, '"Value" is empty: enter the Ticket ID of the call (item 0)'],
-		['getRouting', { lookUpBy: 'queueId', lookUpValue: 'q-1' }, '"Queue ID" must be a positive whole number, got "q-1" (item 0)'],
+		['agentConnected', { userId: 7 }, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]'],
+		['agentConnected', { userId: '', channelId: 'call-77' }, '"User" must be a positive whole number, got "" [item 0]'],
+		['callCompleted', {}, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]'],
+		['callCompleted', { channelId: 'call-77', additionalFields: { queueDurationSeconds: -5 } }, '"Queue Duration (Seconds)" must be a number of seconds >= 0, got -5 [item 0]'],
+		['getRouting', { lookUpValue: '' }, '"Value" is empty: enter the Ticket ID of the call [item 0]'],
+		['getRouting', { lookUpBy: 'queueId', lookUpValue: 'q-1' }, '"Queue ID" must be a positive whole number, got "q-1" [item 0]'],
 	])('%s refuses %p before any request', async (operation, parameters, message) => {
 		await expect(run(operation, parameters)).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);

@@ -36,8 +36,8 @@ describe('ticket forward', () => {
 	});
 
 	test.each([
-		['', '"To Email" is required to forward a ticket (item 0)'],
-		['not-an-address', '"To Email" contains an invalid address: "not-an-address" (item 0)'],
+		['', '"To Email" is required to forward a ticket [item 0]'],
+		['not-an-address', '"To Email" contains an invalid address: "not-an-address" [item 0]'],
 	])('to email %j is refused before any request', async (toEmail, message) => {
 		await expect(runNode({ parameters: ticketOp('forward', { ticketId: locator('376101'), toEmail }), credentials: enneo.credentials })).rejects.toThrow(message);
 		expect(enneo.fake.received('POST')).toHaveLength(0);
@@ -140,7 +140,7 @@ describe('ticket delete attachment', () => {
 	test('an attachment ID that would change the path is refused before any request', async () => {
 		await expect(
 			runNode({ parameters: ticketOp('deleteAttachment', { ticketId: locator('376101'), attachmentId: '../../376102' }), credentials: enneo.credentials }),
-		).rejects.toThrow('"Attachment ID" must be the attachment\'s alphanumeric ID, got "../../376102" (item 0)');
+		).rejects.toThrow('"Attachment ID" must be the attachment\'s alphanumeric ID, got "../../376102" [item 0]');
 		expect(enneo.fake.received('DELETE')).toHaveLength(0);
 	});
 });

@@ -125,15 +125,15 @@ describe('ticket create', () => {
 
 	describe('refuses bad input before any request', () => {
 		const cases: Array<[string, Record<string, unknown>, string]> = [
-			['missing channel', create({}, { channel: '' }), '"Channel" is required to create a ticket (item 0)'],
-			['unknown channel', create({}, { channel: 'fax' }), '"Channel" must be one of chat, email, letter, phone, portal, system, walkIn, got "fax" (item 0)'],
-			['bad date', create({ dueBy: 'next tuesday-ish' }), '"Due By" is not a date: "next tuesday-ish" (item 0)'],
-			['pending without due date', create({ status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future (item 0)'],
+			['missing channel', create({}, { channel: '' }), '"Channel" is required to create a ticket [item 0]'],
+			['unknown channel', create({}, { channel: 'fax' }), '"Channel" must be one of chat, email, letter, phone, portal, system, walkIn, got "fax" [item 0]'],
+			['bad date', create({ dueBy: 'next tuesday-ish' }), '"Due By" is not a date: "next tuesday-ish" [item 0]'],
+			['pending without due date', create({ status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future [item 0]'],
 			['pending with past due date', create({ status: 'pending', dueBy: '2020-01-01 00:00:00' }), '"Due By" must be in the future when the status is "Pending"'],
-			['bad JSON', create({ rawData: '{not json' }), '"Raw Data" is not valid JSON (item 0)'],
-			['template data not an object', create({ templateData: '[1,2]' }), '"Template Data" must be a JSON object (item 0)'],
-			['attachment without URL', create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }), '"Attachments" entry 1 needs a URL starting with http:// or https://, got "" (item 0)'],
-			['bad tag IDs', create({ tags: 'vip' }), '"Tags" must be a list of numeric IDs, got "vip" (item 0)'],
+			['bad JSON', create({ rawData: '{not json' }), '"Raw Data" is not valid JSON [item 0]'],
+			['template data not an object', create({ templateData: '[1,2]' }), '"Template Data" must be a JSON object [item 0]'],
+			['attachment without URL', create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }), '"Attachments" entry 1 needs a URL starting with http:// or https://, got "" [item 0]'],
+			['bad tag IDs', create({ tags: 'vip' }), '"Tags" must be a list of numeric IDs, got "vip" [item 0]'],
 		];
 		test.each(cases)('%s', async (_name, parameters, message) => {
 			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);

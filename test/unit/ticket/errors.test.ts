@@ -98,7 +98,7 @@ describe('ticket errors', () => {
 		});
 		expect(output.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(output[0].json.ticketId).toBe(376101);
-		expect(output[1].json).toMatchObject({ error: '"Ticket" must be a positive whole number, got "abc" (item 1)', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({ error: '"Ticket" must be a positive whole number, got "abc" [item 1]', itemIndex: 1 });
 		expect(output[2].json).toMatchObject({ httpCode: '404', itemIndex: 2 });
 		expect(output[3].json).toMatchObject({ httpCode: '403', itemIndex: 3 });
 		expect(String(output[3].json.error)).toContain('Enneo denied access to this ticket (403)');

@@ -107,7 +107,7 @@ describe('ticket update many', () => {
 				items: itemsOf({ id: 376100 }),
 				credentials: enneo.credentials,
 			}),
-		).rejects.toThrow('Status "Pending" needs a "Due By" date in the future (item 0)');
+		).rejects.toThrow('Status "Pending" needs a "Due By" date in the future [item 0]');
 		expect(enneo.fake.received('PATCH', '/ticket')).toHaveLength(0);
 	});
 });

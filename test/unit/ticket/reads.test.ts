@@ -40,7 +40,7 @@ describe('ticket get next to work on', () => {
 
 	test('next or previous without the current ticket is refused before any request', async () => {
 		await expect(runNode({ parameters: ticketOp('getNext', { preferredDirection: 'next' }), credentials: enneo.credentials })).rejects.toThrow(
-			'"Current Ticket" is required when the direction is "next" (item 0)',
+			'"Current Ticket" is required when the direction is "next" [item 0]',
 		);
 		expect(enneo.fake.received('POST', '/ticket/getLatest')).toHaveLength(0);
 	});

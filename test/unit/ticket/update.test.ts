@@ -91,13 +91,13 @@ describe('ticket update', () => {
 
 	describe('refuses bad input before any request', () => {
 		const cases: Array<[string, Record<string, unknown>, string]> = [
-			['pending without due date', update(locator('376101'), { status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future (item 0)'],
-			['pending with a past due date', update(locator('376101'), { status: 'pending', dueBy: '2001-01-01' }), '"Due By" must be in the future when the status is "Pending", got 2001-01-01 00:00:00 (item 0)'],
-			['bad ticket ID', update(locator('abc'), { status: 'closed' }), '"Ticket" must be a positive whole number, got "abc" (item 0)'],
-			['empty ticket ID', update(locator(''), { status: 'closed' }), '"Ticket" must be a positive whole number, got "" (item 0)'],
-			['bad date', update(locator('376101'), { firstResponseDueBy: 'soonish' }), '"First Response Due By" is not a date: "soonish" (item 0)'],
-			['nothing to update', update(locator('376101'), {}), 'Nothing to update for ticket 376101 (item 0)'],
-			['additional data not an object', update(locator('376101'), { additionalData: '"text"' }), '"Additional Data" must be a JSON object (item 0)'],
+			['pending without due date', update(locator('376101'), { status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future [item 0]'],
+			['pending with a past due date', update(locator('376101'), { status: 'pending', dueBy: '2001-01-01' }), '"Due By" must be in the future when the status is "Pending", got 2001-01-01 00:00:00 [item 0]'],
+			['bad ticket ID', update(locator('abc'), { status: 'closed' }), '"Ticket" must be a positive whole number, got "abc" [item 0]'],
+			['empty ticket ID', update(locator(''), { status: 'closed' }), '"Ticket" must be a positive whole number, got "" [item 0]'],
+			['bad date', update(locator('376101'), { firstResponseDueBy: 'soonish' }), '"First Response Due By" is not a date: "soonish" [item 0]'],
+			['nothing to update', update(locator('376101'), {}), 'Nothing to update for ticket 376101 [item 0]'],
+			['additional data not an object', update(locator('376101'), { additionalData: '"text"' }), '"Additional Data" must be a JSON object [item 0]'],
 		];
 		test.each(cases)('%s', async (_name, parameters, message) => {
 			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);
@@ -118,7 +118,7 @@ describe('ticket update', () => {
 		expect(output).toHaveLength(3);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toMatchObject({ id: 376101, status: 'closed' });
-		expect(output[1].json).toMatchObject({ error: 'Status "Pending" needs a "Due By" date in the future (item 1)', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({ error: 'Status "Pending" needs a "Due By" date in the future [item 1]', itemIndex: 1 });
 		expect(output[2].json).toMatchObject({ id: 376103, status: 'closed' });
 		expect(enneo.fake.received('PATCH').map((r) => r.path)).toEqual(['/ticket/376101', '/ticket/376103']);
 	});

@@ -99,7 +99,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 			},
 		});
 		const reply = await post(s.url, callEvent());
-		expect(failure?.message).toBe('Variable Key "a" is used more than once (item 0)');
+		expect(failure?.message).toBe('Variable Key "a" is used more than once [item 0]');
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(1000);
 	});

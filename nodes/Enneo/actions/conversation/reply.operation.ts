@@ -140,7 +140,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (!message.trim()) {
-		throw new NodeOperationError(this.getNode(), `"Message" is empty (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Message" is empty [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter the text of the reply, or map it from a previous node.',
 		});

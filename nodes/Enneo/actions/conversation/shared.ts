@@ -38,7 +38,7 @@ export async function readAttachments(this: IExecuteFunctions, fields: IDataObje
 		try {
 			binary = this.helpers.assertBinaryData(itemIndex, property);
 		} catch {
-			throw new NodeOperationError(this.getNode(), `"Attachment Binary Properties": the input item has no binary property "${property}" (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Attachment Binary Properties": the input item has no binary property "${property}" [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Use the name of a binary property of the incoming item (see its Binary tab), e.g. "data". Separate several names with commas.',
 			});
@@ -68,14 +68,14 @@ export function readJsonObject(this: IExecuteFunctions, value: unknown, field: s
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON [item ${itemIndex}]`, {
 				itemIndex,
 				description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
 			});
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a JSON object, got ${JSON.stringify(parsed)} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a JSON object, got ${JSON.stringify(parsed)} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter a JSON object such as {"key": "value"}.',
 		});

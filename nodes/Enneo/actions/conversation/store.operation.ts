@@ -290,7 +290,7 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 	if (attachments.length) body.attachments = attachments;
 
 	if (!body.body && !body.bodyPlain && !body.bodyClean && !body.content && !attachments.length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to store: "Body (HTML)" is empty (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Nothing to store: "Body (HTML)" is empty [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.',
 		});

@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.message !== undefined && String(fields.message) !== '') body.content = { message: String(fields.message) };
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for conversation ${conversationId} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for conversation ${conversationId} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Add "Message" or "Draft" under Update Fields.',
 		});

@@ -82,7 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.birthday !== undefined && fields.birthday !== '') {
 		const birthday = parseDateTime(fields.birthday);
 		if (!birthday) {
-			throw new NodeOperationError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Use a date such as 1980-01-31.',
 			});
@@ -90,7 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.birthday = birthday.toFormat('yyyy-MM-dd');
 	}
 	if (!Object.keys(qs).length) {
-		throw new NodeOperationError(this.getNode(), `Add at least one field under "Search Fields" (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Add at least one field under "Search Fields" [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.',
 		});
@@ -99,7 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.ticketId !== undefined && String(options.ticketId).trim() !== '') {
 		const ticketId = Number(String(options.ticketId).trim());
 		if (!Number.isInteger(ticketId) || ticketId <= 0) {
-			throw new NodeOperationError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enter the numeric ticket ID, e.g. 376189, or remove the option.',
 			});

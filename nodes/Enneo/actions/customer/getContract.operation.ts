@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (response.code === 'contract_not_found') {
 		const id = String(rawId).trim();
 		if (options.continueIfNotFound === true) return { found: false, contractId: id, code: 'contract_not_found' };
-		throw new NodeOperationError(this.getNode(), `Contract ${id} was not found in Enneo (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Contract ${id} was not found in Enneo [item ${itemIndex}]`, {
 			itemIndex,
 			description:
 				'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.',

@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!query) return [];
 	if (query.length > MAX_QUERY_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Search for one name, email, phone number or ID.',
 		});

@@ -32,7 +32,7 @@ export function readVipRule(this: IExecuteFunctions, options: IDataObject, itemI
 	if (options.vipTagId !== undefined && options.vipTagId !== '') {
 		const id = Number(options.vipTagId);
 		if (!Number.isInteger(id) || id <= 0) {
-			throw new NodeOperationError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Choose the VIP tag from the list or enter its numeric ID.',
 			});
@@ -78,7 +78,7 @@ export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject 
 export function readPathId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();
 	if (!text || /[/?#\s]/.test(text)) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')} [item ${itemIndex}]`, {
 			itemIndex,
 			description: `Enter the ${field}, e.g. 83771, or map it from a previous node.`,
 		});

@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mode = this.getNodeParameter('mode', itemIndex, 'add') as 'add' | 'remove' | 'replace';
 	const tagIds = toIdList.call(this, this.getNodeParameter('tagIds', itemIndex, []), 'Tag Names or IDs', itemIndex);
 	if (!tagIds.length) {
-		throw new NodeOperationError(this.getNode(), `"Tag Names or IDs" is empty (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Tag Names or IDs" is empty [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Choose at least one tag. To clear all tags, use Mode "Remove" with the tags to take off.',
 		});

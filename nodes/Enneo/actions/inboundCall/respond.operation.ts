@@ -135,7 +135,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = triggerOutput.call(this, itemIndex);
 	const sessionId = String(options.sessionId ?? '').trim() || (typeof call?.sessionId === 'string' ? call.sessionId : '');
 	if (!sessionId) {
-		throw new NodeOperationError(this.getNode(), `No inbound call to answer (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `No inbound call to answer [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.',
 		});
@@ -158,7 +158,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	} catch (error) {
 		if (!(error instanceof AnswerRuleError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(this.getNode(), `${error.message} (item ${itemIndex})`, { itemIndex, description: error.hint });
+		throw new NodeOperationError(this.getNode(), `${error.message} [item ${itemIndex}]`, { itemIndex, description: error.hint });
 	}
 
 	const summary: IDataObject = { sessionId, answer: built.body, routing: built.kind };

@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (value === undefined || value === '' || value === null) continue;
 		const seconds = Number(value);
 		if (!Number.isFinite(seconds) || seconds < 0) {
-			throw new NodeOperationError(this.getNode(), `"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enter the duration in whole seconds, e.g. 185.',
 			});

@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw = String(this.getNodeParameter('lookUpValue', itemIndex, '') ?? '').trim();
 	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)', queueId: 'Queue ID' };
 	if (!raw) {
-		throw new NodeOperationError(this.getNode(), `"Value" is empty: enter the ${labels[lookUpBy]} of the call (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Value" is empty: enter the ${labels[lookUpBy]} of the call [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.',
 		});

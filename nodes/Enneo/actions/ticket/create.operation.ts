@@ -256,7 +256,7 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
 	if (templateData !== undefined) {
 		if (!templateData || typeof templateData !== 'object' || Array.isArray(templateData)) {
-			throw new NodeOperationError(this.getNode(), `"Template Data" must be a JSON object (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Template Data" must be a JSON object [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enter an object such as {"firstName": "Anna"}.',
 			});
@@ -269,13 +269,13 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const channel = this.getNodeParameter('channel', itemIndex, '') as string;
 	if (!channel) {
-		throw new NodeOperationError(this.getNode(), `"Channel" is required to create a ticket (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Channel" is required to create a ticket [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.',
 		});
 	}
 	if (!channelOptions.some((option) => option.value === channel)) {
-		throw new NodeOperationError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Choose the channel from the list or map one of the values above.',
 		});

@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const attachmentId = String(this.getNodeParameter('attachmentId', itemIndex, '') ?? '').trim();
 	// Attachment IDs are alphanumeric strings; anything else would change the path.
 	if (!/^[A-Za-z0-9_-]+$/.test(attachmentId)) {
-		throw new NodeOperationError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.',
 		});

@@ -74,14 +74,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const to = toStringList(this.getNodeParameter('toEmail', itemIndex, ''));
 	if (!to.length) {
-		throw new NodeOperationError(this.getNode(), `"To Email" is required to forward a ticket (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"To Email" is required to forward a ticket [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter the address to forward the ticket to, e.g. billing@example.com.',
 		});
 	}
 	const bad = to.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
 	if (bad) {
-		throw new NodeOperationError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Enter email addresses separated by commas.',
 		});

@@ -288,7 +288,7 @@ function dateRange(
 		[before, to, 'Before'],
 	] as const) {
 		if (converted === null) {
-			throw new NodeOperationError(this.getNode(), `"${label} ${which}" is not a date: ${JSON.stringify(value)} (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"${label} ${which}" is not a date: ${JSON.stringify(value)} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Use a date such as 2026-01-31 or 2026-01-31T08:00:00, or an expression like {{ $now.minus({ days: 7 }) }}.',
 			});

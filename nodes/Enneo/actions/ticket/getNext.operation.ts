@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// An untouched locator can still arrive as its default `{mode, value}` object.
 		const current = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
 		if (current === '' || current === undefined || current === null) {
-			throw new NodeOperationError(this.getNode(), `"Current Ticket" is required when the direction is "${preferredDirection}" (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Current Ticket" is required when the direction is "${preferredDirection}" [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enneo moves from the current ticket. Set "Current Ticket", or choose the direction "Earliest".',
 			});

@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additionalData = toJsonObject.call(this, fields.additionalData, 'Additional Data', itemIndex);
 	if (additionalData !== undefined) {
 		if (additionalData !== null && (typeof additionalData !== 'object' || Array.isArray(additionalData))) {
-			throw new NodeOperationError(this.getNode(), `"Additional Data" must be a JSON object (item ${itemIndex})`, {
+			throw new NodeOperationError(this.getNode(), `"Additional Data" must be a JSON object [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Enter an object such as {"markedAsSafe": "true"}.',
 			});
@@ -97,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes.additionalData = additionalData as IDataObject;
 	}
 	if (!Object.keys(changes).length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${ticketId} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${ticketId} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Add at least one field under "Update Fields".',
 		});

@@ -199,7 +199,7 @@ function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
 	else if (removeTagIds !== undefined) change.tags = { mode: 'remove', ids: removeTagIds as number[] };
 	if (spamStatus !== undefined) change.spamStatus = String(spamStatus);
 	if (Object.keys(element).length === 1 && !change.tags && !change.spamStatus) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${id} (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${id} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Add at least one field under "Update Fields".',
 		});
