@@ -1,0 +1,50 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { EnneoOperation, EnneoResource } from '../types';
+
+/** One row of a resource's operation table: the module and its entry in the Operation list. */
+export interface RegisteredOperation {
+	module: EnneoOperation;
+	/** The option's label in the Operation list. */
+	name: string;
+	/** The label in the node creator's action list. */
+	action: string;
+	description: string;
+}
+
+export interface DefinedResource {
+	/** Operation value → module, for the router. */
+	operations: EnneoResource;
+	/** The Operation parameter followed by every operation's own parameters. */
+	description: INodeProperties[];
+}
+
+/**
+ * Builds a resource's dispatch map, Operation options and parameters from one table, so an
+ * operation is registered in one place. Options are ordered by name as n8n's lint requires;
+ * parameters follow the table's order.
+ */
+export function defineResource<Value extends string>(
+	resource: string,
+	defaultOperation: NoInfer<Value>,
+	table: Record<Value, RegisteredOperation>,
+): DefinedResource {
+	const rows = Object.entries(table) as Array<[Value, RegisteredOperation]>;
+	const operations: EnneoResource = {};
+	for (const [value, row] of rows) operations[value] = row.module;
+
+	const options: INodePropertyOptions[] = rows
+		.map(([value, row]) => ({ name: row.name, value, action: row.action, description: row.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+	const operationParameter: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+	return { operations, description: [operationParameter, ...rows.flatMap(([, row]) => row.module.description)] };
+}
