@@ -11,7 +11,6 @@ export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
 export type TicketChannel = 'email' | 'portal' | 'phone' | 'letter' | 'system' | 'chat' | 'walkIn';
 export type TicketDirection = 'in' | 'out' | 'internal';
 export type AiSupportLevel = 'unprocessed' | 'human' | 'bot' | 'automated';
-export type ProcessMode = 'realtime' | 'batch' | 'false';
 
 export interface EnneoTag extends IDataObject {
 	id: number;
@@ -21,13 +20,6 @@ export interface EnneoTag extends IDataObject {
 	type?: string;
 	visibility?: string;
 	parent?: number | null;
-}
-
-export interface EnneoUser extends IDataObject {
-	id: number;
-	firstName?: string;
-	lastName?: string;
-	email?: string;
 }
 
 /** A ticket as GET /ticket/{id} and the search rows return it (search rows are compact). */
@@ -52,16 +44,6 @@ export interface EnneoTicket extends IDataObject {
 	tags?: EnneoTag[];
 	tagIds?: number[];
 	externalTicketId?: string | null;
-}
-
-export interface EnneoCustomer extends IDataObject {
-	id: number;
-	firstname?: string;
-	lastname?: string;
-	company?: string | null;
-	email?: string;
-	phone?: string | number;
-	tags?: Array<{ id: number; name: string; color?: string }>;
 }
 
 export interface EnneoConversation extends IDataObject {

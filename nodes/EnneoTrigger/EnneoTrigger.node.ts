@@ -97,8 +97,9 @@ export class EnneoTrigger implements INodeType {
 	// The platform's callback URL is entered by hand in its number settings: nothing to register.
 	webhookMethods = {
 		default: {
+			// n8n calls create only when checkExists is false; nothing is registered outside n8n to find.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
 			/** Activation: broken routing rules stop it here, with the rule and field named, not at ring time. */
 			async create(this: IHookFunctions): Promise<boolean> {

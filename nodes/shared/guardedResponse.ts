@@ -38,11 +38,6 @@ export class GuardedResponse {
 
 	constructor(private readonly res: ResponseLike) {}
 
-	/** Whether this object has written the response. */
-	get isWritten(): boolean {
-		return this.written;
-	}
-
 	/** Writes a JSON response once; later calls and closed sockets return false and never throw. */
 	send(statusCode: number, body: unknown, headers: Record<string, string> = {}): boolean {
 		if (this.written) return false;

@@ -67,13 +67,3 @@ export function toJsonObject(this: IExecuteFunctions, value: unknown, field: str
 		});
 	}
 }
-
-/** Drops undefined/empty-string entries so that only what the user set is sent. */
-export function compact<T extends IDataObject>(object: T): T {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(object)) {
-		if (value === undefined || value === '') continue;
-		out[key] = value;
-	}
-	return out as T;
-}

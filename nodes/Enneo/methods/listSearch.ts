@@ -3,13 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { enneoBaseUrl } from '../transport/baseUrl';
 import { enneoApiRequest } from '../transport/request';
 import type { EnneoCredentials } from '../types';
-import { fetchAiAgents, fetchProfiles, fetchSubchannels, fetchTags, personName } from './lookups';
 
 const PAGE = 50;
-
-function matches(text: string, filter?: string): boolean {
-	return !filter || text.toLowerCase().includes(filter.toLowerCase());
-}
 
 /** Ticket picker: newest tickets, or a full-text / ID search when the user types. */
 export async function searchTickets(
@@ -38,29 +33,5 @@ export async function searchTickets(
 			url: `${appUrl}/ticket/${String(ticket.id)}`,
 		})),
 		paginationToken: offset + tickets.length < total && tickets.length === PAGE ? String(offset + PAGE) : undefined,
-	};
-}
-
-export async function searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const tags = await fetchTags.call(this, filter ? { q: filter } : {});
-	return { results: tags.map((tag) => ({ name: String(tag.fullName ?? tag.name), value: String(tag.id) })) };
-}
-
-export async function searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const profiles = await fetchProfiles.call(this, filter ? { q: filter, show: 'all' } : { show: 'all' });
-	return { results: profiles.map((profile) => ({ name: personName(profile), value: String(profile.id) })) };
-}
-
-export async function searchAiAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const agents = await fetchAiAgents.call(this, filter ? { q: filter } : {});
-	return { results: agents.map((agent) => ({ name: String(agent.name ?? agent.id), value: String(agent.id) })) };
-}
-
-export async function searchSubchannels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const subchannels = await fetchSubchannels.call(this);
-	return {
-		results: subchannels
-			.map((sub) => ({ name: `${String(sub.name)} (${String(sub.channel)})`, value: String(sub.id) }))
-			.filter((option) => matches(option.name, filter)),
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchAiAgents, fetchProfiles, fetchSubchannels, fetchTags, fetchTeams, personName } from './lookups';
+import { fetchAiAgents, fetchProfiles, fetchSubchannels, fetchTags, personName } from './lookups';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -35,11 +35,6 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 export async function getAiAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const agents = await fetchAiAgents.call(this);
 	return agents.map((agent) => ({ name: String(agent.name ?? `AI agent ${String(agent.id)}`), value: Number(agent.id) })).sort(byName);
-}
-
-export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const teams = await fetchTeams.call(this);
-	return teams.map((team) => ({ name: String(team.name ?? `Team ${String(team.id)}`), value: Number(team.id) })).sort(byName);
 }
 
 function subchannelOptions(subchannels: IDataObject[]): INodePropertyOptions[] {

@@ -24,10 +24,6 @@ export async function fetchAiAgents(this: ILoadOptionsFunctions, qs: IDataObject
 	);
 }
 
-export async function fetchTeams(this: ILoadOptionsFunctions, qs: IDataObject = {}): Promise<IDataObject[]> {
-	return listOf(await enneoApiRequest.call(this, 'GET', '/team/list', { qs, area: 'lookup' }), 'teams');
-}
-
 export async function fetchSubchannels(this: ILoadOptionsFunctions, channel?: string): Promise<IDataObject[]> {
 	// Array query parameters use PHP-style brackets (enneo-api.md §1.4).
 	const endpoint = channel ? `/settings/subchannel?channels[]=${encodeURIComponent(channel)}` : '/settings/subchannel';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import type { IHookFunctions, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
@@ -143,6 +142,8 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			getTimezone: () => 'UTC',
 			getNode: () => ({ name: 'Enneo Trigger' }),
 		} as unknown as IHookFunctions;
+		// n8n runs create only when checkExists answers false (WebhookService.createWebhookIfNotExists).
+		expect(await new EnneoTrigger().webhookMethods.default.checkExists.call(hook)).toBe(false);
 		await expect(new EnneoTrigger().webhookMethods.default.create.call(hook)).rejects.toThrow('Routing rules: Rule 1 ("VIP"): "AI Agent" must be a positive whole number');
 		const s = await server(broken);
 		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
