@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseDateTime } from '../Enneo/helpers/dates';
 import type { EnneoEvent } from './fetchEvents';
 
-/** Enneo keeps event details for 30 days (enneo-api.md §11). */
+/** Enneo keeps event details for 30 days (docs/enneo-api-notes.md#events). */
 export const RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 

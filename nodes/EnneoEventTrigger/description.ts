@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { channelOptions, statusOptions } from '../Enneo/actions/common';
 
-/** Enneo's event search answers at most 100 events per page (enneo-api.md §11: docs say 100, the plugin 500). */
+/** Enneo's event search answers at most 100 events per page (docs/enneo-api-notes.md#limits: the reference says 100, the plugin 500). */
 export const EVENT_PAGE_SIZE = 100;
 
 /** Max Events per Poll: default and range. The rest waits for the next poll. */

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { enneoApiRequest } from '../Enneo/transport/request';
 
 /**
- * Event types a workflow usually starts on (enneo-api.md §11). The editor
+ * Event types a workflow usually starts on (docs/enneo-api-notes.md#events). The editor
  * lists the instance's own types from GET /event/getEventTypes and falls back to these.
  */
 export const KNOWN_EVENT_TYPES: INodePropertyOptions[] = [
@@ -86,7 +86,7 @@ function labelFor(type: string): string {
 }
 
 /**
- * The response shape of GET /event/getEventTypes is not documented (enneo-api.md §11): accept a list
+ * The response shape of GET /event/getEventTypes is not documented (docs/enneo-api-notes.md#events): accept a list
  * of names, a list of objects naming the type, either wrapped in `eventTypes`/`types`/`events`, or a
  * map keyed by type.
  */

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { enneoApiRequest } from '../Enneo/transport/request';
 import { EVENT_PAGE_SIZE } from './description';
 
-/** An event row of POST /event/search (enneo-api.md §11, `format=formatted`). */
+/** An event row of POST /event/search (docs/enneo-api-notes.md#events, `format=formatted`). */
 export interface EnneoEvent extends IDataObject {
 	id: number;
 	type: string;
@@ -14,11 +14,11 @@ export interface EnneoEvent extends IDataObject {
 
 interface SearchPage {
 	events: EnneoEvent[];
-	/** Enneo sorted by something else than asked (over 10,000 matching rows, §11). */
+	/** Enneo sorted by something else than asked (over 10,000 matching rows, docs/enneo-api-notes.md#events). */
 	sortChanged: boolean;
 }
 
-/** Sorting on a non-indexed combination over more than this many rows falls back to e.createdAt (§11). */
+/** Sorting on a non-indexed combination over more than this many rows falls back to e.createdAt (docs/enneo-api-notes.md#events). */
 const SORT_FALLBACK_ROWS = 10_000;
 
 async function searchEvents(
@@ -111,7 +111,7 @@ export async function eventsAfter(
 	while (events.length < cap) {
 		if (requests >= maxRequests) break;
 		const limit = Math.min(EVENT_PAGE_SIZE, cap - events.length);
-		// Repeated conditions on one key are OR in Enneo's search (§11): a window is one `between`.
+		// Repeated conditions on one key are OR in Enneo's search (docs/enneo-api-notes.md#events): a window is one `between`.
 		const idFilter: IDataObject =
 			windowEnd === undefined
 				? { key: 'e.id', comparator: '>', value: cursor }

@@ -5,7 +5,7 @@ import { statusOptions, channelOptions } from '../Enneo/actions/common';
 import { enneoApiRequest } from '../Enneo/transport/request';
 import type { EnneoTicket } from '../Enneo/types';
 
-/** Enneo caps `limit` on POST /ticket/search at 500 (enneo-api.md §1.7). */
+/** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 const IDS_PER_SEARCH = 500;
 /** Most values one filter takes (tags, subchannels, …); a list this long is a mistake, not a filter. */
 const MAX_FILTER_VALUES = 200;

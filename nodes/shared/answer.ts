@@ -10,7 +10,7 @@ export interface AnswerVariable {
 	Value: string;
 }
 
-/** The response body the telephony platform reads (seed 004 §2). */
+/** The response body the telephony platform reads (docs/enneo-api-notes.md#callinbound). */
 export interface CallInBoundAnswer {
 	CallInBound: {
 		OverrideAIAgentId?: number;

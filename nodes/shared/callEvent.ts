@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_PHONE_LENGTH, toE164 } from '../Enneo/helpers/phone';
 import { boundedCopy } from './boundedCopy';
 
-/** A CallInBound request as the telephony platform sends it (seed 004). */
+/** A CallInBound request as the telephony platform sends it (docs/enneo-api-notes.md#callinbound). */
 export interface CallInBoundRequest {
 	event: 'CallInBound';
 	sessionId: string;

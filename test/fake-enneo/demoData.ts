@@ -68,7 +68,7 @@ export function demoState(options: DemoOptions = {}): FakeState {
 		company: null,
 		business: false,
 		email: 'victoria.sterling@example.com',
-		// Stored as seed ticket-bulk-update.txt shows customer phones: digits, no "+".
+		// Stored as Enneo stores customer phones: digits, no "+" (docs/enneo-api-notes.md#phones).
 		phone: Number(DEMO.vipPhone.slice(1)),
 		address: 'Eppendorfer Landstr. 32, 20249 Hamburg',
 		tags: [vipTag],

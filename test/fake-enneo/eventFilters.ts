@@ -1,8 +1,8 @@
-/** Filters of POST /event/search (enneo-api.md §11): indexed keys, comparators, OR per key and AND across keys. */
+/** Filters of POST /event/search (docs/enneo-api-notes.md#events): indexed keys, comparators, OR per key and AND across keys. */
 import { HttpError } from './http';
 import type { Row } from './state';
 
-/** Indexed sort fields and filter keys of POST /event/search (enneo-api.md §11). */
+/** Indexed sort fields and filter keys of POST /event/search (docs/enneo-api-notes.md#events). */
 export const ORDER_FIELDS = [
 	'e.id',
 	'e.type',
@@ -82,7 +82,7 @@ export function checkFilter(filter: Record<string, unknown>, index: number): voi
 		throw new HttpError(400, `${where}: '${comparator}' needs a value`, 'invalid_filter');
 }
 
-/** Repeated conditions on one key are OR, different keys AND (§11). */
+/** Repeated conditions on one key are OR, different keys AND (docs/enneo-api-notes.md#events). */
 export function matches(event: Row, filters: Array<Record<string, unknown>>): boolean {
 	const byKey = new Map<string, Array<Record<string, unknown>>>();
 	for (const filter of filters)

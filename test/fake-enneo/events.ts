@@ -1,5 +1,5 @@
 /**
- * Events of the fake Enneo (enneo-api.md §11): the routes append one row per key activity
+ * Events of the fake Enneo (docs/enneo-api-notes.md#events): the routes append one row per key activity
  * (emitEvent), POST /event/search reads them. Tests insert events in bulk (insertEvents) and move
  * time forward (ageEvents) to reach the 30-day retention.
  */

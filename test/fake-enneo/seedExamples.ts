@@ -1,10 +1,10 @@
 /**
- * The example payloads of the API seeds, verbatim (enneo-api.md §0): seed 002 (`PATCH /ticket`,
- * ticket-bulk-update) and seed 003 (`POST /ticket/{id}/conversation/store`). Tests send them to the
- * fake Enneo to prove it accepts what the seeds document, and compare the node's requests with them.
+ * The example payloads of Enneo's bulk-update page (`PATCH /ticket`, docs/enneo-api-notes.md#bulk-update) and store
+ * page (`POST /ticket/{id}/conversation/store`, docs/enneo-api-notes.md#conversation-store), verbatim. Tests send them to the
+ * fake Enneo to prove it accepts what those pages document, and compare the node's requests with them.
  */
 
-/** The one array element of seed 002's `PATCH /ticket` example: a whole ticket object. */
+/** The one array element of the bulk-update page's `PATCH /ticket` example: a whole ticket object. */
 export const SEED_BULK_UPDATE_ELEMENT = {
 	"id": 376189,
 	"from": "tom@gmail.com",
@@ -223,7 +223,7 @@ export const SEED_BULK_UPDATE_ELEMENT = {
 	"agentSkillsMatch": true
 };
 
-/** Seed 003's `POST /ticket/{ticketId}/conversation/store` example body (`process` in the body). */
+/** The store page's `POST /ticket/{ticketId}/conversation/store` example body (`process` in the body). */
 export const SEED_STORE_BODY = {
 	"process": "batch",
 	"direction": "in",

@@ -1,4 +1,4 @@
-/** In-memory state of the fake Enneo instance. Shapes follow ../shared/enneo-api.md. */
+/** In-memory state of the fake Enneo instance. Shapes follow docs/enneo-api-notes.md. */
 export type Row = Record<string, unknown> & { id: number };
 
 export interface FakeState {
@@ -22,7 +22,7 @@ export interface FakeState {
 	telephonyHooksForbidden: boolean;
 	/** Fault mode: list routes ignore `offset` (always the first page) and send no `total`. */
 	ignoresOffset: boolean;
-	/** Fault mode: PATCH /ticket accepts these element keys but does not apply them (seed 002 does not say which it applies). */
+	/** Fault mode: PATCH /ticket accepts these element keys but does not apply them (Enneo does not say which it applies: docs/enneo-api-notes.md#bulk-update). */
 	bulkIgnoredFields: string[];
 	nextId: { ticket: number; conversation: number; queue: number; event: number };
 	/** Events, oldest first (../events.ts emits them, POST /event/search reads them). */
@@ -43,7 +43,7 @@ export function emptyState(): FakeState {
 		teams: new Map(),
 		subchannels: new Map(),
 		queue: new Map(),
-		// `events`: the key of an n8n event trigger needs it (enneo-api.md §11); tests revoke it for the 403.
+		// `events`: the key of an n8n event trigger needs it (docs/enneo-api-notes.md#events); tests revoke it for the 403.
 		me: { id: 1, firstName: 'Api', lastName: 'User', permissions: ['events'] },
 		hiddenTicketIds: new Set(),
 		autoExecuteFailingIds: new Set(),

@@ -31,7 +31,7 @@ export function parseDateTime(value: unknown, zone = 'utc'): DateTime | undefine
 	return dt.isValid ? dt : null;
 }
 
-/** Enneo's `YYYY-MM-DD HH:MM:SS` (seeds) in `zone`; undefined when empty, null when not a date. */
+/** Enneo's `YYYY-MM-DD HH:MM:SS` (docs/enneo-api-notes.md#dates) in `zone`; undefined when empty, null when not a date. */
 export function toEnneoDateTime(value: unknown, zone = 'utc'): string | undefined | null {
 	const dt = parseDateTime(value, zone);
 	if (dt === undefined || dt === null) return dt;

@@ -5,7 +5,7 @@ import { parseDateTime, workflowZone } from './dates';
 
 /**
  * Enneo rejects `status: pending` unless `dueBy` is sent in the same request and lies in the
- * future (enneo-api.md §2.8). Checked here so the user gets the reason before any request.
+ * future (docs/enneo-api-notes.md#ticket-update). Checked here so the user gets the reason before any request.
  */
 export function assertPendingHasFutureDueBy(
 	this: IExecuteFunctions,

@@ -25,7 +25,7 @@ export async function fetchAiAgents(this: ILoadOptionsFunctions, qs: IDataObject
 }
 
 export async function fetchSubchannels(this: ILoadOptionsFunctions, channel?: string): Promise<IDataObject[]> {
-	// Array query parameters use PHP-style brackets (enneo-api.md §1.4).
+	// Array query parameters use PHP-style brackets (docs/enneo-api-notes.md#request-format).
 	const endpoint = channel ? `/settings/subchannel?channels[]=${encodeURIComponent(channel)}` : '/settings/subchannel';
 	return listOf(await enneoApiRequest.call(this, 'GET', endpoint, { area: 'lookup' }), 'subchannels');
 }

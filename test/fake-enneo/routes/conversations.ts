@@ -9,7 +9,7 @@ import { findTicket } from './tickets';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** POST /ticket/{id}/conversation/store body (seed 003). */
+/** POST /ticket/{id}/conversation/store body (docs/enneo-api-notes.md#conversation-store). */
 const STORE_SCHEMA: Schema = {
 	process: { type: 'string', enum: ENUMS.process },
 	direction: { type: 'string', enum: ENUMS.direction },
@@ -42,7 +42,7 @@ const STORE_SCHEMA: Schema = {
 	priority: { type: 'string', enum: ENUMS.priority },
 };
 
-/** POST /ticket/{id}/conversation/reply body (enneo-api.md §3.4). */
+/** POST /ticket/{id}/conversation/reply body (docs/enneo-api-notes.md#conversation-reply). */
 const REPLY_SCHEMA: Schema = {
 	content: { type: 'object', required: true },
 	type: { type: 'string' },
@@ -67,7 +67,7 @@ const UPDATE_SCHEMA: Schema = {
 const stripHtml = (html: string) => html.replace(/<[^>]*>/g, '').trim();
 const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [String(value)]);
 
-/** Attachments are `{name, url}` or `{name, base64}` (seed 003: one of the two per attachment). */
+/** Attachments are `{name, url}` or `{name, base64}` (one of the two per attachment: docs/enneo-api-notes.md#conversation-store). */
 function storeAttachments(state: FakeState, attachments: unknown, where: string): Row[] {
 	return ((attachments as Array<Record<string, unknown>> | undefined) ?? []).map((attachment, index) => {
 		const at = `${where}: attachments[${index}]`;
@@ -121,7 +121,7 @@ function findConversation(state: FakeState, ticketId: number, id: string): Row {
 	return conversation;
 }
 
-/** Reply takes `process` as a query parameter (enneo-api.md §3.4). */
+/** Reply takes `process` as a query parameter (docs/enneo-api-notes.md#conversation-reply). */
 function processMode(query: Record<string, string | string[]>, where: string): string {
 	const fromQuery = query.process as string | undefined;
 	if (fromQuery !== undefined && !ENUMS.process.includes(fromQuery)) {
@@ -130,7 +130,7 @@ function processMode(query: Record<string, string | string[]>, where: string): s
 	return fromQuery ?? 'batch';
 }
 
-/** Conversation routes (enneo-api.md §3). */
+/** Conversation routes (docs/enneo-api-notes.md#conversations). */
 export function registerConversationRoutes(router: Router<FakeState>): void {
 	router.get('/ticket/:ticketId/conversation', ({ state, params, query }) => {
 		const ticket = findTicket(state, params.ticketId);
@@ -170,7 +170,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const where = `POST /ticket/${params.ticketId}/conversation/store`;
 		const ticket = findTicket(state, params.ticketId);
 		const request = validateBody(body ?? {}, STORE_SCHEMA, where);
-		// Seed 003 documents `process` as a body field only; a ?process= query is not part of this endpoint.
+		// Enneo's store page documents `process` as a body field only (docs/enneo-api-notes.md#conversation-store); a ?process= query is not part of this endpoint.
 		if (query.process !== undefined) {
 			throw new HttpError(400, `${where}: unknown query parameter 'process' (send it in the body)`, 'unknown_query', { field: 'process' });
 		}
@@ -225,7 +225,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			deletedAt: null,
 		};
 		state.conversations.set(id, conversation);
-		// Store can change ticket fields as a side effect (seed 003).
+		// Store can change ticket fields as a side effect (docs/enneo-api-notes.md#conversation-store).
 		for (const key of ['status', 'priority', 'dueBy', 'firstResponseDueBy', 'subchannelId']) {
 			if (request[key] !== undefined) ticket[key] = request[key];
 		}

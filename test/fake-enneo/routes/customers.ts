@@ -15,7 +15,7 @@ function customerContracts(state: FakeState, customer: Row): Row[] {
 	return ((customer.contractIds as number[] | undefined) ?? []).map((id) => state.contracts.get(id)).filter((c): c is Row => !!c);
 }
 
-/** A customer as the by* routes show it (enneo-api.md §5.1). */
+/** A customer as the by* routes show it (docs/enneo-api-notes.md#customers). */
 function presentCustomer(state: FakeState, customer: Row, options: { contracts?: boolean; rawData?: boolean } = {}): Row {
 	const out: Row = { ...customer, emailMatches: null };
 	if (options.contracts) out.contracts = customerContracts(state, customer);
@@ -32,7 +32,7 @@ function findCustomer(state: FakeState, id: string): Row {
 /**
  * Enneo's customer search over its local copy: an ID matches exactly, anything else as a
  * case-insensitive substring of name, e-mail, company or the stored phone. The query is taken as
- * given: a phone is stored as digits (seed ticket-bulk-update.txt), so "+49…" does not match it.
+ * given: a phone is stored as digits (docs/enneo-api-notes.md#phones), so "+49…" does not match it.
  */
 function matchesCustomer(customer: Row, q: string): boolean {
 	const text = q.trim().toLowerCase();
@@ -43,7 +43,7 @@ function matchesCustomer(customer: Row, q: string): boolean {
 	return text.length >= 2 && haystack.includes(text);
 }
 
-/** Customer and contract routes (enneo-api.md §5). */
+/** Customer and contract routes (docs/enneo-api-notes.md#customers). */
 export function registerCustomerRoutes(router: Router<FakeState>): void {
 	router.get('/customer/search', ({ state, query }) => {
 		const q = query.q;
@@ -70,7 +70,7 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		const contract = state.contracts.get(Number(params.contractId));
 		if (!contract) throw new HttpError(404, `Contract ${params.contractId} not found`, 'contract_not_found');
 		const customer = findCustomer(state, String(contract.customerId));
-		// This route always embeds the contracts (enneo-api.md §5.4).
+		// This route always embeds the contracts (docs/enneo-api-notes.md#customers).
 		return presentCustomer(state, customer, { contracts: true, rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false });
 	});
 
@@ -84,7 +84,7 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 	router.patch('/customer/:customerId', ({ state, params, body }) => {
 		const where = `PATCH /customer/${params.customerId}`;
 		const customer = findCustomer(state, params.customerId);
-		// tagIds is the only writable field (enneo-api.md §5.5).
+		// tagIds is the only writable field (docs/enneo-api-notes.md#customers).
 		const request = validateBody(body ?? {}, { tagIds: { type: 'integer[]', required: true } }, where);
 		const tags = (request.tagIds as number[]).map((id) => {
 			const tag = state.tags.get(id);
@@ -170,7 +170,7 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
 		queryFlag(query.refresh, 'refresh');
 		const contract = state.contracts.get(Number(params.contractId));
-		// Unknown contracts are a 200 with a code, not a 404 (enneo-api.md §5.7).
+		// Unknown contracts are a 200 with a code, not a 404 (docs/enneo-api-notes.md#errors).
 		if (!contract) return { success: true, code: 'contract_not_found' };
 		return rawData ? { ...contract, rawData: { source: 'erp' } } : contract;
 	});

@@ -17,7 +17,7 @@ const QUERY_KEYS = [
 const MAX_LIMIT = 500;
 const PAGE_CAP = 100;
 
-/** Event types of GET /event/getEventTypes; the response shape is not documented (§11), this one is invented. */
+/** Event types of GET /event/getEventTypes; the response shape is not documented (docs/enneo-api-notes.md#events), this one is invented. */
 export const FAKE_EVENT_TYPES = [
 	'ticketCreated',
 	'ticketUpdated',

@@ -7,7 +7,7 @@ import type { Schema } from '../validate';
 import { ENUMS, queryFlag, queryInt, validateBody } from '../validate';
 import { findTicket } from './tickets';
 
-/** POST /telephony/callReceived body: the fields of both seed versions (seed 000 ⊇ seed 001). */
+/** POST /telephony/callReceived body: the fields of both versions of the page, the newer a superset (docs/enneo-api-notes.md#telephony-call-received). */
 const CALL_RECEIVED_SCHEMA: Schema = {
 	routing: { type: 'string', enum: ENUMS.routing },
 	contractId: { type: 'string', nullable: true },
@@ -119,11 +119,11 @@ function findCallTicket(state: FakeState, reference: { ticketId?: unknown; chann
 	throw new HttpError(400, `${where}: ticketId or channelId is required`, 'missing_reference');
 }
 
-/** Telephony routes (enneo-api.md §4). */
+/** Telephony routes (docs/enneo-api-notes.md#telephony). */
 export function registerTelephonyRoutes(router: Router<FakeState>): void {
 	for (const path of HOOKS) {
 		router.on(path === '/telephony/getRouting' ? 'GET' : 'POST', path, (ctx) => {
-			// Instances with Enneo's own ACD accept only the internal token on these hooks (§4.1).
+			// Instances with Enneo's own ACD accept only the internal token on these hooks (docs/enneo-api-notes.md#telephony-auth).
 			if (ctx.state.telephonyHooksForbidden) {
 				throw new HttpError(403, 'This endpoint requires the x-internal-communication-token header', 'forbidden');
 			}
@@ -157,7 +157,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				const subchannel = state.subchannels.get(request.subchannelId as number);
 				if (!subchannel || subchannel.channel !== 'phone') throw new HttpError(400, `${where}: ${String(request.subchannelId)} is not a phone subchannel`, 'invalid_subchannel');
 			}
-			// The seeds type phone/to as strings and document no format: anonymous or SIP callers are stored as sent.
+			// Enneo types phone/to as strings and documents no format (docs/enneo-api-notes.md#phones): anonymous or SIP callers are stored as sent.
 			const { customer, contractId } = identify(state, request, direction === 'out' ? request.to : request.phone);
 			const id = state.nextId.ticket++;
 			const agentId = (request.agentId ?? request.userId ?? null) as number | null;
@@ -287,7 +287,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 		const userId = queryInt(query.userId, 'userId', 1);
 		if (userId !== undefined && !state.profiles.has(userId)) throw new HttpError(404, `User ${userId} not found`, 'profile_not_found');
 		const tickets = [...state.tickets.values()];
-		// Response shape is undocumented (enneo-api.md §4.6); this stand-in is invented.
+		// Response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses); this stand-in is invented.
 		const users = [...state.profiles.values()]
 			.filter((p) => userId === undefined || p.id === userId)
 			.map((p) => ({

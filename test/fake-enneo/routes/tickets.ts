@@ -144,7 +144,7 @@ function sortTickets(list: Row[], field: string, direction: string): Row[] {
 	});
 }
 
-/** Writable ticket fields of PATCH /ticket/{id} (enneo-api.md §2.8); PATCH /ticket takes seed 002's element instead. */
+/** Writable ticket fields of PATCH /ticket/{id} (docs/enneo-api-notes.md#ticket-update); PATCH /ticket takes the bulk element instead. */
 export const TICKET_PATCH_SCHEMA: Schema = {
 	status: { type: 'string', enum: ENUMS.status },
 	priority: { type: 'string', enum: ENUMS.priority },
@@ -173,8 +173,8 @@ export const TICKET_PATCH_SCHEMA: Schema = {
 };
 
 /**
- * One element of PATCH /ticket: exactly the keys of seed 002's example element (a whole ticket
- * object), with the seed's types. Keys the seed does not show (`tagIds`, `addTagIds`,
+ * One element of PATCH /ticket: exactly the keys of Enneo's example element (a whole ticket
+ * object), with its types (docs/enneo-api-notes.md#bulk-update). Keys the example does not show (`tagIds`, `addTagIds`,
  * `removeTagIds`, `spamStatus`, …) are unknown here and answer 400.
  */
 const BULK_ELEMENT_SCHEMA: Schema = {
@@ -225,10 +225,10 @@ const BULK_ELEMENT_SCHEMA: Schema = {
 	agentSkillsMatch: { type: 'boolean' },
 };
 
-/** Keys of the seed element that describe the ticket rather than change it: accepted, not applied. */
+/** Keys of the example element that describe the ticket rather than change it: accepted, not applied. */
 const BULK_READ_ONLY = ['createdAt', 'modifiedAt', 'closedAt', 'customer', 'agent', 'assignedAgents', 'workedOnByIds', 'workedOnBy', 'attachments', 'template', 'agentSkillsMatch'];
 
-/** Seed-element keys any agent may change (the §2.8 agent set); every other applied key needs updateTechnicalTicketFields. */
+/** Example-element keys any agent may change (the agent set, docs/enneo-api-notes.md#ticket-update); every other applied key needs updateTechnicalTicketFields. */
 const BULK_AGENT_FIELDS = ['status', 'priority', 'agentId', 'assignedAgentIds', 'dueBy', 'firstResponseDueBy', 'contractId', 'customerId', 'customerLegitimation', 'aiSupportLevel', 'tags'];
 
 /** A validated bulk element as the change set it makes: read-only keys dropped, `tags` objects → tag IDs. */
@@ -284,7 +284,7 @@ export function applyTicketChanges(state: FakeState, ticket: Row, changes: Recor
 	ticket.modifiedAt = sqlDate();
 }
 
-/** Ticket routes (enneo-api.md §2). */
+/** Ticket routes (docs/enneo-api-notes.md). */
 export function registerTicketRoutes(router: Router<FakeState>): void {
 	// Fixed paths first: GET /ticket/stats would otherwise match GET /ticket/:ticketId.
 	registerTicketCollectionRoutes(router);
@@ -359,10 +359,10 @@ function requirePermission(state: FakeState, permission: string, what: string): 
 	}
 }
 
-/** Fields of PATCH /ticket/{id} only users with updateTechnicalTicketFields may write (enneo-api.md §2.8). */
+/** Fields of PATCH /ticket/{id} only users with updateTechnicalTicketFields may write (docs/enneo-api-notes.md#ticket-update). */
 const TECHNICAL_FIELDS = ['subject', 'summary', 'body', 'externalTicketId', 'additionalData', 'subchannelId'];
 
-/** POST /ticket body (enneo-api.md §2.5). */
+/** POST /ticket body (docs/enneo-api-notes.md#ticket-create). */
 const CREATE_SCHEMA: Schema = {
 	channel: { type: 'string', enum: ENUMS.channel, required: true },
 	direction: { type: 'string', enum: ENUMS.direction },
@@ -442,7 +442,7 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 	});
 
 	router.get('/agents/queue', ({ state }) => {
-		// Waiting chats per available human agent; -1 when nobody can take a chat (enneo-api.md §2.16).
+		// Waiting chats per available human agent; -1 when nobody can take a chat (docs/enneo-api-notes.md#ticket-other).
 		const agents = [...state.profiles.values()].filter((p) => p.type === 'enneo' && p.chatRoutingStatus !== 'offline').length;
 		const waiting = [...state.tickets.values()].filter((t) => t.channel === 'chat' && t.status === 'open' && (t.agentId === null || t.agentId === undefined)).length;
 		const agentQueue = agents ? Math.round((waiting / agents) * 100) / 100 : -1;
@@ -639,7 +639,7 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 		if (agentId !== undefined && !state.aiAgents.has(agentId)) throw new HttpError(400, `${where}: unknown AI agent ${agentId}`, 'unknown_ai_agent');
 		queryFlag(query.allowMultipleIntents, 'allowMultipleIntents');
 		queryFlag(query.allowWithReplies, 'allowWithReplies');
-		// A run that happens but fails answers 207 (enneo-api.md §2.12); the reason goes to the activity log.
+		// A run that happens but fails answers 207 (docs/enneo-api-notes.md#auto-execute); the reason goes to the activity log.
 		if (state.autoExecuteFailingIds.has(ticket.id)) {
 			return reply(207, { success: false, message: 'Auto-execution failed: the AI agent could not complete its actions' });
 		}
@@ -686,7 +686,7 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 		// GDPR erasure: the ticket and everything hanging off it is gone.
 		state.tickets.delete(ticket.id);
 		for (const [id, conversation] of state.conversations) if (Number(conversation.ticketId) === ticket.id) state.conversations.delete(id);
-		// The GDPR purge's event names no ticket (enneo-api.md §11), only who deleted.
+		// The GDPR purge's event names no ticket (docs/enneo-api-notes.md#events), only who deleted.
 		emitEvent(state, { type: 'ticketDeleted', ticketId: null, data: { deletedBy: state.me.id } });
 		return { success: true };
 	});

@@ -251,7 +251,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['store'] } }, properties);
 
-/** Builds the POST /ticket/{id}/conversation/store body from the node's fields (seed 003 names). */
+/** Builds the POST /ticket/{id}/conversation/store body from the node's fields (names: docs/enneo-api-notes.md#conversation-store). */
 export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -301,7 +301,7 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const body = await buildStoreBody.call(this, itemIndex);
-	// `process` travels in the JSON body, where seed 003 documents it (enneo-api.md §3.5), not as ?process=.
+	// `process` travels in the JSON body, where Enneo's store page documents it (docs/enneo-api-notes.md#conversation-store), not as ?process=.
 	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/store`, {
 		body,
 		itemIndex,

@@ -90,7 +90,7 @@ export function readTranscript(this: IExecuteFunctions, fields: IDataObject, ite
 			const message = String(entry.message ?? '');
 			if (!speaker) throw invalid.call(this, field, `entry ${index + 1} has no speaker`, itemIndex);
 			if (!message.trim()) throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
-			// No timestamp given: the entry goes without one (seed 000/001 do not require it), never with the run's time.
+			// No timestamp given: the entry goes without one (neither callReceived page requires it: docs/enneo-api-notes.md#telephony-call-received), never with the run's time.
 			if (entry.timestamp === undefined || entry.timestamp === null || entry.timestamp === '') {
 				entries.push({ speaker, message });
 				return;

@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (options.allowMultipleIntents === true) qs.allowMultipleIntents = 'true';
 	if (options.allowWithReplies === true) qs.allowWithReplies = 'true';
-	// Path per the latest plugin and docs guides; older sources say /autoprocess (enneo-api.md §10 Q13).
+	// Path per the latest plugin and docs guides; older sources say /autoprocess (docs/enneo-api-notes.md#auto-execute).
 	const response = await enneoApiRequestFull.call(this, 'POST', `/ticket/${ticketId}/autoexecute`, {
 		qs,
 		itemIndex,

@@ -218,7 +218,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
 
-/** Reads the node's fields into Enneo's POST /ticket body (enneo-api.md §2.5). */
+/** Reads the node's fields into Enneo's POST /ticket body (docs/enneo-api-notes.md#ticket-create). */
 export function buildCreateBody(this: IExecuteFunctions, channel: string, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = { channel };
 	for (const key of ['direction', 'status', 'priority', 'from', 'fromName', 'subject', 'body', 'interface']) {

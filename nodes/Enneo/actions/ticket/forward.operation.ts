@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['forward'] } }, properties);
 
-/** One address goes as a string (the documented form), several as a list (accepted per enneo-api.md §2.11). */
+/** One address goes as a string (the documented form), several as a list (accepted per docs/enneo-api-notes.md#ticket-other). */
 const oneOrMany = (list: string[]): string | string[] => (list.length === 1 ? list[0] : list);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getActivity'] } }, properties);
 
-/** The processing timeline; Enneo does not document its shape (enneo-api.md §2.14), so it is passed on as is. */
+/** The processing timeline; Enneo does not document its shape (docs/enneo-api-notes.md#undocumented-responses), so it is passed on as is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -8,7 +8,7 @@ const properties: INodeProperties[] = [];
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getAgentQueueStatus'] } }, properties);
 
 /**
- * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (enneo-api.md §2.16); -1 means no
+ * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (docs/enneo-api-notes.md#ticket-other); -1 means no
  * agent is available, e.g. to route a chat to a bot instead.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

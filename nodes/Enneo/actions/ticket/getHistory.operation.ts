@@ -9,7 +9,7 @@ import {
 	ticketIdLocator,
 } from '../common';
 
-/** Enneo accepts `limit` 1…1000 on ticket history (enneo-api.md §2.10). */
+/** Enneo accepts `limit` 1…1000 on ticket history (docs/enneo-api-notes.md#limits). */
 export const HISTORY_MAX_PAGE = 1000;
 
 const properties: INodeProperties[] = [

@@ -16,10 +16,10 @@ import {
 	statusOptions,
 } from '../common';
 
-/** Enneo caps `limit` on POST /ticket/search at 500 (enneo-api.md §1.7). */
+/** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;
 
-/** Sort fields Enneo accepts; anything else is a 400 (enneo-api.md §2.4). */
+/** Sort fields Enneo accepts; anything else is a 400 (docs/enneo-api-notes.md#ticket-search). */
 const sortFields = [
 	{ name: 'AI Support Level', value: 't.aiSupportLevel' },
 	{ name: 'Assigned Agent', value: 't.agentId' },

@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getNext'] } }, properties);
 
 /**
- * Enneo does not document this response (enneo-api.md §10 Q5): keep it as sent and make sure
+ * Enneo does not document this response (docs/enneo-api-notes.md#undocumented-responses): keep it as sent and make sure
  * `ticketId` is there whether Enneo answered a bare number, `{ticketId}` or `{id}`.
  */
 export function normaliseNextTicket(response: unknown): IDataObject {

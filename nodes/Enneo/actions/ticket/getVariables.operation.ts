@@ -8,7 +8,7 @@ const properties: INodeProperties[] = [ticketIdLocator()];
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getVariables'] } }, properties);
 
-/** The response shape is undocumented (enneo-api.md §2.9): pass it on, tagged with the ticket. */
+/** The response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses): pass it on, tagged with the ticket. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/variables`, { itemIndex, area: 'ticket' });

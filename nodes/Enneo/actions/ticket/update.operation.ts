@@ -8,7 +8,7 @@ import { getTicketId, ticketIdLocator } from '../common';
 import { unwrapTicket } from './get.operation';
 import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
 
-/** Fields outside the agent set (enneo-api.md §2.8): only keys with updateTechnicalTicketFields may write them. */
+/** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */
 const technicalFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'Additional Data (Technical, JSON)',

@@ -5,7 +5,7 @@ import { tagChanges } from '../../helpers/ticketRules';
 import { toIdList } from '../../helpers/values';
 import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../common';
 
-/** Ticket fields any agent may change (enneo-api.md §2.8); shared by Update and Update Many. */
+/** Ticket fields any agent may change (docs/enneo-api-notes.md#ticket-update); shared by Update and Update Many. */
 export const ticketUpdateFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'AI Support Level',

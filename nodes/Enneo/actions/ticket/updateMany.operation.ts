@@ -12,17 +12,17 @@ import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
-/** How the shared Update fields read in Update Many, where PATCH /ticket takes seed 002's element. */
+/** How the shared Update fields read in Update Many, where PATCH /ticket takes the bulk element (docs/enneo-api-notes.md#bulk-update). */
 const bulkDescriptions: Record<string, string> = {
 	spamStatus:
-		'Not a key of the bulk request (seed 002 does not list it), so it is sent for each ticket on its own with PATCH /ticket/{ID}: one extra request per ticket',
+		'Not a key of the bulk request (the documented bulk element does not list it), so it is sent for each ticket on its own with PATCH /ticket/{ID}: one extra request per ticket',
 	tagIds:
 		'Tags to add, remove or set, as chosen in "Tags Mode". The bulk request carries the resulting full tag list ("tags"); to add or remove, the tickets\' current tags are read first (one search per 500 tickets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	tagsMode:
 		'How the tags above change the ticket. Add and Remove read the current tags first; a tag changed in Enneo between that read and the update is overwritten. Replace with an empty list removes all tags.',
 };
 
-/** Fields of seed 002's element beyond the agent set (enneo-api.md §2.1, §2.8). */
+/** Fields of the bulk element beyond the agent set (docs/enneo-api-notes.md#bulk-update). */
 const technicalFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'CC (Technical)',
@@ -163,14 +163,14 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 interface PlannedChange {
 	itemIndex: number;
 	id: number;
-	/** The PATCH /ticket element (seed 002 keys), before the tag list is known. */
+	/** The PATCH /ticket element (keys: docs/enneo-api-notes.md#bulk-update), before the tag list is known. */
 	element: IDataObject;
 	tags?: { mode: 'add' | 'remove' | 'replace'; ids: number[] };
 	spamStatus?: string;
 	batch?: number;
 }
 
-/** Seed-002 keys beyond the agent set, read from Update Fields. */
+/** Bulk-element keys beyond the agent set, read from Update Fields. */
 function readTechnicalFields(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const element: IDataObject = {};
 	for (const key of ['subject', 'summary']) {
@@ -262,8 +262,8 @@ function compare(sent: IDataObject, ticket: EnneoTicket): { unchanged: IDataObje
 
 /**
  * Bulk update: all input items become `PATCH /ticket` calls with one array body per batch, so
- * 1,000 items cost ceil(1000 / batch size) requests. Each element carries only keys seed 002's
- * element shows (tags as `tags: [{id}]` objects); Spam Status, which it does not show, goes per
+ * 1,000 items cost ceil(1000 / batch size) requests. Each element carries only keys Enneo's documented
+ * bulk element shows (docs/enneo-api-notes.md#bulk-update) (tags as `tags: [{id}]` objects); Spam Status, which it does not show, goes per
  * ticket to PATCH /ticket/{id}. Each output item pairs with its input item and says what was sent.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
