@@ -1,5 +1,5 @@
 import { useE2e } from '../lib/setup';
-import { templateWithCredential } from './templates';
+import { nodeNamed, templateWithCredential } from './templates';
 
 const e2e = useE2e();
 
@@ -68,4 +68,37 @@ describe('event templates in n8n', () => {
 			tagIds: [],
 		});
 	});
+
+	test('triage-new-tickets published: a ticket created after publishing is triaged by the next poll, once', async () => {
+		const template = templateWithCredential(
+			'triage-new-tickets.json',
+			e2e.credential,
+			` ${Date.now()}`,
+		);
+		// The template polls every minute at a random second; here at a second 12 s from now.
+		nodeNamed(template, 'New Ticket').parameters.pollTimes = {
+			item: [
+				{ mode: 'custom', cronExpression: `${(new Date().getUTCSeconds() + 12) % 60} * * * * *` },
+			],
+		};
+		const wf = await e2e.n8n.createWorkflow(template);
+		const before = await createTicket('Old invoice question');
+		await e2e.n8n.activate(wf.id);
+		try {
+			const id = await createTicket('Where is my refund?');
+			const [run] = await e2e.n8n.waitForExecutions(wf.id, 1, 80_000);
+			expect(run.assertSuccess().output('AI Triage')).toEqual([
+				expect.objectContaining({ ticketId: id, queue: 'Billing' }),
+			]);
+			expect(e2e.fake.received('PATCH', `/ticket/${id}`)).toHaveLength(1);
+			expect(e2e.fake.received('PATCH', `/ticket/${before}`)).toHaveLength(0);
+			expect(e2e.fake.state.tickets.get(id)).toMatchObject({
+				agentId: 7,
+				priority: 'medium',
+				tagIds: [1],
+			});
+		} finally {
+			await e2e.n8n.deactivate(wf.id);
+		}
+	}, 120_000);
 });
