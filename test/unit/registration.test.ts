@@ -18,9 +18,15 @@ import type { EnneoResource } from '../../nodes/Enneo/types';
 const actionsDir = join(__dirname, '../../nodes/Enneo/actions');
 
 const registered: Record<string, { operations: EnneoResource; description: INodeProperties[] }> = {
-	conversation: { operations: conversation.conversationOperations, description: conversation.description },
+	conversation: {
+		operations: conversation.conversationOperations,
+		description: conversation.description,
+	},
 	customer: { operations: customer.customerOperations, description: customer.description },
-	inboundCall: { operations: inboundCall.inboundCallOperations, description: inboundCall.description },
+	inboundCall: {
+		operations: inboundCall.inboundCallOperations,
+		description: inboundCall.description,
+	},
 	telephony: { operations: telephony.telephonyOperations, description: telephony.description },
 	ticket: { operations: ticket.ticketOperations, description: ticket.description },
 };
@@ -29,7 +35,9 @@ const properties = new Enneo().description.properties;
 
 function operationParameter(resource: string): INodeProperties {
 	const found = properties.filter(
-		(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+		(p) =>
+			p.name === 'operation' &&
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
 	);
 	expect(found).toHaveLength(1);
 	return found[0];
@@ -46,7 +54,9 @@ describe('operation registration', () => {
 			.map((entry) => entry.name)
 			.sort();
 		const resourceParameter = properties.find((p) => p.name === 'resource')!;
-		const offered = (resourceParameter.options as INodePropertyOptions[]).map((o) => String(o.value)).sort();
+		const offered = (resourceParameter.options as INodePropertyOptions[])
+			.map((o) => String(o.value))
+			.sort();
 		expect(Object.keys(registered).sort()).toEqual(folders);
 		expect(offered).toEqual(folders);
 	});
@@ -55,7 +65,9 @@ describe('operation registration', () => {
 		const { operations } = registered[resource];
 
 		it('every *.operation.ts file is registered', () => {
-			const files = readdirSync(join(actionsDir, resource)).filter((file) => file.endsWith('.operation.ts'));
+			const files = readdirSync(join(actionsDir, resource)).filter((file) =>
+				file.endsWith('.operation.ts'),
+			);
 			const modules = new Set(Object.values(operations));
 			const unregistered = files.filter(
 				// eslint-disable-next-line @typescript-eslint/no-require-imports -- load each file to compare module identity
@@ -82,22 +94,33 @@ describe('operation registration', () => {
 			for (const [value, module] of Object.entries(operations)) {
 				expect(module.execute ?? module.executeBatch).toBeDefined();
 				for (const parameter of module.description) {
-					expect({ value, parameter: parameter.name, show: parameter.displayOptions?.show }).toEqual({
+					expect({
+						value,
+						parameter: parameter.name,
+						show: parameter.displayOptions?.show,
+					}).toEqual({
 						value,
 						parameter: parameter.name,
 						show: expect.objectContaining({ resource: [resource], operation: [value] }),
 					});
 				}
-				expect(registered[resource].description).toEqual(expect.arrayContaining(module.description));
+				expect(registered[resource].description).toEqual(
+					expect.arrayContaining(module.description),
+				);
 			}
 		});
 
 		it('no parameter of the node shows for an operation that is not registered', () => {
 			for (const parameter of properties) {
 				const show = parameter.displayOptions?.show;
-				if (!(show?.resource as string[] | undefined)?.includes(resource) || !show?.operation) continue;
+				if (!(show?.resource as string[] | undefined)?.includes(resource) || !show?.operation)
+					continue;
 				for (const value of show.operation as string[]) {
-					expect({ parameter: parameter.name, operation: value, registered: value in operations }).toEqual({
+					expect({
+						parameter: parameter.name,
+						operation: value,
+						registered: value in operations,
+					}).toEqual({
 						parameter: parameter.name,
 						operation: value,
 						registered: true,

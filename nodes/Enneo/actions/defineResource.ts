@@ -24,17 +24,25 @@ export interface DefinedResource {
  * operation is registered in one place. Options are ordered by name as n8n's lint requires;
  * parameters follow the table's order.
  */
-export function defineResource<Value extends string>(
-	resource: string,
-	defaultOperation: NoInfer<Value>,
-	table: Record<Value, RegisteredOperation>,
-): DefinedResource {
-	const rows = Object.entries(table) as Array<[Value, RegisteredOperation]>;
+export function defineResource<Value extends string>(definition: {
+	resource: string;
+	/** The Operation parameter's default: a registered operation. */
+	defaultOperation: NoInfer<Value>;
+	/** Operation value (saved in workflows) → its row. */
+	operations: Record<Value, RegisteredOperation>;
+}): DefinedResource {
+	const { resource, defaultOperation } = definition;
+	const rows = Object.entries(definition.operations) as Array<[Value, RegisteredOperation]>;
 	const operations: EnneoResource = {};
 	for (const [value, row] of rows) operations[value] = row.module;
 
 	const options: INodePropertyOptions[] = rows
-		.map(([value, row]) => ({ name: row.name, value, action: row.action, description: row.description }))
+		.map(([value, row]) => ({
+			name: row.name,
+			value,
+			action: row.action,
+			description: row.description,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 
 	const operationParameter: INodeProperties = {
@@ -46,5 +54,8 @@ export function defineResource<Value extends string>(
 		options,
 		default: defaultOperation,
 	};
-	return { operations, description: [operationParameter, ...rows.flatMap(([, row]) => row.module.description)] };
+	return {
+		operations,
+		description: [operationParameter, ...rows.flatMap(([, row]) => row.module.description)],
+	};
 }
