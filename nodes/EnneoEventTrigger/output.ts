@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { simplifyTicket } from '../Enneo/actions/ticket/getMany.operation';
+import { simplifyTicket } from '../Enneo/helpers/simplify';
 import { parseDateTime } from '../Enneo/helpers/dates';
 import type { EnneoTicket } from '../Enneo/types';
 import { boundedCopy } from '../shared/boundedCopy';

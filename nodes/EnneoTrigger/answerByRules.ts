@@ -8,6 +8,9 @@ import { toE164 } from '../Enneo/helpers/phone';
 import type { CallFacts, RoutingRule } from '../shared/routingRules';
 import { checkAnswer, decide, needsCustomer, readAnswerChoice, readRules, RoutingRuleError } from '../shared/routingRules';
 
+/** How long the caller lookup may take by default: room for a burst of calls, well inside the deadline. */
+export const DEFAULT_LOOKUP_TIMEOUT_MS = 2500;
+
 /** Time kept free between the lookup's end and the answer deadline. */
 const DEADLINE_MARGIN_MS = 150;
 
@@ -86,7 +89,7 @@ export async function answerByRules(
 	const callerE164 = toE164(call.caller, countryCode) ?? null;
 	let lookup: CallerLookup | undefined;
 	if (settings.lookUp) {
-		const lookupTimeoutMs = readNumber(options.lookupTimeoutMs, 1500, 100, 4000);
+		const lookupTimeoutMs = readNumber(options.lookupTimeoutMs, DEFAULT_LOOKUP_TIMEOUT_MS, 100, 4000);
 		lookup = await lookUpCaller(context, callerE164, {
 			lookupTimeoutMs,
 			timeoutMs: Math.max(0, Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now())),

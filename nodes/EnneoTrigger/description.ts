@@ -96,7 +96,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	...rulesProperties,
 	{
-		displayName: 'Answer Deadline (Ms)',
+		displayName: 'Answer Deadline (Milliseconds)',
 		name: 'answerDeadlineMs',
 		type: 'number',
 		typeOptions: { minValue: DEADLINE_RANGE_MS.min, maxValue: DEADLINE_RANGE_MS.max },

@@ -179,11 +179,11 @@ export const rulesOptions: INodeProperties[] = [
 		description: 'How long a looked-up caller is remembered in this n8n process (0 = always ask Enneo). A burst of calls from one number then costs one lookup.',
 	},
 	{
-		displayName: 'Caller Lookup Timeout (Ms)',
+		displayName: 'Caller Lookup Timeout (Milliseconds)',
 		name: 'lookupTimeoutMs',
 		type: 'number',
 		typeOptions: { minValue: 100, maxValue: 4000 },
-		default: 1500,
+		default: 2500,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
 		description: 'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',
 	},

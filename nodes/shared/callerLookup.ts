@@ -153,7 +153,9 @@ export async function lookUpCaller(
 			if (settings.cacheTtlMs > 0 && (result.status === 'found' || result.status === 'notFound')) cache.set(key, result);
 			return result;
 		});
-		const expired = sleep(ownBudget).then(() => undefined);
+		// After the budget, one more event-loop turn: under load a response that already arrived is
+		// still waiting for the I/O phase, which Node runs after the timer that ends the budget.
+		const expired = sleep(ownBudget).then(async () => await sleep(1)).then(() => undefined);
 		const outcome = await Promise.race([shared, expired]);
 		// A search still running goes on and fills the cache for the next calls; its failure then is nobody's.
 		if (outcome === undefined) {

@@ -92,6 +92,9 @@ describe('ticket operations in n8n', () => {
 		const output = run.output('Enneo');
 		expect(output).toHaveLength(150);
 		expect(output[0]).toEqual({
+			// The sent fields also stay at the top level, as in earlier versions.
+			priority: 'urgent',
+			tags: tags.map((id) => ({ id })),
 			id: first,
 			success: true,
 			batch: 1,

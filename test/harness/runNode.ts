@@ -53,10 +53,9 @@ export async function authenticatedRequest(
 ): Promise<unknown> {
 	const headers: Record<string, string> = {};
 	for (const [key, value] of Object.entries((options.headers as IDataObject) ?? {})) headers[key] = String(value);
-	const authHeaders = (credentialType.authenticate.properties.headers ?? {}) as Record<string, string>;
-	for (const [key, template] of Object.entries(authHeaders)) {
-		headers[key] = template.replace(/^=/, '').replace('{{$credentials.apiKey}}', credentials.apiKey);
-	}
+	// The credential's own authenticate function, as n8n calls it.
+	const signed = await credentialType.authenticate({ ...credentials }, { url: String(options.url), headers: {} });
+	for (const [key, value] of Object.entries(signed.headers ?? {})) headers[key] = String(value);
 	let url = String(options.url);
 	if (options.baseURL) url = `${String(options.baseURL)}${url}`;
 	const qs = options.qs as IDataObject | undefined;

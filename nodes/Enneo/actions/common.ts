@@ -9,7 +9,7 @@ export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INode
 		displayName: 'Ticket',
 		name: 'ticketId',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The Enneo ticket',
 		modes: [

@@ -147,7 +147,7 @@ function hintFor(status: number, context: EnneoErrorContext): { message: string;
 		default:
 			if (status >= 500) {
 				return {
-					message: `Enneo had a server error (${status})`,
+					message: `Enneo failed to answer (${status})`,
 					description: `The Enneo instance failed to answer ${what}${context.retries ? ` (after ${context.retries} retries)` : ''}. Retry later; if it persists, contact Enneo support with the time of the run.`,
 				};
 			}

@@ -9,8 +9,9 @@ const enneo = useFakeEnneo({ tickets: 20 });
 const ticket = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const THREAD = DEMO.threadTicketId;
 
+// These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
 function run(operation: string, parameters: Record<string, unknown>, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
-	return runNode({ parameters: { resource: 'conversation', operation, ...parameters }, credentials: enneo.credentials, ...extra });
+	return runNode({ parameters: { resource: 'conversation', operation, simplify: false, ...parameters }, credentials: enneo.credentials, ...extra });
 }
 
 /** Posts straight to the fake's store route, as any client would. */

@@ -7,8 +7,9 @@ import { itemsOf, runNode } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 
+// These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
 function run(operation: string, parameters: Record<string, unknown>, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
-	return runNode({ parameters: { resource: 'customer', operation, ...parameters }, credentials: enneo.credentials, ...extra });
+	return runNode({ parameters: { resource: 'customer', operation, simplify: false, ...parameters }, credentials: enneo.credentials, ...extra });
 }
 
 describe('customer VIP shaping', () => {

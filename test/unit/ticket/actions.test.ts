@@ -46,7 +46,7 @@ describe('ticket forward', () => {
 	test('is not retried on 503 (it sends an email)', async () => {
 		enneo.fake.fail({ method: 'POST', path: '/ticket/376101/forward', status: 503, headers: { 'Retry-After': '0' } });
 		await expect(runNode({ parameters: ticketOp('forward', { ticketId: locator('376101'), toEmail: 'a@example.com' }), credentials: enneo.credentials })).rejects.toThrow(
-			'Enneo had a server error (503)',
+			'Enneo failed to answer (503)',
 		);
 		expect(enneo.fake.received('POST', '/ticket/376101/forward')).toHaveLength(1);
 	});

@@ -70,7 +70,7 @@ describe('ticket errors', () => {
 		enneo.fake.fail({ method: 'GET', path: '/ticket/376101/variables', status: 503, headers: { 'Retry-After': '0' }, times: Infinity });
 		const error = await failure(variables(locator('376101')));
 		expect(enneo.fake.received('GET', '/ticket/376101/variables')).toHaveLength(4);
-		expect(error.message).toBe('Enneo had a server error (503): Injected failure 503, code http_503');
+		expect(error.message).toBe('Enneo failed to answer (503): Injected failure 503, code http_503');
 		expect(error.description).toContain('(after 3 retries)');
 	});
 
@@ -84,7 +84,7 @@ describe('ticket errors', () => {
 	test('500 is not retried (it is not a transient status)', async () => {
 		enneo.fake.fail({ method: 'GET', path: '/ticket/376101/ping', status: 500, times: Infinity });
 		const error = await failure({ resource: 'ticket', operation: 'ping', ticketId: locator('376101') });
-		expect(error.message).toContain('Enneo had a server error (500)');
+		expect(error.message).toContain('Enneo failed to answer (500)');
 		expect(enneo.fake.received('GET', '/ticket/376101/ping')).toHaveLength(1);
 	});
 

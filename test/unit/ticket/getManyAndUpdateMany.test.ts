@@ -96,7 +96,7 @@ describe('ticket update many', () => {
 			continueOnFail: true,
 		});
 		expect(output.map((o) => Boolean(o.json.error))).toEqual([true, true, false, false, false]);
-		expect(String(output[0].json.error)).toContain('server error (500)');
+		expect(String(output[0].json.error)).toContain('failed to answer (500)');
 		expect(enneo.fake.received('PATCH', '/ticket')).toHaveLength(3);
 	});
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyConversation, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
 import { toId } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
@@ -27,6 +28,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+properties.push(simplifyProperty);
+
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -40,5 +43,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'conversation',
 	});
-	return unwrapConversation(response);
+	const conversation = unwrapConversation(response);
+	return wantsSimplify.call(this, itemIndex) ? simplifyConversation(conversation) : conversation;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyConversation, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
 import { toIdList, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
 import type { EnneoConversation } from '../../types';
@@ -88,6 +89,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+properties.push(simplifyProperty);
+
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['getMany'] } }, properties);
 
 /** One value is sent as is, several as a PHP-style array (each filter accepts both). */
@@ -120,5 +123,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as IDataObject | IDataObject[];
 	const conversations = (Array.isArray(response) ? response : (response.conversations as EnneoConversation[] | undefined)) ?? [];
 	// The endpoint has no limit/offset: it always answers with the whole thread, so Limit is applied here.
-	return returnAll ? conversations : conversations.slice(0, limit);
+	const list = returnAll ? conversations : conversations.slice(0, limit);
+	return wantsSimplify.call(this, itemIndex) ? list.map(simplifyConversation) : list;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withoutKeys } from '../../helpers/response';
+import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from './shape';
@@ -63,6 +64,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+properties.push(simplifyProperty);
+
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -81,5 +84,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (options.includeContracts === true) qs.includeContracts = 'true';
 	}
 	const customer = (await enneoApiRequest.call(this, 'GET', endpoint, { qs, itemIndex, area: 'customer' })) as IDataObject;
-	return shapeCustomer(withoutKeys(customer, 'success'), vip);
+	const shaped = shapeCustomer(withoutKeys(customer, 'success'), vip);
+	return wantsSimplify.call(this, itemIndex) ? simplifyCustomer(shaped) : shaped;
 }

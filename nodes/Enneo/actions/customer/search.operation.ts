@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { PhoneForm } from '../../helpers/phone';
 import { looksLikePhoneNumber, phoneSearchForms } from '../../helpers/phone';
+import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
 import { enneoApiRequest } from '../../transport/request';
 import { readVipRule, shapeCustomer, vipOptions } from './shape';
@@ -59,6 +60,8 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+properties.push(simplifyProperty);
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['search'] } }, properties);
 
@@ -119,5 +122,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (match) shapedRow.matchedPhone = { form: match.form, query: match.query };
 		shaped.push(shapedRow);
 	}
-	return shaped;
+	return wantsSimplify.call(this, itemIndex) ? shaped.map(simplifyCustomer) : shaped;
 }

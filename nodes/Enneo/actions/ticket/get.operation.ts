@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withoutKeys } from '../../helpers/response';
+import { simplifyProperty, simplifyTicket, wantsSimplify } from '../../helpers/simplify';
 import { enneoApiRequest } from '../../transport/request';
+import type { EnneoTicket } from '../../types';
 import { getTicketId, ticketIdLocator } from '../common';
 
 const properties: INodeProperties[] = [
@@ -62,6 +64,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+properties.push(simplifyProperty);
+
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
 
 /** Enneo returns the ticket at top level with `success`; tolerate a `{ticket}` wrapper too. */
@@ -80,5 +84,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (options.contentTranslationLanguage) qs.contentTranslationLanguage = options.contentTranslationLanguage;
 	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}`, { qs, itemIndex, area: 'ticket' });
-	return unwrapTicket(response);
+	const ticket = unwrapTicket(response);
+	return wantsSimplify.call(this, itemIndex) ? simplifyTicket(ticket as EnneoTicket) : ticket;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toEnneoFilterDate, workflowZone } from '../../helpers/dates';
+import { simplifyTicket } from '../../helpers/simplify';
 import { toStringList } from '../../helpers/values';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
 import type { EnneoTicket } from '../../types';
@@ -241,8 +242,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
 
-/** The fields people route and branch on. */
-export function simplifyTicket(ticket: EnneoTicket): IDataObject {
+/** Version 1's simplified ticket (kept for saved workflows); version 2 uses helpers/simplify. */
+export function simplifyTicketV1(ticket: EnneoTicket): IDataObject {
 	const tags = Array.isArray(ticket.tags) ? ticket.tags : [];
 	return {
 		id: ticket.id,
@@ -364,5 +365,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'ticket',
 	})) as EnneoTicket[];
-	return simplify ? tickets.map(simplifyTicket) : tickets;
+	if (!simplify) return tickets;
+	return (this.getNode().typeVersion ?? 1) >= 2 ? tickets.map(simplifyTicket) : tickets.map(simplifyTicketV1);
 }

@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { EnneoTicket } from '../types';
+
+/**
+ * Simplify: at most 10 fields per object (n8n's guideline), the ones people and AI agents route
+ * and branch on. New in node version 2 for Get operations; version 1 keeps its outputs.
+ */
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	displayOptions: { show: { '@version': [2] } },
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** Whether this item's output is simplified: version 2 nodes with Simplify on. */
+export function wantsSimplify(this: IExecuteFunctions, itemIndex: number): boolean {
+	if ((this.getNode().typeVersion ?? 1) < 2) return false;
+	return this.getNodeParameter('simplify', itemIndex, true) !== false;
+}
+
+const tagNamesOf = (tags: unknown): string[] =>
+	Array.isArray(tags) ? tags.filter((tag): tag is IDataObject => typeof tag === 'object' && tag !== null).map((tag) => String(tag.name ?? '')) : [];
+
+export function simplifyTicket(ticket: EnneoTicket): IDataObject {
+	return {
+		id: ticket.id,
+		subject: ticket.subject ?? null,
+		summary: ticket.summary ?? null,
+		status: ticket.status ?? null,
+		priority: ticket.priority ?? null,
+		channel: ticket.channel ?? null,
+		customerId: ticket.customerId ?? null,
+		agentId: ticket.agentId ?? null,
+		tagNames: tagNamesOf(ticket.tags),
+		dueBy: ticket.dueBy ?? null,
+	};
+}
+
+/** The message text: plain body, else the content message, else the (HTML) body. */
+function messageText(conversation: IDataObject): string | null {
+	const content = conversation.content as IDataObject | undefined;
+	const text = conversation.bodyPlain ?? content?.message ?? conversation.body;
+	return typeof text === 'string' ? text : null;
+}
+
+export function simplifyConversation(conversation: IDataObject): IDataObject {
+	return {
+		id: conversation.id ?? null,
+		ticketId: conversation.ticketId ?? null,
+		type: conversation.type ?? null,
+		direction: conversation.direction ?? null,
+		private: conversation.private ?? null,
+		isDraft: conversation.isDraft ?? null,
+		from: conversation.fromEmail ?? (conversation.sender as IDataObject | undefined)?.email ?? null,
+		agentId: conversation.agentId ?? null,
+		text: messageText(conversation),
+		createdAt: conversation.createdAt ?? null,
+	};
+}
+
+/** A customer after shapeCustomer (fullName, tagNames, isVip already set). */
+export function simplifyCustomer(customer: IDataObject): IDataObject {
+	const out: IDataObject = {
+		id: customer.id ?? null,
+		fullName: customer.fullName ?? null,
+		email: customer.email ?? null,
+		phone: customer.phone ?? null,
+		company: customer.company ?? null,
+		address: customer.address ?? null,
+		tagNames: customer.tagNames ?? [],
+		isVip: customer.isVip ?? false,
+		contractIds: customer.contractIds ?? [],
+	};
+	if (customer.matchedPhone !== undefined) out.matchedPhone = customer.matchedPhone;
+	return out;
+}
