@@ -63,7 +63,8 @@ function transportFailure(error: unknown, timeoutMs: number): string {
 	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
 	const code = String(record.code ?? record.cause?.code ?? '');
 	const message = typeof record.message === 'string' ? record.message.slice(0, 300) : '';
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+	// n8n 1.x hands over its own wording instead of the code (n8n-workflow's NodeError messages for ECONNABORTED, ETIMEDOUT).
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out|connection was aborted/i.test(message)) {
 		return `Enneo did not answer within ${timeoutMs / 1000} s`;
 	}
 	if (code === 'ECONNREFUSED') return 'the connection was refused';
