@@ -17,12 +17,18 @@ describe('Options → Timeout', () => {
 		([resource, map]) => Object.keys(map).map((operation) => [resource, operation]),
 	);
 
-	test.each(operations)('%s → %s has exactly one Options collection with Timeout', (resource, operation) => {
-		const collections = properties.filter((p) => p.name === 'options' && p.type === 'collection' && shows(p, 'resource', resource) && shows(p, 'operation', operation));
-		expect(collections).toHaveLength(1);
-		const names = (collections[0].options as INodeProperties[]).map((o) => o.displayName);
-		expect(names).toContain('Timeout');
-		expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+	test.each(operations)('%s → %s has exactly one Options collection with Timeout in each node version', (resource, operation) => {
+		for (const version of [1, 2]) {
+			const forVersion = (p: INodeProperties) => {
+				const versions = p.displayOptions?.show?.['@version'];
+				return !Array.isArray(versions) || versions.includes(version);
+			};
+			const collections = properties.filter((p) => p.name === 'options' && p.type === 'collection' && shows(p, 'resource', resource) && shows(p, 'operation', operation) && forVersion(p));
+			expect(collections).toHaveLength(1);
+			const names = (collections[0].options as INodeProperties[]).map((o) => o.displayName);
+			expect(names).toContain('Timeout');
+			expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+		}
 	});
 
 	test('Inbound Call → Respond calls nothing remote and has no Timeout', () => {

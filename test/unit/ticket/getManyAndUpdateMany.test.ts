@@ -38,7 +38,7 @@ describe('ticket get many', () => {
 				returnAll: false,
 				limit: 10,
 				filters: { status: ['open'], unassigned: true, agentIds: [7], tagIds: [1, 3], tagMatch: 'all', createdAfter: '2026-10-01T00:00:00Z' },
-				options: { orderByField: 't.createdAt', orderByDirection: 'asc' },
+				sort: { field: 't.createdAt', direction: 'asc' },
 			},
 			credentials: enneo.credentials,
 		});
@@ -59,6 +59,18 @@ describe('ticket get many', () => {
 });
 
 describe('ticket update many', () => {
+
+	test('version 1 keeps its sort fields among the options; version 2 has Sort of its own', async () => {
+		await runNode({
+			parameters: { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1, options: { orderByField: 't.priority', orderByDirection: 'asc' } },
+			credentials: enneo.credentials,
+			typeVersion: 1,
+		});
+		await runNode({ parameters: { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1, sort: { field: 't.priority' } }, credentials: enneo.credentials });
+		const [v1, v2] = enneo.fake.received('POST', '/ticket/search');
+		expect(v1.body).toMatchObject({ orderByField: 't.priority', orderByDirection: 'asc' });
+		expect(v2.body).toMatchObject({ orderByField: 't.priority', orderByDirection: 'desc' });
+	});
 	test('1,000 items cost ceil(1000/batch) PATCH /ticket requests and pair with their items', async () => {
 		const ids = [...enneo.fake.state.tickets.keys()].slice(0, 1000);
 		const { output } = await runNode({

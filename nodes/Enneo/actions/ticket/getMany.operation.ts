@@ -188,6 +188,27 @@ export const ticketFilterOptions: INodeProperties[] = [
 	},
 ];
 
+const scopeOption: INodeProperties = {
+	displayName: 'Only Tickets in My Routing Scope',
+	name: 'skillsScope',
+	type: 'boolean',
+	default: false,
+	description: "Whether to search only the API user's routing view (excludes spam and tickets outside the user's skills)",
+};
+
+const sortByOption: INodeProperties = { displayName: 'Sort By', name: 'orderByField', type: 'options', options: sortFields, default: 't.id' };
+
+const sortDirectionOption: INodeProperties = {
+	displayName: 'Sort Direction',
+	name: 'orderByDirection',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+	default: 'desc',
+};
+
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
 	{
@@ -199,36 +220,34 @@ const properties: INodeProperties[] = [
 		options: ticketFilterOptions,
 	},
 	{
+		// Version 1 kept the sort fields among the options.
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: { show: { '@version': [1] } },
+		options: [scopeOption, sortByOption, sortDirectionOption],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { '@version': [2] } },
+		options: [scopeOption],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Rule',
+		default: {},
+		displayOptions: { show: { '@version': [2] } },
 		options: [
-			{
-				displayName: 'Only Tickets in My Routing Scope',
-				name: 'skillsScope',
-				type: 'boolean',
-				default: false,
-				description: "Whether to search only the API user's routing view (excludes spam and tickets outside the user's skills)",
-			},
-			{
-				displayName: 'Sort By',
-				name: 'orderByField',
-				type: 'options',
-				options: sortFields,
-				default: 't.id',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'orderByDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
+			{ ...sortByOption, name: 'field' },
+			{ ...sortDirectionOption, name: 'direction' },
 		],
 	},
 	{
@@ -347,10 +366,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
+	const sort = (this.getNode().typeVersion ?? 1) >= 2 ? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject) : { field: options.orderByField, direction: options.orderByDirection };
 	const body: IDataObject = {
 		filters: buildTicketFilters.call(this, filters, itemIndex),
-		orderByField: options.orderByField ?? 't.id',
-		orderByDirection: options.orderByDirection ?? 'desc',
+		orderByField: sort.field ?? 't.id',
+		orderByDirection: sort.direction ?? 'desc',
 	};
 	if (options.skillsScope === true) body.ticketScope = 'skills';
 
