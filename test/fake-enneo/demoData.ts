@@ -53,9 +53,6 @@ export function demoState(options: DemoOptions = {}): FakeState {
 	put(state.aiAgents, { id: DEMO.vipAiAgentId, name: 'VIP Concierge', tagId: DEMO.vipTagId, channels: ['phone', 'chat'] });
 	put(state.aiAgents, { id: 456, name: 'Meter Reading Bot', tagId: 1, channels: ['all'] });
 
-	put(state.teams, { id: 1, name: 'First Level', parentId: null });
-	put(state.teams, { id: 2, name: 'VIP Desk', parentId: 1 });
-
 	put(state.subchannels, { id: DEMO.emailSubchannelId, channel: 'email', name: 'Support', isDefault: true, interface: 'internal', enabled: true, data: {} });
 	put(state.subchannels, { id: 2, channel: 'chat', name: 'Website Chat', isDefault: false, interface: 'internal', enabled: true, data: {} });
 	put(state.subchannels, { id: DEMO.phoneSubchannelId, channel: 'phone', name: 'Hotline +49 30 1234 5600', isDefault: true, interface: 'internal', enabled: true, data: {} });

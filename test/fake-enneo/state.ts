@@ -9,7 +9,6 @@ export interface FakeState {
 	tags: Map<number, Row>;
 	profiles: Map<number, Row>;
 	aiAgents: Map<number, Row>;
-	teams: Map<number, Row>;
 	subchannels: Map<number, Row>;
 	queue: Map<number, Row>;
 	/** The user the API key belongs to (GET /profile). */
@@ -40,7 +39,6 @@ export function emptyState(): FakeState {
 		tags: new Map(),
 		profiles: new Map(),
 		aiAgents: new Map(),
-		teams: new Map(),
 		subchannels: new Map(),
 		queue: new Map(),
 		// `events`: the key of an n8n event trigger needs it (docs/enneo-api-notes.md#events); tests revoke it for the 403.

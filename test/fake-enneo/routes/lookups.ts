@@ -5,7 +5,7 @@ import { queryInt } from '../validate';
 
 const text = (row: Row, ...keys: string[]) => keys.map((k) => String(row[k] ?? '')).join(' ').toLowerCase();
 
-/** Profile (credential test) and the lists behind dropdowns: tags, profiles, AI agents, teams, subchannels. */
+/** Profile (credential test) and the lists behind dropdowns: tags, profiles, AI agents, subchannels. */
 export function registerLookupRoutes(router: Router<FakeState>): void {
 	router.get('/profile', ({ state }) => ({
 		id: state.me.id,
@@ -57,7 +57,6 @@ export function registerLookupRoutes(router: Router<FakeState>): void {
 		return agents.slice(offset, offset + limit);
 	});
 
-	router.get('/team/list', ({ state }) => ({ success: true, teams: [...state.teams.values()] }));
 
 	router.get('/settings/subchannel', ({ state, query }) => {
 		const channels = ([] as string[]).concat(query.channels ?? [], query.channel ?? []);
