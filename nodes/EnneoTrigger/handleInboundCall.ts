@@ -124,7 +124,8 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 
 		const request = context.getRequestObject() as { rawBody?: { toString(encoding?: string): string }; readRawBody?: () => Promise<void> };
 		// From version 2 n8n reads only bodies it can parse (JSON, text, form, XML); JSON sent under another or no content type is read here.
-		if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+		// A body n8n has already consumed (its multipart form parser) cannot be read again: judge what n8n parsed.
+		if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody().catch(() => undefined);
 		const parsed = parseCallInBound(context.getBodyData(), request.rawBody ? request.rawBody.toString('utf8') : undefined);
 		if (!parsed.ok) return reject(reply, parsed.status, parsed.code, parsed.message);
 		const call = parsed.call;
