@@ -1229,6 +1229,8 @@ export function hostileRequest(target: HostileTarget, kind: string, seed = 1): H
 export interface HostileOutcome {
 	kind: string;
 	validCall: boolean;
+	/** When it was sent (Date.now()). */
+	sentAt: number;
 	/** HTTP status; 0 when no answer came (connection closed or reset, or timed out). */
 	status: number;
 	ms: number;
@@ -1337,6 +1339,7 @@ export async function sendHostile(
 ): Promise<HostileOutcome> {
 	const timeoutMs = options.timeoutMs ?? 30_000;
 	const url = new URL(baseUrl);
+	const sentAt = Date.now();
 	const started = process.hrtime.bigint();
 	let result: { status: number; text: string; timedOut: boolean; error?: string };
 	if (request.raw) {
@@ -1410,6 +1413,7 @@ export async function sendHostile(
 				? 'trigger'
 				: 'n8n';
 	return {
+		sentAt,
 		kind: request.kind,
 		validCall: request.validCall,
 		status: result.status,
@@ -1585,4 +1589,46 @@ export function byKind(
 				.join(' '),
 			maxMs: e.maxMs,
 		}));
+}
+
+/**
+ * Which hostile kinds were in flight while the slowest normal calls waited, against how often
+ * each kind was sent: a kind that shows up far more often than its share points at the request
+ * that slows the others down.
+ */
+export function inFlightDuring(
+	slowCalls: Array<{ sentAt: number; ms: number }>,
+	outcomes: HostileOutcome[],
+): Array<{
+	kind: string;
+	slowCallsOverlapped: number;
+	share: number;
+	sentShare: number;
+	lift: number;
+}> {
+	const sent = new Map<string, number>();
+	for (const o of outcomes) sent.set(o.kind, (sent.get(o.kind) ?? 0) + 1);
+	const overlapped = new Map<string, number>();
+	for (const call of slowCalls) {
+		const from = call.sentAt;
+		const to = call.sentAt + call.ms;
+		const kinds = new Set<string>();
+		for (const o of outcomes) if (o.sentAt < to && o.sentAt + o.ms > from) kinds.add(o.kind);
+		for (const kind of kinds) overlapped.set(kind, (overlapped.get(kind) ?? 0) + 1);
+	}
+	const total = outcomes.length || 1;
+	const calls = slowCalls.length || 1;
+	return [...overlapped.entries()]
+		.map(([kind, n]) => {
+			const share = n / calls;
+			const sentShare = (sent.get(kind) ?? 0) / total;
+			return {
+				kind,
+				slowCallsOverlapped: n,
+				share: Number(share.toFixed(2)),
+				sentShare: Number(sentShare.toFixed(4)),
+				lift: Number((share / (sentShare || 1 / total)).toFixed(1)),
+			};
+		})
+		.sort((a, b) => b.lift - a.lift || b.slowCallsOverlapped - a.slowCallsOverlapped);
 }

@@ -25,6 +25,8 @@ export interface NormalCall {
 	body: string;
 	/** ms since the phase started, when the call was placed. */
 	at: number;
+	/** When it was placed (Date.now()). */
+	sentAt: number;
 }
 
 /** Rings one call: even indexes are the VIP, odd ones a known regular customer. */
@@ -46,6 +48,7 @@ export async function ringNormalCall(
 			Callee: '+493012345600',
 		},
 	};
+	const sentAt = Date.now();
 	const started = process.hrtime.bigint();
 	try {
 		const response = await fetch(url, {
@@ -81,6 +84,7 @@ export async function ringNormalCall(
 			hangUp: isHangUp(response.status, text),
 			body: text.slice(0, 300),
 			at,
+			sentAt,
 		};
 	} catch (error) {
 		return {
@@ -92,6 +96,7 @@ export async function ringNormalCall(
 			hangUp: false,
 			body: `<${(error as Error).message}>`,
 			at,
+			sentAt,
 		};
 	}
 }

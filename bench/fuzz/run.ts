@@ -42,6 +42,7 @@ import {
 	byKind,
 	hostileKinds,
 	hostileRequest,
+	inFlightDuring,
 	hostileRequests,
 	sendAll,
 	sendHostile,
@@ -297,6 +298,9 @@ async function main(): Promise<void> {
 		const quiet = latency(quietCalls);
 		const underFire = latency(hostileCalls);
 		const ratio = underFire.p99 / quiet.p99;
+		// The normal calls slower than the target allows, and which hostile kinds overlapped them.
+		const slowNormal = hostileCalls.filter((c) => c.ms > P99_RATIO_TARGET * quiet.p99);
+		const suspects = inFlightDuring(slowNormal, outcomes).filter((s) => s.slowCallsOverlapped >= 3);
 		const normalSlow = [...quietCalls, ...hostileCalls].filter((c) => c.ms > SLOW_MS).length;
 		const normalHangUps = [...quietCalls, ...hostileCalls].filter((c) => c.hangUp).length;
 		const normal5xx = [...quietCalls, ...hostileCalls].filter((c) => c.status >= 500).length;
@@ -354,6 +358,10 @@ async function main(): Promise<void> {
 					.map(([s, n]) => `${s} × ${n}`)
 					.join(', ') || 'none listed'
 			}; n8n healthy afterwards: ${healthy}.`,
+			`Normal calls under hostile traffic slower than ${P99_RATIO_TARGET} × quiet p99: ${slowNormal.length} of ${hostileCalls.length}; hostile kinds most over-represented while they waited (share of those calls overlapped / share of requests sent): ${suspects
+				.slice(0, 12)
+				.map((s) => `${s.kind} ${s.lift}× (${s.slowCallsOverlapped} calls)`)
+				.join(', ')}.`,
 			`Slowest kinds alone (ms): ${soloSlowest.map((o) => `${o.kind} ${Math.round(o.ms)} (${o.status || 'none'})`).join(', ')}.`,
 			...hostile.problems
 				.slice(0, 40)
@@ -393,6 +401,7 @@ async function main(): Promise<void> {
 					body: o.body.slice(0, 160),
 				})),
 			},
+			slowNormalSuspects: suspects.slice(0, 40),
 			normal: {
 				quiet,
 				hostile: underFire,
