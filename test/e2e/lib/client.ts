@@ -255,7 +255,12 @@ export class N8nClient {
 			if (workflow.active !== true) throw new Error(`workflow ${id} did not activate: ${JSON.stringify(workflow)}`);
 			return workflow;
 		}
-		const status = await this.waitForPublication(id, (s) => s.status !== 'in_progress' && s.status !== 'not_published' && s.liveVersionId === versionId, timeoutMs);
+		// A failed publication has no live version: stop waiting and report the triggers' errors.
+		const status = await this.waitForPublication(
+			id,
+			(s) => s.status === 'failed' || (s.status !== 'in_progress' && s.status !== 'not_published' && s.liveVersionId === versionId),
+			timeoutMs,
+		);
 		if (status.status !== 'published') {
 			const errors = status.triggers.map((t) => t.errorMessage).filter(Boolean);
 			throw new Error(`workflow ${id} publication ${status.status}: ${errors.join('; ') || JSON.stringify(status)}`);
