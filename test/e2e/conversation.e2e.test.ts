@@ -33,7 +33,7 @@ describe('conversation operations in n8n', () => {
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 
 		const [call] = e2e.fake.received('POST', `/ticket/${ticketId}/conversation/store`);
-		expect(call.query).toEqual({}); // process travels in the body only (seed 003)
+		expect(call.query).toEqual({}); // process travels in the body only (docs/enneo-api-notes.md#conversation-store)
 		expect(call.body).toMatchObject({
 			direction: 'in',
 			process: 'false',

@@ -62,7 +62,7 @@ describe('ticket operations in n8n', () => {
 	test('Update Many with tags and Check Changes: 1 tag read, 2 batches, 1 read-back for 150 tickets; ignored fields reported', async () => {
 		const ids = ticketIds(150);
 		const before = new Map(ids.map((id) => [id, [...(e2e.fake.state.tickets.get(id)!.tagIds as number[])]]));
-		// An instance that takes "tags" but does not apply it for this request (seed 002 does not say what it applies).
+		// An instance that takes "tags" but does not apply it for this request (Enneo does not say what it applies: docs/enneo-api-notes.md#bulk-update).
 		e2e.fake.state.bulkIgnoredFields = ['tags'];
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('update many check', [

@@ -83,7 +83,7 @@ describe('vip-inbound-routing.json in n8n', () => {
 		expect(answer.CallInBound.OverrideAIAgentId).toBe(DEMO.vipAiAgentId);
 		expect(JSON.stringify(answer.CallInBound.Variables)).toContain('Victoria Sterling');
 		expect(run.status).toBe('success');
-		// The VIP's phone is stored as digits (seed ticket-bulk-update.txt); the lookup searches that form.
+		// The VIP's phone is stored as digits (docs/enneo-api-notes.md#phones); the lookup searches that form.
 		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone.slice(1)]);
 		expect(Object.keys(run.runData)).not.toContain('Keep Default Routing');
 

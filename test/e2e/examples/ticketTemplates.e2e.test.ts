@@ -77,7 +77,7 @@ describe('ticket templates in n8n', () => {
 				{ key: 'tt_matchAny.tagId', comparator: 'in', values: [5] },
 			],
 		});
-		// Seed 002's bulk element has no spamStatus: it goes to PATCH /ticket/{id}, which documents it (enneo-api.md §2.8).
+		// The bulk element has no spamStatus: it goes to PATCH /ticket/{id}, which documents it (docs/enneo-api-notes.md#bulk-update).
 		expect(e2e.fake.received('PATCH', '/ticket')).toHaveLength(0);
 		const patches = e2e.fake.received('PATCH', /^\/ticket\/\d+$/);
 		expect(patches).toHaveLength(230);

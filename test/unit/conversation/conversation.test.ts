@@ -24,15 +24,15 @@ async function postStore(ticketId: number, body: unknown, query = ''): Promise<{
 	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-describe('the fake Enneo follows seed 003 (conversation store)', () => {
-	// Seed 003's example, with its attachment as {name, url}: the seed's own text asks for url or base64, not both.
+describe('the fake Enneo follows the documented conversation store', () => {
+	// The store page's example, with its attachment as {name, url}: the page asks for url or base64, not both (docs/enneo-api-notes.md#conversation-store).
 	const seedBody = () => ({ ...structuredClone(SEED_STORE_BODY), attachments: [{ name: SEED_STORE_BODY.attachments[0].name, url: SEED_STORE_BODY.attachments[0].url }] });
 	beforeEach(() => {
 		enneo.fake.state.subchannels.set(4, { id: 4, channel: 'email', name: 'Second mailbox', isDefault: false, interface: 'internal', enabled: true, data: {} });
 		enneo.fake.state.profiles.set(123, { id: 123, firstName: 'Max', lastName: 'Mustermann', email: 'max@demo.enneo.ai', type: 'enneo' });
 	});
 
-	test("the seed's example body, with process in the body, is stored", async () => {
+	test("the store page's example body, with process in the body, is stored", async () => {
 		const { status, json } = await postStore(THREAD, seedBody());
 		expect(status).toBe(200);
 		const stored = enneo.fake.state.conversations.get(json.conversationId as number)!;
@@ -49,7 +49,7 @@ describe('the fake Enneo follows seed 003 (conversation store)', () => {
 });
 
 describe('conversation store', () => {
-	test('sends every seed field with Enneo names and formats, process in the body only', async () => {
+	test('sends every documented field with Enneo names and formats, process in the body only', async () => {
 		const { output } = await run('store', {
 			ticketId: ticket(THREAD),
 			direction: 'out',
@@ -118,7 +118,7 @@ describe('conversation store', () => {
 		const conversationId = output[0].json.conversationId as number;
 		expect(output[0].json).toMatchObject({ ticketId: THREAD, conversation: { id: conversationId, direction: 'out' } });
 		expect(output[0].json.success).toBeUndefined();
-		// Store's side effects on the ticket (seed 003).
+		// Store's side effects on the ticket (docs/enneo-api-notes.md#conversation-store).
 		expect(enneo.fake.state.tickets.get(THREAD)).toMatchObject({ status: 'closed', priority: 'urgent', dueBy: '2026-03-07 16:30:00' });
 	});
 

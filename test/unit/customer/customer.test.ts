@@ -52,7 +52,7 @@ describe('customer search', () => {
 		expect(output[0].json).toMatchObject({ id: DEMO.vipCustomerId, fullName: 'Victoria Sterling', tagNames: ['VIP'], tagIds: [2], isVip: true });
 	});
 
-	test('the fake stores phones as the seed shows them (digits) and matches the query as given', async () => {
+	test('the fake stores phones as Enneo does (digits) and matches the query as given', async () => {
 		expect(enneo.fake.state.customers.get(DEMO.vipCustomerId)!.phone).toBe(4915112345678);
 		const search = async (q: string) => {
 			const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/customer/search?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${enneo.fake.apiKey}` } });

@@ -4,7 +4,7 @@ import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { makeContext } from '../../harness/runNode';
 
 /**
- * The IDs in a CallInBound answer belong to the telephony platform (seed callinbound-webhook.txt),
+ * The IDs in a CallInBound answer belong to the telephony platform (docs/enneo-api-notes.md#callinbound),
  * not to Enneo: version 2 of the node takes them as plain numbers and Respond needs no Enneo
  * credential. Version 1 workflows keep loading and answering as before.
  */

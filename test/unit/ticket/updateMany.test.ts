@@ -28,7 +28,7 @@ function grantTechnicalFields() {
 	(enneo.fake.state.me.permissions as string[]).push('updateTechnicalTicketFields');
 }
 
-/** The objects the seed's element refers to, so it can be applied as it is. */
+/** The objects the documented element refers to, so it can be applied as it is. */
 function addSeedReferences() {
 	const state = enneo.fake.state;
 	state.tags.set(123, { id: 123, name: 'Complaint', fullName: 'Second Level: Complaint', type: 'skill', reference: 'ticket', visibility: 'public', color: 'grey', parent: 6 });
@@ -37,8 +37,8 @@ function addSeedReferences() {
 
 const bulkElements = () => enneo.fake.received('PATCH', '/ticket').flatMap((call) => call.body as IDataObject[]);
 
-describe('the fake Enneo follows seed 002 (PATCH /ticket)', () => {
-	test("the seed's own element, sent verbatim, is accepted and its writable fields applied", async () => {
+describe('the fake Enneo follows the documented bulk update (PATCH /ticket)', () => {
+	test("the documented element, sent verbatim, is accepted and its writable fields applied", async () => {
 		grantTechnicalFields();
 		addSeedReferences();
 		const { status, json } = await patchTickets([SEED_BULK_UPDATE_ELEMENT]);
@@ -67,7 +67,7 @@ describe('the fake Enneo follows seed 002 (PATCH /ticket)', () => {
 		['addTagIds', { addTagIds: [4] }],
 		['removeTagIds', { removeTagIds: [1] }],
 		['spamStatus', { spamStatus: 'manual_spam' }],
-	])('a key the seed does not show (%s) is refused with 400 and changes nothing', async (key, change) => {
+	])('a key the documented element does not show (%s) is refused with 400 and changes nothing', async (key, change) => {
 		const before = structuredClone(enneo.fake.state.tickets.get(SEED_ID)!);
 		const { status, json } = await patchTickets([{ id: SEED_ID, status: 'closed', ...change }]);
 		expect(status).toBe(400);
@@ -82,8 +82,8 @@ describe('the fake Enneo follows seed 002 (PATCH /ticket)', () => {
 	});
 });
 
-describe('ticket update many sends what seed 002 documents', () => {
-	test('agent fields and replaced tags: one element per ticket with tags as {id} objects, only seed keys', async () => {
+describe('ticket update many sends what the bulk-update page documents', () => {
+	test('agent fields and replaced tags: one element per ticket with tags as {id} objects, only documented keys', async () => {
 		const { output } = await runNode({
 			parameters: updateMany({ status: 'closed', priority: 'low', customerLegitimation: 12, tagIds: [3, 4], tagsMode: 'replace' }),
 			items: itemsOf({ id: 376101 }, { id: 376102 }),
@@ -133,7 +133,7 @@ describe('ticket update many sends what seed 002 documents', () => {
 		expect(enneo.fake.state.tickets.get(376100)!.tagIds).toEqual([1]);
 	});
 
-	test("the seed's technical fields, set from the node, arrive exactly as in the seed's element", async () => {
+	test("the documented technical fields, set from the node, arrive exactly as in the documented element", async () => {
 		grantTechnicalFields();
 		addSeedReferences();
 		const seed = SEED_BULK_UPDATE_ELEMENT;
@@ -274,7 +274,7 @@ describe('ticket update many: Check Changes', () => {
 });
 
 describe('customer legitimation', () => {
-	test('Update and Update Many offer every level of enneo-api.md §5.11', () => {
+	test('Update and Update Many offer every legitimation level (docs/enneo-api-notes.md#ticket-update)', () => {
 		const properties = new Enneo().description.properties;
 		for (const operation of ['update', 'updateMany']) {
 			const fields = properties.find((p) => p.name === 'updateFields' && p.displayOptions?.show?.operation?.includes(operation))!;

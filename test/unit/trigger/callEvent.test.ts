@@ -9,7 +9,7 @@ const valid = {
 };
 
 describe('reading a CallInBound request', () => {
-	test('the seed example is read with 0 as "not bound"', () => {
+	test('the documented example is read with 0 as "not bound"', () => {
 		const parsed = parseCallInBound(valid);
 		expect(parsed).toEqual({
 			ok: true,
