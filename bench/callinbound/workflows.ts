@@ -178,3 +178,11 @@ export function rulesFlow(enneoCredential: { id: string; name: string }): BenchF
 	};
 	return { key: 'rules', label: 'Enneo Trigger with routing rules (answers before the run)', workflow: linearWorkflow('bench rules', [trigger]), path: `${webhookId}/${path}`, vipAnswer: VIP_ANSWER };
 }
+
+/** The same rules with "Start a Run After Answering" off: the trigger only routes. */
+export function rulesOnlyFlow(enneoCredential: { id: string; name: string }): BenchFlow {
+	const flow = rulesFlow(enneoCredential);
+	const trigger = flow.workflow.nodes[0];
+	(trigger.parameters as Record<string, unknown>).options = { runAfterAnswer: false };
+	return { ...flow, key: 'rulesOnly', label: 'Enneo Trigger with routing rules, no run (routing only)' };
+}

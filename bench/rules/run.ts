@@ -20,7 +20,7 @@ import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
 import { DEMO, demoState } from '../../test/fake-enneo/demoData';
 import { FakeEnneo } from '../../test/fake-enneo/server';
 import type { BenchFlow } from '../callinbound/workflows';
-import { coreFlow, enneoFlow, floorFlow, rulesFlow, VIP_ANSWER } from '../callinbound/workflows';
+import { coreFlow, enneoFlow, floorFlow, rulesFlow, rulesOnlyFlow, VIP_ANSWER } from '../callinbound/workflows';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
 		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
 		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
-		const flows = [floorFlow(), rulesFlow(credential), enneoFlow(credential), coreFlow(fake)];
+		const flows = [floorFlow(), rulesFlow(credential), rulesOnlyFlow(credential), enneoFlow(credential), coreFlow(fake)];
 		for (const flow of flows) {
 			const created = await n8n.createWorkflow(flow.workflow);
 			await n8n.activate(created.id);
@@ -159,6 +159,8 @@ async function main(): Promise<void> {
 			ratios: {
 				rulesVsCoreC1: ratio('c1', 'rules', 'core'),
 				rulesVsCoreC10: ratio(`c${CONCURRENCY}`, 'rules', 'core'),
+				rulesOnlyVsCoreC1: ratio('c1', 'rulesOnly', 'core'),
+				rulesOnlyVsCoreC10: ratio(`c${CONCURRENCY}`, 'rulesOnly', 'core'),
 				rulesVsFloorC10: ratio(`c${CONCURRENCY}`, 'rules', 'floor'),
 				actionVsCoreC10: ratio(`c${CONCURRENCY}`, 'enneo', 'core'),
 			},

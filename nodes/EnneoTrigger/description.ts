@@ -158,7 +158,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
 			},
-			...rulesOptions,
+			...rulesOptions.slice(0, 2),
 			{
 				displayName: 'Default Country Code',
 				name: 'defaultCountryCode',
@@ -176,6 +176,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller\'s address.',
 			},
+			...rulesOptions.slice(2),
 		],
 	},
 ];

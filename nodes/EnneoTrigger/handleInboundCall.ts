@@ -162,6 +162,8 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 			const outcome = await answerByRules(context, { call, bound, fallback, deadlineAt: receivedAt + deadlineMs, options });
 			const taken = inboundCalls.decide(key, outcome.answer, outcome.source, outcome.reason);
 			const sent = taken.status === 'sent' ? undefined : { sentInstead: taken.status === 'unknown-call' ? null : taken.decision.body };
+			// Routing only: no run, nothing for n8n to do after the answer.
+			if (options.runAfterAnswer === false) return noExecution;
 			return { workflowData: [[{ json: { ...itemFor(), ...outcome.output, ...sent } }]], noWebhookResponse: true };
 		}
 		// n8n keeps the request open until the Respond action hands it the answer (sendResponse) or

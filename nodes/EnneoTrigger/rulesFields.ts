@@ -167,7 +167,7 @@ export const rulesProperties: INodeProperties[] = [
 	...answerFields('else', show).map((field) => (field.name === 'elseRouting' ? { ...field, displayName: 'Else Answer', description: 'The answer when no rule matches' } : field)),
 ];
 
-/** Options of the rules mode, placed in the trigger's Options collection. */
+/** Options of the rules mode, placed in the trigger's Options collection (kept in alphabetical order there). */
 export const rulesOptions: INodeProperties[] = [
 	{
 		displayName: 'Caller Cache (Seconds)',
@@ -186,5 +186,14 @@ export const rulesOptions: INodeProperties[] = [
 		default: 2500,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
 		description: 'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',
+	},
+	{
+		displayName: 'Start a Run After Answering',
+		name: 'runAfterAnswer',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { '/responseMode': ['rules'] } },
+		description:
+			'Whether to start a workflow run with the call, customer and rule after answering. Off: the trigger only routes calls (fastest: n8n does no run and records no execution per call).',
 	},
 ];

@@ -169,4 +169,12 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 		});
 		expect(resolved.elseRouting).toBe('keepDefault');
 	});
+
+	test('with Start a Run After Answering off the trigger only routes: the answer, no run', async () => {
+		const s = await server({ ...vipRules, options: { ...vipRules.options, runAfterAnswer: false } });
+		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } });
+		expect(s.runs).toHaveLength(0);
+		expect(s.results[0]).toEqual({ noWebhookResponse: true });
+	});
 });
