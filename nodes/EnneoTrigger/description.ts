@@ -8,7 +8,8 @@ export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 export const DEFAULT_DEADLINE_MS = 3500;
 
 /** The range the editor allows; an expression may yield anything, so run time clamps to it too. */
-export const DEADLINE_RANGE_MS = { min: 100, max: 4900 };
+// The upper end leaves 500 ms for the network and for n8n's own work before the trigger sees the request.
+export const DEADLINE_RANGE_MS = { min: 100, max: 4500 };
 
 /** The answer deadline in ms, whatever the parameter (or its expression) yields: clamped, non-numbers → default. */
 export function readDeadline(value: unknown): number {
