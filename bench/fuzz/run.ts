@@ -22,6 +22,7 @@
  *   FUZZ_HUGE=12 FUZZ_LONG=12 FUZZ_DEEP=40 FUZZ_FRAMING=60 FUZZ_CALLS=3 % of requests: caps of heavy kinds
  *   FUZZ_N8N_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}'   settings for n8n
  *   FUZZ_SOLO=0                skip the solo run (every kind once, alone, before the mix)
+ *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
  *   FUZZ_RESULT_NAME=fuzz      result file name          ENNEO_BENCH_TARBALL    reuse a packed tarball
  */
 import { execFileSync } from 'node:child_process';
@@ -118,6 +119,8 @@ async function executionCounts(
 }
 
 async function main(): Promise<void> {
+	// The code under test: HEAD when the run starts (FUZZ_REVISION names a tarball built elsewhere).
+	const revision = process.env.FUZZ_REVISION || gitRevision();
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const fake = new FakeEnneo({
 		apiKey: 'fuzz-api-key',
@@ -341,7 +344,6 @@ async function main(): Promise<void> {
 				'hang-ups': quiet.hangUps,
 			},
 		];
-		const revision = gitRevision();
 		const notes = [
 			`Hostile requests: ${outcomes.length} mixed + ${solo.length} one per kind alone; statuses ${Object.entries(
 				hostile.statuses,
