@@ -13,6 +13,9 @@ import { phoneSearchForms } from '../Enneo/helpers/phone';
 import { enneoApiRequest } from '../Enneo/transport/request';
 import type { CustomerFacts } from './routingRules';
 
+/** How long one shared search may run, whatever the budget of the call that started it. */
+const SEARCH_LIMIT_MS = 4_000;
+
 export type LookupStatus = 'found' | 'notFound' | 'noNumber' | 'timeout' | 'failed';
 
 export interface CallerLookup {
@@ -143,9 +146,10 @@ export async function lookUpCaller(
 		const hit = cache.get(key, settings.cacheTtlMs);
 		if (hit) return { ...hit.result, requests: 0, cached: true, ms: Date.now() - started };
 	}
-	// One search per number at a time, bounded by the lookup timeout; each call waits for it only as
-	// long as its own budget allows (a call that joins later may have less time left).
-	const searchDeadline = started + settings.lookupTimeoutMs;
+	// One search per number at a time. It may outlive the call that started it (up to
+	// SEARCH_LIMIT_MS), so calls that joined later, and the cache, still get its result; each call
+	// waits for it only as long as its own budget allows.
+	const searchDeadline = started + Math.max(settings.lookupTimeoutMs, SEARCH_LIMIT_MS);
 	const ownBudget = Math.max(0, Math.min(settings.timeoutMs, settings.lookupTimeoutMs));
 	try {
 		const shared = cache.shared(key, async () => {
