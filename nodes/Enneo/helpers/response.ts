@@ -9,3 +9,10 @@ export function withoutKeys(response: IDataObject | null | undefined, ...keys: s
 	for (const key of keys) delete copy[key];
 	return copy;
 }
+
+/** Enneo returns the ticket at top level with `success`; tolerate a `{ticket}` wrapper too. */
+export function unwrapTicket(response: unknown): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	const ticket = body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
+	return withoutKeys(ticket, 'success');
+}

@@ -77,3 +77,29 @@ export function simplifyCustomer(customer: IDataObject): IDataObject {
 	if (customer.matchedPhone !== undefined) out.matchedPhone = customer.matchedPhone;
 	return out;
 }
+
+/** Version 1's simplified ticket (kept for saved workflows); version 2 uses simplifyTicket. */
+export function simplifyTicketV1(ticket: EnneoTicket): IDataObject {
+	const tags = Array.isArray(ticket.tags) ? ticket.tags : [];
+	return {
+		id: ticket.id,
+		subject: ticket.subject ?? null,
+		summary: ticket.summary ?? null,
+		status: ticket.status ?? null,
+		priority: ticket.priority ?? null,
+		channel: ticket.channel ?? null,
+		direction: ticket.direction ?? null,
+		from: ticket.from ?? null,
+		fromName: ticket.fromName ?? null,
+		agentId: ticket.agentId ?? null,
+		customerId: ticket.customerId ?? null,
+		contractId: ticket.contractId ?? null,
+		aiSupportLevel: ticket.aiSupportLevel ?? null,
+		sentiment: ticket.sentiment ?? null,
+		tagIds: ticket.tagIds ?? tags.map((tag) => tag.id),
+		tagNames: tags.map((tag) => tag.name),
+		dueBy: ticket.dueBy ?? null,
+		createdAt: ticket.createdAt ?? null,
+		modifiedAt: ticket.modifiedAt ?? null,
+	};
+}

@@ -1,3 +1,5 @@
+// Longer than most operations because Store takes every field of Enneo's store request
+// (docs/enneo-api-notes.md#conversation-store); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 

@@ -1,9 +1,12 @@
+// Longer than most operations because Create takes every documented ticket field
+// (docs/enneo-api-notes.md#ticket-create); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readEnneoDate } from '../../helpers/dates';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
+import { unwrapTicket } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import {
 	channelOptions,
@@ -14,7 +17,6 @@ import {
 	statusOptions,
 	urlAttachmentsProperty,
 } from '../common';
-import { unwrapTicket } from './get.operation';
 
 const properties: INodeProperties[] = [
 	{

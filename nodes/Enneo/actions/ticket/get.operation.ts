@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { withoutKeys } from '../../helpers/response';
+import { unwrapTicket } from '../../helpers/response';
 import { simplifyProperty, simplifyTicket, wantsSimplify } from '../../helpers/simplify';
 import { enneoApiRequest } from '../../transport/request';
 import type { EnneoTicket } from '../../types';
@@ -67,13 +67,6 @@ const properties: INodeProperties[] = [
 properties.push(simplifyProperty);
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
-
-/** Enneo returns the ticket at top level with `success`; tolerate a `{ticket}` wrapper too. */
-export function unwrapTicket(response: unknown): IDataObject {
-	const body = (response ?? {}) as IDataObject;
-	const ticket = body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
-	return withoutKeys(ticket, 'success');
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
-import { buildTicketFilters, ticketFilterOptions } from './getMany.operation';
+import { buildTicketFilters, ticketFilterOptions } from './filters';
 
 const properties: INodeProperties[] = [
 	{

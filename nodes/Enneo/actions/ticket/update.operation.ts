@@ -3,9 +3,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toJsonObject } from '../../helpers/values';
+import { unwrapTicket } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
-import { unwrapTicket } from './get.operation';
 import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
 
 /** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */

@@ -1,3 +1,5 @@
+// Longer than the other operations on purpose: one bulk operation reads current tags, batches the
+// documented element, sends Spam Status per ticket and reads back when asked; each step is its own function.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
