@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../helpers/itemError';
 import { toId } from '../helpers/values';
 
 /** Ticket ID as a resource locator: pick from a list, type the ID, or paste the ticket's URL. */
@@ -168,10 +168,7 @@ export function readUrlAttachments(this: IExecuteFunctions, value: unknown, labe
 	return list.map((entry, position) => {
 		const url = String(entry.url ?? '').trim();
 		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw new NodeOperationError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.',
-			});
+			throw itemError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')}`, itemIndex, 'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.');
 		}
 		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') || 'attachment';
 		return { name, url };

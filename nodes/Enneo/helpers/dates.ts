@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { itemError } from './itemError';
 /**
  * One rule for every date the node sends (docs/dates in README): a value without an offset means
  * wall time in the workflow's time zone; a value with an offset, an n8n/luxon DateTime or a JS
@@ -66,10 +66,7 @@ export function workflowZone(context: IExecuteFunctions): string {
 export function readEnneoDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
 	const converted = toEnneoDateTime(value, workflowZone(this));
 	if (converted === null) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(String(value).slice(0, 64))} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Use a date such as 2026-01-31 14:00:00 (read in the workflow's time zone, ${workflowZone(this)}), 2026-01-31T14:00:00+01:00, or an expression like {{ $now.plus({ days: 2 }) }}.`,
-		});
+		throw itemError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(String(value).slice(0, 64))}`, itemIndex, `Use a date such as 2026-01-31 14:00:00 (read in the workflow's time zone, ${workflowZone(this)}), 2026-01-31T14:00:00+01:00, or an expression like {{ $now.plus({ days: 2 }) }}.`);
 	}
 	return converted;
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from './itemError';
 /** Longest phone value read at all; E.164 has at most 15 digits, so this leaves room for formatting. */
 export const MAX_PHONE_LENGTH = 64;
 
@@ -104,16 +104,10 @@ export function readPhoneNumber(
 ): string | undefined {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 	if (text === undefined && value !== undefined && value !== null) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a phone number as text [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`,
-		});
+		throw itemError(this.getNode(), `"${field}" must be a phone number as text`, itemIndex, `Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`);
 	}
 	if (text !== undefined && text.length > MAX_PHONE_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter the phone number only, e.g. +49 30 123456.',
-		});
+		throw itemError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters`, itemIndex, 'Enter the phone number only, e.g. +49 30 123456.');
 	}
 	const e164 = toE164(text, defaultCountryCode);
 	return e164 === null ? text : e164;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from './itemError';
 /** Accepts a comma/semicolon/newline separated string or an array; returns trimmed non-empty strings. */
 export function toStringList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
@@ -31,10 +31,7 @@ export function toIdList(
 		const id = typeof entry === 'object' && entry !== null ? (entry as IDataObject).id : entry;
 		const number = Number(typeof id === 'string' ? id.trim() : id);
 		if (!Number.isInteger(number) || number < 0) {
-			throw new NodeOperationError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: `Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`,
-			});
+			throw itemError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)}`, itemIndex, `Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`);
 		}
 		ids.push(number);
 	}
@@ -46,10 +43,7 @@ export function toId(this: IExecuteFunctions, value: unknown, field: string, ite
 	const text = typeof value === 'string' ? value.trim() : value;
 	const number = Number(text);
 	if (text === '' || text === undefined || text === null || !Number.isInteger(number) || number <= 0) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`,
-		});
+		throw itemError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')}`, itemIndex, `Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`);
 	}
 	return number;
 }
@@ -61,9 +55,6 @@ export function toJsonObject(this: IExecuteFunctions, value: unknown, field: str
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON [item ${itemIndex}]`, {
-			itemIndex,
-			description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
-		});
+		throw itemError(this.getNode(), `"${field}" is not valid JSON`, itemIndex, `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`);
 	}
 }

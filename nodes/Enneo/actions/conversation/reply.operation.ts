@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toId, toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
@@ -140,10 +141,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (!message.trim()) {
-		throw new NodeOperationError(this.getNode(), `"Message" is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter the text of the reply, or map it from a previous node.',
-		});
+		throw itemError(this.getNode(), `"Message" is empty`, itemIndex, 'Enter the text of the reply, or map it from a previous node.');
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { content: { message } };

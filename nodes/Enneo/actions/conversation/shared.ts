@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toStringList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { readUrlAttachments, urlAttachmentsProperty } from '../common';
@@ -38,10 +38,7 @@ export async function readAttachments(this: IExecuteFunctions, fields: IDataObje
 		try {
 			binary = this.helpers.assertBinaryData(itemIndex, property);
 		} catch {
-			throw new NodeOperationError(this.getNode(), `"Attachment Binary Properties": the input item has no binary property "${property}" [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Use the name of a binary property of the incoming item (see its Binary tab), e.g. "data". Separate several names with commas.',
-			});
+			throw itemError(this.getNode(), `"Attachment Binary Properties": the input item has no binary property "${property}"`, itemIndex, 'Use the name of a binary property of the incoming item (see its Binary tab), e.g. "data". Separate several names with commas.');
 		}
 		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		attachments.push({
@@ -68,17 +65,11 @@ export function readJsonObject(this: IExecuteFunctions, value: unknown, field: s
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `"${field}" is not valid JSON [item ${itemIndex}]`, {
-				itemIndex,
-				description: `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
-			});
+			throw itemError(this.getNode(), `"${field}" is not valid JSON`, itemIndex, `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`);
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a JSON object, got ${JSON.stringify(parsed)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter a JSON object such as {"key": "value"}.',
-		});
+		throw itemError(this.getNode(), `"${field}" must be a JSON object, got ${JSON.stringify(parsed)}`, itemIndex, 'Enter a JSON object such as {"key": "value"}.');
 	}
 	return parsed as IDataObject;
 }

@@ -1,8 +1,9 @@
 // Longer than most operations because Store takes every field of Enneo's store request
 // (docs/enneo-api-notes.md#conversation-store); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { readEnneoDate } from '../../helpers/dates';
 import { toId, toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
@@ -292,10 +293,7 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 	if (attachments.length) body.attachments = attachments;
 
 	if (!body.body && !body.bodyPlain && !body.bodyClean && !body.content && !attachments.length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to store: "Body (HTML)" is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.',
-		});
+		throw itemError(this.getNode(), `Nothing to store: "Body (HTML)" is empty`, itemIndex, 'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.');
 	}
 	return body;
 }

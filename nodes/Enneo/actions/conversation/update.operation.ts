@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toId } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
@@ -53,10 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.message !== undefined && String(fields.message) !== '') body.content = { message: String(fields.message) };
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for conversation ${conversationId} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Add "Message" or "Draft" under Update Fields.',
-		});
+		throw itemError(this.getNode(), `Nothing to update for conversation ${conversationId}`, itemIndex, 'Add "Message" or "Draft" under Update Fields.');
 	}
 	const response = (await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}/conversation/${conversationId}`, {
 		body,

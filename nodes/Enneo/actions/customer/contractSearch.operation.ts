@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { parseDateTime } from '../../helpers/dates';
 import { enneoApiRequest } from '../../transport/request';
 
@@ -82,27 +83,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.birthday !== undefined && fields.birthday !== '') {
 		const birthday = parseDateTime(fields.birthday);
 		if (!birthday) {
-			throw new NodeOperationError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Use a date such as 1980-01-31.',
-			});
+			throw itemError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)}`, itemIndex, 'Use a date such as 1980-01-31.');
 		}
 		qs.birthday = birthday.toFormat('yyyy-MM-dd');
 	}
 	if (!Object.keys(qs).length) {
-		throw new NodeOperationError(this.getNode(), `Add at least one field under "Search Fields" [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.',
-		});
+		throw itemError(this.getNode(), `Add at least one field under "Search Fields"`, itemIndex, 'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.');
 	}
 	if (options.includeRawData === true) qs.includeRawData = 'true';
 	if (options.ticketId !== undefined && String(options.ticketId).trim() !== '') {
 		const ticketId = Number(String(options.ticketId).trim());
 		if (!Number.isInteger(ticketId) || ticketId <= 0) {
-			throw new NodeOperationError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter the numeric ticket ID, e.g. 376189, or remove the option.',
-			});
+			throw itemError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)}`, itemIndex, 'Enter the numeric ticket ID, e.g. 376189, or remove the option.');
 		}
 		qs.ticketId = ticketId;
 	}

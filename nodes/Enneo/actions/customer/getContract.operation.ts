@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { readPathId } from './shape';
@@ -60,11 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (response.code === 'contract_not_found') {
 		const id = String(rawId).trim();
 		if (options.continueIfNotFound === true) return { found: false, contractId: id, code: 'contract_not_found' };
-		throw new NodeOperationError(this.getNode(), `Contract ${id} was not found in Enneo [item ${itemIndex}]`, {
-			itemIndex,
-			description:
-				'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.',
-		});
+		throw itemError(this.getNode(), `Contract ${id} was not found in Enneo`, itemIndex, 'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.');
 	}
 	return { found: true, ...withoutKeys(response, 'success') };
 }

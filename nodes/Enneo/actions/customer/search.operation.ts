@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import type { PhoneForm } from '../../helpers/phone';
 import { looksLikePhoneNumber, phoneSearchForms } from '../../helpers/phone';
 import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
@@ -71,10 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!query) return [];
 	if (query.length > MAX_QUERY_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Search for one name, email, phone number or ID.',
-		});
+		throw itemError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters`, itemIndex, 'Search for one name, email, phone number or ID.');
 	}
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

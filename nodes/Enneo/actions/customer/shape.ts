@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 /** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
 export interface VipRule {
 	tagName: string;
@@ -32,10 +32,7 @@ export function readVipRule(this: IExecuteFunctions, options: IDataObject, itemI
 	if (options.vipTagId !== undefined && options.vipTagId !== '') {
 		const id = Number(options.vipTagId);
 		if (!Number.isInteger(id) || id <= 0) {
-			throw new NodeOperationError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Choose the VIP tag from the list or enter its numeric ID.',
-			});
+			throw itemError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)}`, itemIndex, 'Choose the VIP tag from the list or enter its numeric ID.');
 		}
 		rule.tagId = id;
 	}
@@ -78,10 +75,7 @@ export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject 
 export function readPathId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();
 	if (!text || /[/?#\s]/.test(text)) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Enter the ${field}, e.g. 83771, or map it from a previous node.`,
-		});
+		throw itemError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')}`, itemIndex, `Enter the ${field}, e.g. 83771, or map it from a previous node.`);
 	}
 	return encodeURIComponent(text);
 }

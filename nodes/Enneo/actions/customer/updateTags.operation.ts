@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
@@ -46,10 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mode = this.getNodeParameter('mode', itemIndex, 'add') as 'add' | 'remove' | 'replace';
 	const tagIds = toIdList.call(this, this.getNodeParameter('tagIds', itemIndex, []), 'Tag Names or IDs', itemIndex);
 	if (!tagIds.length) {
-		throw new NodeOperationError(this.getNode(), `"Tag Names or IDs" is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Choose at least one tag. To clear all tags, use Mode "Remove" with the tags to take off.',
-		});
+		throw itemError(this.getNode(), `"Tag Names or IDs" is empty`, itemIndex, 'Choose at least one tag. To clear all tags, use Mode "Remove" with the tags to take off.');
 	}
 
 	let previousTagIds: number[] | undefined;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import type { BoundRouting, BuiltAnswer } from '../../../shared/answer';
 import { AnswerRuleError, buildAnswer } from '../../../shared/answer';
 import { InboundCallRegistry, inboundCalls } from '../../../shared/inboundCalls';
@@ -135,10 +136,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = triggerOutput.call(this, itemIndex);
 	const sessionId = String(options.sessionId ?? '').trim() || (typeof call?.sessionId === 'string' ? call.sessionId : '');
 	if (!sessionId) {
-		throw new NodeOperationError(this.getNode(), `No inbound call to answer [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.',
-		});
+		throw itemError(this.getNode(), `No inbound call to answer`, itemIndex, 'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.');
 	}
 	const key = InboundCallRegistry.key(this.getWorkflow().id, this.getMode(), sessionId);
 	const record = inboundCalls.get(key);

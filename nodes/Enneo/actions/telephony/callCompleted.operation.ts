@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { callReferenceFields, hookNotice, readCallReference, readTranscript, transcriptFields } from './shared';
@@ -50,10 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (value === undefined || value === '' || value === null) continue;
 		const seconds = Number(value);
 		if (!Number.isFinite(seconds) || seconds < 0) {
-			throw new NodeOperationError(this.getNode(), `"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter the duration in whole seconds, e.g. 185.',
-			});
+			throw itemError(this.getNode(), `"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)}`, itemIndex, 'Enter the duration in whole seconds, e.g. 185.');
 		}
 		body[name] = Math.round(seconds);
 	}

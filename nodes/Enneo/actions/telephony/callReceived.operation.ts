@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { readPhoneNumber } from '../../helpers/phone';
 import { toId } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
@@ -193,28 +194,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (direction === 'out') {
 		const to = readPhoneNumber.call(this, this.getNodeParameter('to', itemIndex, ''), 'Called Number (To)', itemIndex, countryCode);
 		if (!to) {
-			throw new NodeOperationError(this.getNode(), `"Called Number (To)" is required for outbound calls [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter the customer number being called, e.g. +49 151 12345678.',
-			});
+			throw itemError(this.getNode(), `"Called Number (To)" is required for outbound calls`, itemIndex, 'Enter the customer number being called, e.g. +49 151 12345678.');
 		}
 		body.to = to;
 		const agentId = this.getNodeParameter('agentId', itemIndex, '');
 		if (isSet(agentId)) body.agentId = toId.call(this, agentId, 'Initiating Agent', itemIndex);
 		if (body.agentId === undefined && body.userId === undefined) {
-			throw new NodeOperationError(this.getNode(), `Outbound calls need "Initiating Agent" or "User" [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Choose the agent who starts the call, or set "User" under Additional Fields.',
-			});
+			throw itemError(this.getNode(), `Outbound calls need "Initiating Agent" or "User"`, itemIndex, 'Choose the agent who starts the call, or set "User" under Additional Fields.');
 		}
 		const aiAgentId = this.getNodeParameter('aiAgentId', itemIndex, '');
 		if (isSet(aiAgentId)) body.aiAgentId = toId.call(this, aiAgentId, 'AI Agent (Voicebot)', itemIndex);
 	}
 	if (body.userId !== undefined && routing === 'native') {
-		throw new NodeOperationError(this.getNode(), `"User" only works with routing None or External, not Native [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'With Native routing Enneo picks the agent itself. Remove "User", or choose routing External if your telephony connects the user.',
-		});
+		throw itemError(this.getNode(), `"User" only works with routing None or External, not Native`, itemIndex, 'With Native routing Enneo picks the agent itself. Remove "User", or choose routing External if your telephony connects the user.');
 	}
 
 	for (const key of ['contractId', 'customerId', 'channelId', 'callerName', 'externalTicketId']) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toId } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
@@ -61,10 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw = String(this.getNodeParameter('lookUpValue', itemIndex, '') ?? '').trim();
 	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)', queueId: 'Queue ID' };
 	if (!raw) {
-		throw new NodeOperationError(this.getNode(), `"Value" is empty: enter the ${labels[lookUpBy]} of the call [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.',
-		});
+		throw itemError(this.getNode(), `"Value" is empty: enter the ${labels[lookUpBy]} of the call`, itemIndex, 'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.');
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { [lookUpBy]: lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex) };

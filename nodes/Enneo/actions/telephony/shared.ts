@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toIsoDateTime, workflowZone } from '../../helpers/dates';
 import { toId } from '../../helpers/values';
 import type { TranscriptEntry } from '../../types';
@@ -56,10 +57,7 @@ export const transcriptFields: INodeProperties[] = [
 ];
 
 function invalid(this: IExecuteFunctions, field: string, problem: string, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(this.getNode(), `"${field}" ${problem} [item ${itemIndex}]`, {
-		itemIndex,
-		description: 'Each transcript entry needs a speaker (e.g. bot, agent, customer), a message and optionally an ISO 8601 timestamp.',
-	});
+	return itemError(this.getNode(), `"${field}" ${problem}`, itemIndex, 'Each transcript entry needs a speaker (e.g. bot, agent, customer), a message and optionally an ISO 8601 timestamp.');
 }
 
 /** Reads both transcript inputs into Enneo's `{speaker, message, timestamp}` entries. */
@@ -154,10 +152,7 @@ export function readCallReference(this: IExecuteFunctions, itemIndex: number): I
 	if (channelId) reference.channelId = channelId;
 	if (ticketId !== '' && ticketId !== undefined && ticketId !== null) reference.ticketId = toId.call(this, ticketId, 'Ticket ID', itemIndex);
 	if (!Object.keys(reference).length) {
-		throw new NodeOperationError(this.getNode(), `Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.',
-		});
+		throw itemError(this.getNode(), `Set "Call ID (Channel ID)" or "Ticket ID" to identify the call`, itemIndex, 'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.');
 	}
 	return reference;
 }

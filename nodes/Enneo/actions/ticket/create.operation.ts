@@ -1,8 +1,9 @@
 // Longer than most operations because Create takes every documented ticket field
 // (docs/enneo-api-notes.md#ticket-create); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { readEnneoDate } from '../../helpers/dates';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
@@ -258,10 +259,7 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
 	if (templateData !== undefined) {
 		if (!templateData || typeof templateData !== 'object' || Array.isArray(templateData)) {
-			throw new NodeOperationError(this.getNode(), `"Template Data" must be a JSON object [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter an object such as {"firstName": "Anna"}.',
-			});
+			throw itemError(this.getNode(), `"Template Data" must be a JSON object`, itemIndex, 'Enter an object such as {"firstName": "Anna"}.');
 		}
 		body.templateData = templateData as IDataObject;
 	}
@@ -271,16 +269,10 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const channel = this.getNodeParameter('channel', itemIndex, '') as string;
 	if (!channel) {
-		throw new NodeOperationError(this.getNode(), `"Channel" is required to create a ticket [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.',
-		});
+		throw itemError(this.getNode(), `"Channel" is required to create a ticket`, itemIndex, 'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.');
 	}
 	if (!channelOptions.some((option) => option.value === channel)) {
-		throw new NodeOperationError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Choose the channel from the list or map one of the values above.',
-		});
+		throw itemError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)}`, itemIndex, 'Choose the channel from the list or map one of the values above.');
 	}
 	const processMode = this.getNodeParameter('process', itemIndex, 'batch') as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 
@@ -25,10 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const attachmentId = String(this.getNodeParameter('attachmentId', itemIndex, '') ?? '').trim();
 	// Attachment IDs are alphanumeric strings; anything else would change the path.
 	if (!/^[A-Za-z0-9_-]+$/.test(attachmentId)) {
-		throw new NodeOperationError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.',
-		});
+		throw itemError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)}`, itemIndex, 'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.');
 	}
 	await enneoApiRequest.call(this, 'DELETE', `/ticket/${ticketId}/attachment/${encodeURIComponent(attachmentId)}`, { itemIndex, area: 'ticket' });
 	return { ticketId, attachmentId, deleted: true };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toEnneoFilterDate, workflowZone } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
 import { aiSupportLevelOptions, channelOptions, directionOptions, priorityOptions, sentimentOptions, statusOptions } from '../common';
@@ -178,10 +178,7 @@ function dateRange(
 		[before, to, 'Before'],
 	] as const) {
 		if (converted === null) {
-			throw new NodeOperationError(this.getNode(), `"${label} ${which}" is not a date: ${JSON.stringify(value)} [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Use a date such as 2026-01-31 or 2026-01-31T08:00:00, or an expression like {{ $now.minus({ days: 7 }) }}.',
-			});
+			throw itemError(this.getNode(), `"${label} ${which}" is not a date: ${JSON.stringify(value)}`, itemIndex, 'Use a date such as 2026-01-31 or 2026-01-31T08:00:00, or an expression like {{ $now.minus({ days: 7 }) }}.');
 		}
 	}
 	if (from && to) return { key, comparator: 'between', from, to };

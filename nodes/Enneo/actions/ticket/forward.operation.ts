@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { toId, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
@@ -74,17 +75,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const to = toStringList(this.getNodeParameter('toEmail', itemIndex, ''));
 	if (!to.length) {
-		throw new NodeOperationError(this.getNode(), `"To Email" is required to forward a ticket [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter the address to forward the ticket to, e.g. billing@example.com.',
-		});
+		throw itemError(this.getNode(), `"To Email" is required to forward a ticket`, itemIndex, 'Enter the address to forward the ticket to, e.g. billing@example.com.');
 	}
 	const bad = to.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
 	if (bad) {
-		throw new NodeOperationError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Enter email addresses separated by commas.',
-		});
+		throw itemError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)}`, itemIndex, 'Enter email addresses separated by commas.');
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { toEmail: oneOrMany(to), body: this.getNodeParameter('body', itemIndex, '') as string };

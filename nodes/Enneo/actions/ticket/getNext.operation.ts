@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
 import { buildTicketFilters, ticketFilterOptions } from './filters';
@@ -60,10 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// An untouched locator can still arrive as its default `{mode, value}` object.
 		const current = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
 		if (current === '' || current === undefined || current === null) {
-			throw new NodeOperationError(this.getNode(), `"Current Ticket" is required when the direction is "${preferredDirection}" [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enneo moves from the current ticket. Set "Current Ticket", or choose the direction "Earliest".',
-			});
+			throw itemError(this.getNode(), `"Current Ticket" is required when the direction is "${preferredDirection}"`, itemIndex, 'Enneo moves from the current ticket. Set "Current Ticket", or choose the direction "Earliest".');
 		}
 		body.ticketId = getTicketId.call(this, itemIndex);
 	}

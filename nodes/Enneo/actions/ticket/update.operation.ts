@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toJsonObject } from '../../helpers/values';
 import { unwrapTicket } from '../../helpers/response';
@@ -89,18 +90,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additionalData = toJsonObject.call(this, fields.additionalData, 'Additional Data', itemIndex);
 	if (additionalData !== undefined) {
 		if (additionalData !== null && (typeof additionalData !== 'object' || Array.isArray(additionalData))) {
-			throw new NodeOperationError(this.getNode(), `"Additional Data" must be a JSON object [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter an object such as {"markedAsSafe": "true"}.',
-			});
+			throw itemError(this.getNode(), `"Additional Data" must be a JSON object`, itemIndex, 'Enter an object such as {"markedAsSafe": "true"}.');
 		}
 		changes.additionalData = additionalData as IDataObject;
 	}
 	if (!Object.keys(changes).length) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${ticketId} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
+		throw itemError(this.getNode(), `Nothing to update for ticket ${ticketId}`, itemIndex, 'Add at least one field under "Update Fields".');
 	}
 	assertPendingHasFutureDueBy.call(this, changes, itemIndex);
 

@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { itemError } from '../../helpers/itemError';
 import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
 import { toId, toStringList } from '../../helpers/values';
 import { enneoApiRequest } from '../../transport/request';
@@ -201,10 +202,7 @@ function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
 	else if (removeTagIds !== undefined) change.tags = { mode: 'remove', ids: removeTagIds as number[] };
 	if (spamStatus !== undefined) change.spamStatus = String(spamStatus);
 	if (Object.keys(element).length === 1 && !change.tags && !change.spamStatus) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update for ticket ${id} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
+		throw itemError(this.getNode(), `Nothing to update for ticket ${id}`, itemIndex, 'Add at least one field under "Update Fields".');
 	}
 	assertPendingHasFutureDueBy.call(this, element, itemIndex);
 	return change;
