@@ -27,10 +27,17 @@ export interface BenchResult {
 
 export function machine(): BenchResult['machine'] {
 	const list = cpus();
-	return { cpus: list[0]?.model ?? 'unknown', cores: list.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+	return {
+		cpus: list[0]?.model ?? 'unknown',
+		cores: list.length,
+		memoryGb: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+	};
 }
 
-export function saveResult(result: Omit<BenchResult, 'date' | 'machine'> & Partial<Pick<BenchResult, 'machine'>>): string {
+export function saveResult(
+	result: Omit<BenchResult, 'date' | 'machine'> & Partial<Pick<BenchResult, 'machine'>>,
+): string {
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const full: BenchResult = { date: new Date().toISOString(), machine: machine(), ...result };
 	const file = join(RESULTS_DIR, `${result.name}.json`);
@@ -41,24 +48,40 @@ export function saveResult(result: Omit<BenchResult, 'date' | 'machine'> & Parti
 
 function columns(rows: Row[]): string[] {
 	const keys: string[] = [];
-	for (const row of rows) for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
+	for (const row of rows)
+		for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
 	return keys;
 }
 
-const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
+const cell = (value: unknown) =>
+	value === null || value === undefined
+		? ''
+		: typeof value === 'number'
+			? value.toLocaleString('en-US')
+			: String(value);
 
 /** A plain-text table for the terminal. */
 export function formatTable(rows: Row[]): string {
 	const keys = columns(rows);
-	const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => cell(row[key]).length)));
+	const widths = keys.map((key) =>
+		Math.max(key.length, ...rows.map((row) => cell(row[key]).length)),
+	);
 	const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ');
-	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(keys.map((k) => cell(row[k]))))].join('\n');
+	return [
+		line(keys),
+		line(widths.map((w) => '-'.repeat(w))),
+		...rows.map((row) => line(keys.map((k) => cell(row[k])))),
+	].join('\n');
 }
 
 /** A GitHub markdown table. */
 export function markdownTable(rows: Row[]): string {
 	const keys = columns(rows);
-	const numeric = keys.map((key) => rows.every((row) => row[key] === undefined || row[key] === null || typeof row[key] === 'number'));
+	const numeric = keys.map((key) =>
+		rows.every(
+			(row) => row[key] === undefined || row[key] === null || typeof row[key] === 'number',
+		),
+	);
 	return [
 		`| ${keys.join(' | ')} |`,
 		`| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
@@ -67,22 +90,43 @@ export function markdownTable(rows: Row[]): string {
 }
 
 const rounded = (value: unknown): Row[string] =>
-	typeof value === 'number' ? (Number.isInteger(value) ? value : Number(value.toFixed(1))) : typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as Row[string]);
+	typeof value === 'number'
+		? Number.isInteger(value)
+			? value
+			: Number(value.toFixed(1))
+		: typeof value === 'object' && value !== null
+			? JSON.stringify(value)
+			: (value as Row[string]);
 
 /**
  * Reads a result file: ours (saveResult), or another bench's shape with `results` rows,
  * `settings` and `ratios` (e.g. bench/callinbound), shown as rows, method and notes.
  */
 export function normalizeResult(raw: Record<string, unknown>, file: string): BenchResult {
-	const rawRows = (Array.isArray(raw.rows) ? raw.rows : Array.isArray(raw.results) ? raw.results : []) as Array<Record<string, unknown>>;
-	const rows = rawRows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, rounded(v)])));
+	const rawRows = (
+		Array.isArray(raw.rows) ? raw.rows : Array.isArray(raw.results) ? raw.results : []
+	) as Array<Record<string, unknown>>;
+	const rows = rawRows.map((row) =>
+		Object.fromEntries(Object.entries(row).map(([k, v]) => [k, rounded(v)])),
+	);
 	const name = String(raw.name ?? raw.benchmark ?? file.replace(/\.json$/, ''));
 	const settings = raw.settings as Record<string, unknown> | undefined;
-	const method = String(raw.method ?? (settings ? `Settings: ${Object.entries(settings).map(([k, v]) => `${k} ${String(v)}`).join(', ')}.` : ''));
+	const method = String(
+		raw.method ??
+			(settings
+				? `Settings: ${Object.entries(settings)
+						.map(([k, v]) => `${k} ${String(v)}`)
+						.join(', ')}.`
+				: ''),
+	);
 	const notes = Array.isArray(raw.notes) ? (raw.notes as string[]).map(String) : [];
 	const ratios = raw.ratios as Record<string, Record<string, number>> | undefined;
 	for (const [label, values] of Object.entries(ratios ?? {})) {
-		notes.push(`${label}: ${Object.entries(values).map(([k, v]) => `${k} ${Number(v).toFixed(2)}×`).join(', ')}`);
+		notes.push(
+			`${label}: ${Object.entries(values)
+				.map(([k, v]) => `${k} ${Number(v).toFixed(2)}×`)
+				.join(', ')}`,
+		);
 	}
 	const m = (raw.machine ?? {}) as Record<string, unknown>;
 	return {
@@ -106,12 +150,17 @@ export function loadResults(dir = RESULTS_DIR): BenchResult[] {
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json') && f !== 'summary.json')
 		.sort()
-		.map((f) => normalizeResult(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>, f));
+		.map((f) =>
+			normalizeResult(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>, f),
+		);
 }
 
 function gitRevision(): string {
 	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname, encoding: 'utf8' }).trim();
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: __dirname,
+			encoding: 'utf8',
+		}).trim();
 	} catch {
 		return 'unknown';
 	}
@@ -126,10 +175,28 @@ export function report(dir = RESULTS_DIR): string {
 	const text: string[] = [header, ''];
 	const md: string[] = [`<!-- generated by bench/report.ts -->`, `_${header}_`, ''];
 	for (const result of results) {
-		text.push(`== ${result.title} (${result.date})`, result.method, formatTable(result.rows), ...(result.notes ?? []).map((n) => `* ${n}`), '');
-		md.push(`### ${result.title}`, '', result.method, '', markdownTable(result.rows), '', ...(result.notes ?? []).map((n) => `- ${n}`), '');
+		text.push(
+			`== ${result.title} (${result.date})`,
+			result.method,
+			formatTable(result.rows),
+			...(result.notes ?? []).map((n) => `* ${n}`),
+			'',
+		);
+		md.push(
+			`### ${result.title}`,
+			'',
+			result.method,
+			'',
+			markdownTable(result.rows),
+			'',
+			...(result.notes ?? []).map((n) => `- ${n}`),
+			'',
+		);
 	}
-	writeFileSync(join(dir, 'summary.json'), `${JSON.stringify({ revision, generatedAt: new Date().toISOString(), results }, null, 2)}\n`);
+	writeFileSync(
+		join(dir, 'summary.json'),
+		`${JSON.stringify({ revision, generatedAt: new Date().toISOString(), results }, null, 2)}\n`,
+	);
 	writeFileSync(join(dir, 'summary.md'), `${md.join('\n').trimEnd()}\n`);
 	return text.join('\n');
 }

@@ -52,9 +52,15 @@ export class EnneoApi implements ICredentialType {
 	 * request. The Enneo Trigger's routing rules call Enneo while n8n handles a ringing call's
 	 * webhook, where an expression isolate is not always available (and costs time when it is).
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` },
+		};
 	}
 
 	test: ICredentialTestRequest = {

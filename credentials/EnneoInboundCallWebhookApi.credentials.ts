@@ -13,7 +13,8 @@ export class EnneoInboundCallWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:enneo.svg', dark: 'file:enneo.dark.svg' };
 
-	documentationUrl = 'https://github.com/enneo-ai/n8n-nodes-enneo/blob/main/nodes/EnneoTrigger/README.md';
+	documentationUrl =
+		'https://github.com/enneo-ai/n8n-nodes-enneo/blob/main/nodes/EnneoTrigger/README.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +32,8 @@ export class EnneoInboundCallWebhookApi implements ICredentialType {
 			name: 'user',
 			type: 'string',
 			default: '',
-			description: 'Basic Auth user name. Only used when the trigger\'s Authentication is Basic Auth.',
+			description:
+				"Basic Auth user name. Only used when the trigger's Authentication is Basic Auth.",
 		},
 	];
 }

@@ -16,7 +16,16 @@ import { join } from 'node:path';
 import { demoState } from '../test/fake-enneo/demoData';
 import { FakeEnneo } from '../test/fake-enneo/server';
 import type { N8nInstance } from '../test/e2e/lib/n8n';
-import { enneoNode, ensureN8nInstalled, linearWorkflow, manualTrigger, packPackage, portIsFree, REPO_ROOT, startN8n } from '../test/e2e/lib/n8n';
+import {
+	enneoNode,
+	ensureN8nInstalled,
+	linearWorkflow,
+	manualTrigger,
+	packPackage,
+	portIsFree,
+	REPO_ROOT,
+	startN8n,
+} from '../test/e2e/lib/n8n';
 import { templateWithCredential } from '../test/e2e/examples/templates';
 
 const log = (message: string) => console.log(`[dev] ${message}`);
@@ -31,7 +40,8 @@ function stopAll(code: number): Promise<void> {
 		log('stopping…');
 		await n8n?.stop().catch(() => undefined);
 		await fake?.close().catch(() => undefined);
-		if (!process.env.ENNEO_DEV_KEEP_HOME) for (const home of homes) rmSync(home, { recursive: true, force: true });
+		if (!process.env.ENNEO_DEV_KEEP_HOME)
+			for (const home of homes) rmSync(home, { recursive: true, force: true });
 		else log(`kept ${homes.join(', ')}`);
 		log('stopped');
 		process.exit(code);
@@ -46,7 +56,10 @@ process.on('SIGHUP', () => void stopAll(129));
 async function main(): Promise<void> {
 	const started = Date.now();
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	if (!(await portIsFree(port))) throw new Error(`port ${port} is in use (another n8n?). Start on another one: N8N_PORT=${port + 1} npm run dev`);
+	if (!(await portIsFree(port)))
+		throw new Error(
+			`port ${port} is in use (another n8n?). Start on another one: N8N_PORT=${port + 1} npm run dev`,
+		);
 	const installDir = await ensureN8nInstalled(log);
 
 	const work = mkdtempSync(join(tmpdir(), 'enneo-dev-'));
@@ -56,10 +69,15 @@ async function main(): Promise<void> {
 	let instanceUrl = process.env.ENNEO_INSTANCE_URL;
 	let apiKey = process.env.ENNEO_API_KEY;
 	if (!instanceUrl || !apiKey) {
-		fake = new FakeEnneo({ apiKey: process.env.FAKE_ENNEO_API_KEY ?? 'demo-api-key', state: demoState() });
+		fake = new FakeEnneo({
+			apiKey: process.env.FAKE_ENNEO_API_KEY ?? 'demo-api-key',
+			state: demoState(),
+		});
 		instanceUrl = await fake.start(Number(process.env.FAKE_ENNEO_PORT ?? 0));
 		apiKey = fake.apiKey;
-		log(`no ENNEO_INSTANCE_URL/ENNEO_API_KEY set: fake Enneo with demo data on ${instanceUrl}/api/mind`);
+		log(
+			`no ENNEO_INSTANCE_URL/ENNEO_API_KEY set: fake Enneo with demo data on ${instanceUrl}/api/mind`,
+		);
 	} else {
 		log(`using the Enneo instance ${instanceUrl}`);
 	}
@@ -71,8 +89,16 @@ async function main(): Promise<void> {
 		port,
 		log,
 	});
-	const credential = await n8n.createCredential({ name: 'Enneo (demo)', type: 'enneoApi', data: { instanceUrl, apiKey } });
-	const test = await n8n.testCredential({ id: credential.id, type: 'enneoApi', data: { instanceUrl, apiKey } });
+	const credential = await n8n.createCredential({
+		name: 'Enneo (demo)',
+		type: 'enneoApi',
+		data: { instanceUrl, apiKey },
+	});
+	const test = await n8n.testCredential({
+		id: credential.id,
+		type: 'enneoApi',
+		data: { instanceUrl, apiKey },
+	});
 	log(`credential "Enneo (demo)" created; its test says: ${test.status} ${test.message}`);
 	const workflow = await n8n.createWorkflow(
 		linearWorkflow('Enneo demo: latest open tickets', [
@@ -80,17 +106,31 @@ async function main(): Promise<void> {
 			enneoNode({
 				name: 'Get open tickets',
 				credential,
-				parameters: { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 10, filters: { status: ['open'] } },
+				parameters: {
+					resource: 'ticket',
+					operation: 'getMany',
+					returnAll: false,
+					limit: 10,
+					filters: { status: ['open'] },
+				},
 			}),
 		]),
 	);
 
 	// Every template, wired to the demo credential; the VIP routing one published and ready to ring.
 	const secret = randomBytes(18).toString('hex');
-	const webhookSecret = await n8n.createCredential({ name: 'Inbound call secret (demo)', type: 'enneoInboundCallWebhookApi', data: { secret, user: '' } });
+	const webhookSecret = await n8n.createCredential({
+		name: 'Inbound call secret (demo)',
+		type: 'enneoInboundCallWebhookApi',
+		data: { secret, user: '' },
+	});
 	let vipUrl = '';
-	for (const file of readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.json')).sort()) {
-		const template = templateWithCredential(file, credential, '', { enneoInboundCallWebhookApi: webhookSecret });
+	for (const file of readdirSync(join(REPO_ROOT, 'examples'))
+		.filter((name) => name.endsWith('.json'))
+		.sort()) {
+		const template = templateWithCredential(file, credential, '', {
+			enneoInboundCallWebhookApi: webhookSecret,
+		});
 		const created = await n8n.createWorkflow(template);
 		if (file === 'vip-inbound-routing.json') {
 			await n8n.activate(created.id);
@@ -101,7 +141,17 @@ async function main(): Promise<void> {
 	log('imported the templates from examples/ (VIP inbound routing is published)');
 
 	const { baseUrl, owner } = n8n.connection;
-	const vipCall = JSON.stringify({ Event: 'CallInBound', SessionId: 'demo-session-1', SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+49 151 12345678', Callee: '+49 30 12345600' } });
+	const vipCall = JSON.stringify({
+		Event: 'CallInBound',
+		SessionId: 'demo-session-1',
+		SdkAppId: 1400692008,
+		CallInBound: {
+			AIAgentId: 123,
+			IvrId: 0,
+			Caller: '+49 151 12345678',
+			Callee: '+49 30 12345600',
+		},
+	});
 	console.log(
 		[
 			'',

@@ -41,38 +41,52 @@ async function settle(page: Page, ms = 1500): Promise<void> {
 /** Runs the open node ("Execute step") against the fake Enneo so its output panel shows data. */
 async function executeStep(page: Page): Promise<void> {
 	await page.locator('#app-modals').getByRole('button', { name: 'Execute step' }).first().click();
-	await page.getByText(/\d+ items?/).first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-		await page.screenshot({ path: join(tmpdir(), 'enneo-screenshot-failed.png') });
-		throw error;
-	});
+	await page
+		.getByText(/\d+ items?/)
+		.first()
+		.waitFor({ timeout: 30_000 })
+		.catch(async (error: unknown) => {
+			await page.screenshot({ path: join(tmpdir(), 'enneo-screenshot-failed.png') });
+			throw error;
+		});
 	await settle(page, 1000);
 }
 
 /** The open node's Docs link: n8n uses the node's documentationUrl as it is. */
 async function expectDocsLink(page: Page, url: string): Promise<void> {
-	const hrefs = await page.locator('a', { hasText: /^\s*Docs\s*$/ }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-	if (!hrefs.includes(url)) throw new Error(`the node's Docs link is ${hrefs.join(', ') || 'missing'}, expected ${url}`);
+	const hrefs = await page
+		.locator('a', { hasText: /^\s*Docs\s*$/ })
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+	if (!hrefs.includes(url))
+		throw new Error(`the node's Docs link is ${hrefs.join(', ') || 'missing'}, expected ${url}`);
 }
 
 /**
  * Checks the open node's Docs link, then opens the node creator on the app category n8n lists the
  * node under and searches an alias from its codex file: the Enneo app must be the result.
  */
-function nodeCreatorSearch(category: 'Action in an app' | 'On app event', alias: string, docsUrl: string) {
+function nodeCreatorSearch(
+	category: 'Action in an app' | 'On app event',
+	alias: string,
+	docsUrl: string,
+) {
 	return async (page: Page) => {
 		await expectDocsLink(page, docsUrl);
 		await page.keyboard.press('Escape');
 		await settle(page, 800);
 		await page.locator('body').press('n');
 		await settle(page, 800);
-		const creatorItem = (title: string) => page.locator('[data-test-id="item-iterator-item"]', { hasText: title }).first();
+		const creatorItem = (title: string) =>
+			page.locator('[data-test-id="item-iterator-item"]', { hasText: title }).first();
 		if (category === 'On app event') {
 			await creatorItem('Add another trigger').click();
 			await settle(page, 800);
 		}
 		await creatorItem(category).click();
 		await page.keyboard.type(alias);
-		const item = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Enneo/ }).first();
+		const item = page
+			.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Enneo/ })
+			.first();
 		await item.waitFor({ timeout: 10_000 });
 		await settle(page, 800);
 	};
@@ -109,16 +123,22 @@ async function main() {
 		],
 	});
 	try {
-		const tarball = process.env.ENNEO_SCREENSHOTS_TARBALL || (await packPackage({ outDir: work, log }));
+		const tarball =
+			process.env.ENNEO_SCREENSHOTS_TARBALL || (await packPackage({ outDir: work, log }));
 		n8n = await startN8n({ packageTarball: tarball, log });
 		await fake.start();
-		const enneo = await n8n.createCredential({ name: 'Enneo account', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
+		const enneo = await n8n.createCredential({
+			name: 'Enneo account',
+			type: 'enneoApi',
+			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
+		});
 		const enneoInboundCallWebhookApi = await n8n.createCredential({
 			name: 'Enneo inbound call secret',
 			type: 'enneoInboundCallWebhookApi',
 			data: { secret: 'demo-secret-0123456789abcdef' },
 		});
-		const template = (file: string) => templateWithCredential(file, enneo, '', { enneoInboundCallWebhookApi });
+		const template = (file: string) =>
+			templateWithCredential(file, enneo, '', { enneoInboundCallWebhookApi });
 
 		const shots: Shot[] = [
 			{ file: 'vip-inbound-routing.png', workflow: template('vip-inbound-routing.json') },
@@ -128,20 +148,40 @@ async function main() {
 				node: 'Open Tickets With Negative Sentiment',
 				prepare: executeStep,
 			},
-			{ file: 'ticket-update-many.png', workflow: template('ticket-triage.json'), node: 'Raise Priority and Tag' },
-			{ file: 'inbound-call-respond.png', workflow: template('vip-inbound-routing.json'), node: 'Route to VIP Agent' },
-			{ file: 'enneo-trigger.png', workflow: template('vip-inbound-routing.json'), node: 'Inbound Call' },
+			{
+				file: 'ticket-update-many.png',
+				workflow: template('ticket-triage.json'),
+				node: 'Raise Priority and Tag',
+			},
+			{
+				file: 'inbound-call-respond.png',
+				workflow: template('vip-inbound-routing.json'),
+				node: 'Route to VIP Agent',
+			},
+			{
+				file: 'enneo-trigger.png',
+				workflow: template('vip-inbound-routing.json'),
+				node: 'Inbound Call',
+			},
 			{
 				file: 'node-creator-action-in-an-app.png',
 				workflow: template('ticket-triage.json'),
 				node: 'Raise Priority and Tag',
-				prepare: nodeCreatorSearch('Action in an app', 'helpdesk', 'https://github.com/enneo-ai/n8n-nodes-enneo#operations'),
+				prepare: nodeCreatorSearch(
+					'Action in an app',
+					'helpdesk',
+					'https://github.com/enneo-ai/n8n-nodes-enneo#operations',
+				),
 			},
 			{
 				file: 'node-creator-on-app-event.png',
 				workflow: template('vip-inbound-routing.json'),
 				node: 'Inbound Call',
-				prepare: nodeCreatorSearch('On app event', 'phone', 'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing'),
+				prepare: nodeCreatorSearch(
+					'On app event',
+					'phone',
+					'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
+				),
 			},
 		];
 		const only = process.argv.slice(2);
@@ -154,7 +194,9 @@ async function main() {
 			if (only.length && !only.includes(shot.file)) continue;
 			const created = await n8n.createWorkflow(shot.workflow);
 			const saved = await n8n.getWorkflow(created.id);
-			const nodeId = shot.node ? (saved.nodes as Array<{ id: string; name: string }>).find((n) => n.name === shot.node)?.id : undefined;
+			const nodeId = shot.node
+				? (saved.nodes as Array<{ id: string; name: string }>).find((n) => n.name === shot.node)?.id
+				: undefined;
 			if (shot.node && !nodeId) throw new Error(`${shot.file}: no node "${shot.node}"`);
 			await page.goto(`${n8n.baseUrl}/workflow/${created.id}${nodeId ? `/${nodeId}` : ''}`);
 			await settle(page, 2500);
@@ -178,6 +220,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npm run lint
+npm run format:check
 npm run typecheck
 npm run build
 npm test

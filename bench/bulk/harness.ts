@@ -50,10 +50,16 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 }
 
 /** Wall time of the whole execution as n8n recorded it, and the time n8n spent in one node. */
-export function timings(run: ExecutionResult, nodeName: string): { workflowMs: number; nodeMs: number } {
+export function timings(
+	run: ExecutionResult,
+	nodeName: string,
+): { workflowMs: number; nodeMs: number } {
 	const raw = run.raw as unknown as { startedAt: string; stoppedAt: string };
 	const node = run.runData[nodeName]?.[0] as { executionTime?: number } | undefined;
-	return { workflowMs: Date.parse(raw.stoppedAt) - Date.parse(raw.startedAt), nodeMs: node?.executionTime ?? NaN };
+	return {
+		workflowMs: Date.parse(raw.stoppedAt) - Date.parse(raw.startedAt),
+		nodeMs: node?.executionTime ?? NaN,
+	};
 }
 
 /**
@@ -69,7 +75,13 @@ export function n8nServerPid(groupPid: number): number {
 			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
 			// The node process itself, not the watchdog shell that carries the same words in its arguments.
 			const [program, script, command] = cmdline;
-			if (pgrp === groupPid && /(^|\/)node$/.test(program) && script?.endsWith('n8n/bin/n8n') && command === 'start') return Number(entry);
+			if (
+				pgrp === groupPid &&
+				/(^|\/)node$/.test(program) &&
+				script?.endsWith('n8n/bin/n8n') &&
+				command === 'start'
+			)
+				return Number(entry);
 		} catch {
 			continue; // the process ended while we looked
 		}
@@ -80,7 +92,8 @@ export function n8nServerPid(groupPid: number): number {
 /** Resident memory of a process in MB from /proc (Linux): current and high-water mark. */
 export function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN);
+	const kb = (key: string) =>
+		Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN);
 	return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 

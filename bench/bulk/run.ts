@@ -21,7 +21,10 @@ async function main() {
 	try {
 		const { n8n, fake, credential } = env;
 		const ids = [...demoState({ tickets: TICKETS }).tickets.keys()];
-		const input = codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`);
+		const input = codeNode(
+			'Tickets',
+			`return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`,
+		);
 
 		const variants: Array<{ scenario: string; node: WorkflowNode }> = [
 			{
@@ -29,7 +32,12 @@ async function main() {
 				node: enneoNode({
 					name: 'Change',
 					credential,
-					parameters: { resource: 'ticket', operation: 'updateMany', ticketId: '={{ $json.id }}', updateFields: { priority: 'high' } },
+					parameters: {
+						resource: 'ticket',
+						operation: 'updateMany',
+						ticketId: '={{ $json.id }}',
+						updateFields: { priority: 'high' },
+					},
 				}),
 			},
 			{
@@ -69,17 +77,25 @@ async function main() {
 
 		const rows: Row[] = [];
 		for (const variant of variants) {
-			const workflow = await n8n.createWorkflow(linearWorkflow(variant.scenario, [manualTrigger(), { ...input }, variant.node]));
+			const workflow = await n8n.createWorkflow(
+				linearWorkflow(variant.scenario, [manualTrigger(), { ...input }, variant.node]),
+			);
 			const samples: Array<{ requests: number; workflowMs: number; nodeMs: number }> = [];
 			for (let i = 0; i < REPEAT; i++) {
 				fake.reset(demoState({ tickets: TICKETS }));
 				const run = (await n8n.runWorkflow(workflow.id, { timeoutMs: 600_000 })).assertSuccess();
-				const changed = [...fake.state.tickets.values()].filter((t) => t.priority === 'high').length;
+				const changed = [...fake.state.tickets.values()].filter(
+					(t) => t.priority === 'high',
+				).length;
 				if (changed !== TICKETS || run.items('Change').length !== TICKETS) {
-					throw new Error(`${variant.scenario}: ${changed} of ${TICKETS} tickets changed, ${run.items('Change').length} output items`);
+					throw new Error(
+						`${variant.scenario}: ${changed} of ${TICKETS} tickets changed, ${run.items('Change').length} output items`,
+					);
 				}
 				samples.push({ requests: fake.received().length, ...timings(run, 'Change') });
-				log(`${variant.scenario} run ${i + 1}: ${samples.at(-1)!.requests} requests, node ${samples.at(-1)!.nodeMs} ms`);
+				log(
+					`${variant.scenario} run ${i + 1}: ${samples.at(-1)!.requests} requests, node ${samples.at(-1)!.nodeMs} ms`,
+				);
 			}
 			rows.push({
 				scenario: variant.scenario,
@@ -93,7 +109,8 @@ async function main() {
 		const [bulk] = rows;
 		for (const row of rows) {
 			row['requests vs Update Many'] = `${round(Number(row.requests) / Number(bulk.requests), 1)}×`;
-			row['time vs Update Many'] = `${round(Number(row['node ms (median)']) / Number(bulk['node ms (median)']), 1)}×`;
+			row['time vs Update Many'] =
+				`${round(Number(row['node ms (median)']) / Number(bulk['node ms (median)']), 1)}×`;
 		}
 		saveResult({
 			name: 'bulk',
@@ -110,6 +127,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

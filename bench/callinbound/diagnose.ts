@@ -15,7 +15,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 import type { N8nInstance } from '../../test/e2e/lib/n8n';
-import { ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow, packPackage, sleep, startN8n } from '../../test/e2e/lib/n8n';
+import {
+	ENNEO_NODE,
+	ENNEO_TRIGGER_NODE,
+	linearWorkflow,
+	packPackage,
+	sleep,
+	startN8n,
+} from '../../test/e2e/lib/n8n';
 import { DEMO, demoState } from '../../test/fake-enneo/demoData';
 import { FakeEnneo } from '../../test/fake-enneo/server';
 import type { BenchFlow } from './workflows';
@@ -29,7 +36,11 @@ const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) |
 
 /** The n8n node process under the watchdog shell. */
 function n8nPid(watchdogPid: number): number {
-	const children = execFileSync('pgrep', ['-P', String(watchdogPid)]).toString().trim().split('\n').map(Number);
+	const children = execFileSync('pgrep', ['-P', String(watchdogPid)])
+		.toString()
+		.trim()
+		.split('\n')
+		.map(Number);
 	for (const pid of children) {
 		const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
 		if (cmd.includes('n8n/bin/n8n')) return pid;
@@ -53,7 +64,14 @@ function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
 		key: 'enneoImmediate',
 		label: 'Enneo Trigger answering at once (no other node)',
 		workflow: linearWorkflow('diag immediate', [
-			{ name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 2, position, webhookId: immediateId, parameters: { path: immediatePath, authentication: 'none', responseMode: 'immediately' } },
+			{
+				name: 'Enneo Trigger',
+				type: ENNEO_TRIGGER_NODE,
+				typeVersion: 2,
+				position,
+				webhookId: immediateId,
+				parameters: { path: immediatePath, authentication: 'none', responseMode: 'immediately' },
+			},
 		]),
 		path: `${immediateId}/${immediatePath}`,
 		vipAnswer: null,
@@ -64,8 +82,27 @@ function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
 		key: 'enneoMin',
 		label: 'Enneo Trigger → Respond to Inbound Call',
 		workflow: linearWorkflow('diag enneo min', [
-			{ name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 2, position, webhookId: minId, parameters: { path: minPath, authentication: 'none' } },
-			{ name: 'Respond', type: ENNEO_NODE, typeVersion: 1, position, credentials: { enneoApi: credential }, parameters: { resource: 'inboundCall', operation: 'respond', routing: 'aiAgent', aiAgentId: DEMO.vipAiAgentId } },
+			{
+				name: 'Enneo Trigger',
+				type: ENNEO_TRIGGER_NODE,
+				typeVersion: 2,
+				position,
+				webhookId: minId,
+				parameters: { path: minPath, authentication: 'none' },
+			},
+			{
+				name: 'Respond',
+				type: ENNEO_NODE,
+				typeVersion: 1,
+				position,
+				credentials: { enneoApi: credential },
+				parameters: {
+					resource: 'inboundCall',
+					operation: 'respond',
+					routing: 'aiAgent',
+					aiAgentId: DEMO.vipAiAgentId,
+				},
+			},
 		]),
 		path: `${minId}/${minPath}`,
 		vipAnswer: null,
@@ -75,13 +112,29 @@ function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
 		key: 'coreMin',
 		label: 'Webhook → Respond to Webhook',
 		workflow: linearWorkflow('diag core min', [
-			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: corePath, responseMode: 'responseNode', options: {} } },
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position,
+				webhookId: randomUUID(),
+				parameters: {
+					httpMethod: 'POST',
+					path: corePath,
+					responseMode: 'responseNode',
+					options: {},
+				},
+			},
 			{
 				name: 'Respond',
 				type: 'n8n-nodes-base.respondToWebhook',
 				typeVersion: 1.1,
 				position,
-				parameters: { respondWith: 'json', responseBody: JSON.stringify({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } }), options: {} },
+				parameters: {
+					respondWith: 'json',
+					responseBody: JSON.stringify({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } }),
+					options: {},
+				},
 			},
 		]),
 		path: corePath,
@@ -90,23 +143,47 @@ function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
 	// The full Enneo flow with a version 1 trigger (n8n evaluates an expression per request for those).
 	const v1 = enneoFlow(credential);
 	v1.workflow.nodes.find((node) => node.type === ENNEO_TRIGGER_NODE)!.typeVersion = 1;
-	return [immediate, enneoMin, coreMin, { ...v1, key: 'enneoV1', label: 'Enneo flow, trigger version 1' }];
+	return [
+		immediate,
+		enneoMin,
+		coreMin,
+		{ ...v1, key: 'enneoV1', label: 'Enneo flow, trigger version 1' },
+	];
 }
 
 function event(index: number) {
 	const caller = index % 2 === 0 ? DEMO.vipPhone : '+4930123456';
-	return { Event: 'CallInBound', SessionId: randomUUID(), SdkAppId: 1400692008, CallInBound: { AIAgentId: DEMO.defaultAiAgentId ?? 1, IvrId: 0, Caller: caller, Callee: '+493012345600' } };
+	return {
+		Event: 'CallInBound',
+		SessionId: randomUUID(),
+		SdkAppId: 1400692008,
+		CallInBound: {
+			AIAgentId: DEMO.defaultAiAgentId ?? 1,
+			IvrId: 0,
+			Caller: caller,
+			Callee: '+493012345600',
+		},
+	};
 }
 
 async function call(baseUrl: string, flow: BenchFlow, index: number): Promise<number> {
 	const started = performance.now();
-	const response = await fetch(`${baseUrl}/webhook/${flow.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event(index)) });
+	const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(event(index)),
+	});
 	await response.text();
 	if (response.status !== 200) throw new Error(`${flow.key}: HTTP ${response.status}`);
 	return performance.now() - started;
 }
 
-async function load(baseUrl: string, flow: BenchFlow, count: number, concurrency: number): Promise<number[]> {
+async function load(
+	baseUrl: string,
+	flow: BenchFlow,
+	count: number,
+	concurrency: number,
+): Promise<number[]> {
 	const samples: number[] = [];
 	let next = 0;
 	const worker = async () => {
@@ -120,19 +197,39 @@ async function load(baseUrl: string, flow: BenchFlow, count: number, concurrency
 	return samples.sort((a, b) => a - b);
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const pct = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({ apiKey: 'bench-api-key', state: demoState({ tickets: 50 }), recordBodies: false });
+	const fake = new FakeEnneo({
+		apiKey: 'bench-api-key',
+		state: demoState({ tickets: 50 }),
+		recordBodies: false,
+	});
 	await fake.start();
 	let n8n: N8nInstance | undefined;
 	try {
 		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
 		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
 		const pid = n8nPid(n8n.connection.pid);
-		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
-		const header = await n8n.createCredential({ name: 'Header bench', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${fake.apiKey}` } });
-		let flows = [floorFlow(), enneoFlow(credential), coreFlow(fake), coreCredentialFlow(header, fake), webhookEnneoFlow(credential, fake), ...minimalFlows(credential)];
+		const credential = await n8n.createCredential({
+			name: 'Enneo bench',
+			type: 'enneoApi',
+			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
+		});
+		const header = await n8n.createCredential({
+			name: 'Header bench',
+			type: 'httpHeaderAuth',
+			data: { name: 'Authorization', value: `Bearer ${fake.apiKey}` },
+		});
+		let flows = [
+			floorFlow(),
+			enneoFlow(credential),
+			coreFlow(fake),
+			coreCredentialFlow(header, fake),
+			webhookEnneoFlow(credential, fake),
+			...minimalFlows(credential),
+		];
 		if (process.env.DIAG_FLOWS) {
 			const wanted = process.env.DIAG_FLOWS.split(',');
 			flows = flows.filter((flow) => wanted.includes(flow.key));
@@ -163,7 +260,9 @@ async function main(): Promise<void> {
 			log(rows[rows.length - 1]);
 		}
 		console.log(`\nn8n env ${JSON.stringify(N8N_ENV)}; ${CALLS} calls per flow and phase`);
-		console.log(`${'flow'.padEnd(16)}${'cpu/call'.padStart(10)}${'c1 p50'.padStart(8)}${'c1 p95'.padStart(8)}${`c${CONCURRENCY} p50`.padStart(8)}${`c${CONCURRENCY} p95`.padStart(8)}${`c${CONCURRENCY} p99`.padStart(8)}`);
+		console.log(
+			`${'flow'.padEnd(16)}${'cpu/call'.padStart(10)}${'c1 p50'.padStart(8)}${'c1 p95'.padStart(8)}${`c${CONCURRENCY} p50`.padStart(8)}${`c${CONCURRENCY} p95`.padStart(8)}${`c${CONCURRENCY} p99`.padStart(8)}`,
+		);
 		for (const row of rows) console.log(row);
 	} finally {
 		await n8n?.stop();

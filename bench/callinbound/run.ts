@@ -32,7 +32,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 const QUEUE_WORKERS = Number(process.env.BENCH_QUEUE_WORKERS ?? 0);
-const RESULT_NAME = process.env.BENCH_RESULT_NAME ?? (QUEUE_WORKERS ? `callinbound-queue-${QUEUE_WORKERS}w` : 'callinbound');
+const RESULT_NAME =
+	process.env.BENCH_RESULT_NAME ??
+	(QUEUE_WORKERS ? `callinbound-queue-${QUEUE_WORKERS}w` : 'callinbound');
 /** Calls answered this late got the trigger's fallback (default deadline 3.5 s), whatever it says. */
 const FALLBACK_MS = 3400;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -51,14 +53,28 @@ function percentile(sorted: number[], p: number): number {
 function callEvent(index: number) {
 	// Every other caller is the demo VIP; the rest are a known regular customer.
 	const caller = index % 2 === 0 ? DEMO.vipPhone : '+4930123456';
-	return { Event: 'CallInBound', SessionId: randomUUID(), SdkAppId: 1400692008, CallInBound: { AIAgentId: DEMO.defaultAiAgentId ?? 1, IvrId: 0, Caller: caller, Callee: '+493012345600' } };
+	return {
+		Event: 'CallInBound',
+		SessionId: randomUUID(),
+		SdkAppId: 1400692008,
+		CallInBound: {
+			AIAgentId: DEMO.defaultAiAgentId ?? 1,
+			IvrId: 0,
+			Caller: caller,
+			Callee: '+493012345600',
+		},
+	};
 }
 
 async function oneCall(baseUrl: string, flow: BenchFlow, index: number): Promise<Sample> {
 	const event = callEvent(index);
 	const started = process.hrtime.bigint();
 	try {
-		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(event),
+		});
 		const text = await response.text();
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
 		let ok = response.status === 200;
@@ -70,7 +86,12 @@ async function oneCall(baseUrl: string, flow: BenchFlow, index: number): Promise
 }
 
 /** `count` calls with `concurrency` callers in flight. */
-async function load(baseUrl: string, flow: BenchFlow, count: number, offset: number): Promise<Sample[]> {
+async function load(
+	baseUrl: string,
+	flow: BenchFlow,
+	count: number,
+	offset: number,
+): Promise<Sample[]> {
 	const samples: Sample[] = [];
 	let next = 0;
 	const worker = async () => {
@@ -85,18 +106,32 @@ async function load(baseUrl: string, flow: BenchFlow, count: number, offset: num
 }
 
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({ apiKey: 'bench-api-key', state: demoState({ tickets: 50 }), recordBodies: false });
+	const fake = new FakeEnneo({
+		apiKey: 'bench-api-key',
+		state: demoState({ tickets: 50 }),
+		recordBodies: false,
+	});
 	await fake.start();
 	let n8n: N8nInstance | undefined;
 	try {
 		log('packing the package and starting n8n');
 		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
 		const env = { N8N_LOG_LEVEL: 'error', ...N8N_ENV };
-		n8n = QUEUE_WORKERS ? await startQueueCluster({ packageTarball, log, workers: QUEUE_WORKERS, env }) : await startN8n({ packageTarball, log, env });
-		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
+		n8n = QUEUE_WORKERS
+			? await startQueueCluster({ packageTarball, log, workers: QUEUE_WORKERS, env })
+			: await startN8n({ packageTarball, log, env });
+		const credential = await n8n.createCredential({
+			name: 'Enneo bench',
+			type: 'enneoApi',
+			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
+		});
 		const flows = [floorFlow(), enneoFlow(credential), coreFlow(fake)];
 		if (process.env.BENCH_DIAGNOSE) {
-			const header = await n8n.createCredential({ name: 'Header bench', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${fake.apiKey}` } });
+			const header = await n8n.createCredential({
+				name: 'Header bench',
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${fake.apiKey}` },
+			});
 			flows.push(coreCredentialFlow(header, fake), webhookEnneoFlow(credential, fake));
 		}
 		for (const flow of flows) {
@@ -109,7 +144,9 @@ async function main(): Promise<void> {
 			if (!probe.ok) throw new Error(`${flow.key} flow does not answer the VIP caller correctly`);
 			await load(baseUrl, flow, WARMUP, 1);
 		}
-		const samples: Record<string, Sample[]> = Object.fromEntries(flows.map((flow) => [flow.key, []]));
+		const samples: Record<string, Sample[]> = Object.fromEntries(
+			flows.map((flow) => [flow.key, []]),
+		);
 		const perRound = Math.ceil(CALLS / ROUNDS);
 		const wall: Record<string, number> = Object.fromEntries(flows.map((flow) => [flow.key, 0]));
 		for (let round = 0; round < ROUNDS; round++) {
@@ -148,19 +185,40 @@ async function main(): Promise<void> {
 			benchmark: 'callinbound',
 			date: new Date().toISOString(),
 			n8n: n8n.connection.n8nVersion,
-			mode: QUEUE_WORKERS ? `queue: main, 2 webhook processes, ${QUEUE_WORKERS} worker(s) --concurrency=10` : 'single process',
+			mode: QUEUE_WORKERS
+				? `queue: main, 2 webhook processes, ${QUEUE_WORKERS} worker(s) --concurrency=10`
+				: 'single process',
 			machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-			settings: { callsPerFlow: CALLS, concurrency: CONCURRENCY, rounds: ROUNDS, warmupPerFlow: WARMUP, n8nEnv: N8N_ENV },
+			settings: {
+				callsPerFlow: CALLS,
+				concurrency: CONCURRENCY,
+				rounds: ROUNDS,
+				warmupPerFlow: WARMUP,
+				n8nEnv: N8N_ENV,
+			},
 			results,
-			ratios: { enneoVsFloor: ratio('enneo', 'floor'), enneoVsCore: ratio('enneo', 'core'), coreVsFloor: ratio('core', 'floor') },
+			ratios: {
+				enneoVsFloor: ratio('enneo', 'floor'),
+				enneoVsCore: ratio('enneo', 'core'),
+				coreVsFloor: ratio('core', 'floor'),
+			},
 		};
 
 		const f = (n: number) => n.toFixed(1).padStart(8);
-		console.log(`\nCallInBound answer latency, ms (${CALLS} calls per flow, ${CONCURRENCY} concurrent, n8n ${report.n8n}, ${report.mode}, ${cpus().length} CPUs)\n`);
-		console.log(`${'flow'.padEnd(66)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'calls/s'.padStart(9)}${'errors'.padStart(8)}${'≥3.4 s'.padStart(8)}`);
-		for (const r of results) console.log(`${r.label.padEnd(66)}${f(r.p50)}${f(r.p95)}${f(r.p99)}${f(r.max)}${r.callsPerSecond.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}${String(r.fallbacks).padStart(8)}`);
+		console.log(
+			`\nCallInBound answer latency, ms (${CALLS} calls per flow, ${CONCURRENCY} concurrent, n8n ${report.n8n}, ${report.mode}, ${cpus().length} CPUs)\n`,
+		);
+		console.log(
+			`${'flow'.padEnd(66)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'calls/s'.padStart(9)}${'errors'.padStart(8)}${'≥3.4 s'.padStart(8)}`,
+		);
+		for (const r of results)
+			console.log(
+				`${r.label.padEnd(66)}${f(r.p50)}${f(r.p95)}${f(r.p99)}${f(r.max)}${r.callsPerSecond.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}${String(r.fallbacks).padStart(8)}`,
+			);
 		const show = (name: string, x: { p50: number; p95: number; p99: number }) =>
-			console.log(`${name.padEnd(66)}${x.p50.toFixed(2).padStart(8)}${x.p95.toFixed(2).padStart(8)}${x.p99.toFixed(2).padStart(8)}`);
+			console.log(
+				`${name.padEnd(66)}${x.p50.toFixed(2).padStart(8)}${x.p95.toFixed(2).padStart(8)}${x.p99.toFixed(2).padStart(8)}`,
+			);
 		console.log('\nratios');
 		show('Enneo flow / n8n floor', report.ratios.enneoVsFloor);
 		show('Enneo flow / core-node flow', report.ratios.enneoVsCore);

@@ -31,7 +31,14 @@ function ifVip(leftValue: string): WorkflowNode {
 		parameters: {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [{ id: randomUUID(), leftValue, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+				conditions: [
+					{
+						id: randomUUID(),
+						leftValue,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
 				combinator: 'and',
 			},
 			looseTypeValidation: true,
@@ -40,26 +47,57 @@ function ifVip(leftValue: string): WorkflowNode {
 	};
 }
 
-export const VIP_ANSWER = { CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId, Variables: [{ Key: 'name', Value: 'Victoria Sterling' }] } };
+export const VIP_ANSWER = {
+	CallInBound: {
+		OverrideAIAgentId: DEMO.vipAiAgentId,
+		Variables: [{ Key: 'name', Value: 'Victoria Sterling' }],
+	},
+};
 
 export function floorFlow(): BenchFlow {
 	const path = `bench-floor-${randomUUID().slice(0, 8)}`;
-	const webhook: WorkflowNode = { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } };
-	return { key: 'floor', label: 'n8n floor: Webhook → immediate answer', workflow: linearWorkflow('bench floor', [webhook]), path, vipAnswer: null };
+	const webhook: WorkflowNode = {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+	return {
+		key: 'floor',
+		label: 'n8n floor: Webhook → immediate answer',
+		workflow: linearWorkflow('bench floor', [webhook]),
+		path,
+		vipAnswer: null,
+	};
 }
 
 export function enneoFlow(enneoCredential: { id: string; name: string }): BenchFlow {
 	const path = `bench-enneo-${randomUUID().slice(0, 8)}`;
 	const webhookId = randomUUID();
 	const credentials = { enneoApi: enneoCredential };
-	const trigger: WorkflowNode = { name: 'Enneo Trigger', type: ENNEO_TRIGGER_NODE, typeVersion: 2, position, webhookId, parameters: { path, authentication: 'none' } };
+	const trigger: WorkflowNode = {
+		name: 'Enneo Trigger',
+		type: ENNEO_TRIGGER_NODE,
+		typeVersion: 2,
+		position,
+		webhookId,
+		parameters: { path, authentication: 'none' },
+	};
 	const search: WorkflowNode = {
 		name: 'Customer Search',
 		type: ENNEO_NODE,
 		typeVersion: 1,
 		position,
 		credentials,
-		parameters: { resource: 'customer', operation: 'search', query: '={{ $json.callerE164 }}', limit: 1, options: {} },
+		parameters: {
+			resource: 'customer',
+			operation: 'search',
+			query: '={{ $json.callerE164 }}',
+			limit: 1,
+			options: {},
+		},
 	};
 	const vip: WorkflowNode = {
 		name: 'Route VIP',
@@ -67,7 +105,13 @@ export function enneoFlow(enneoCredential: { id: string; name: string }): BenchF
 		typeVersion: 1,
 		position,
 		credentials,
-		parameters: { resource: 'inboundCall', operation: 'respond', routing: 'aiAgent', aiAgentId: DEMO.vipAiAgentId, variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] } },
+		parameters: {
+			resource: 'inboundCall',
+			operation: 'respond',
+			routing: 'aiAgent',
+			aiAgentId: DEMO.vipAiAgentId,
+			variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] },
+		},
 	};
 	const regular: WorkflowNode = {
 		name: 'Keep Default',
@@ -75,17 +119,40 @@ export function enneoFlow(enneoCredential: { id: string; name: string }): BenchF
 		typeVersion: 1,
 		position,
 		credentials,
-		parameters: { resource: 'inboundCall', operation: 'respond', routing: 'keepDefault', variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] } },
+		parameters: {
+			resource: 'inboundCall',
+			operation: 'respond',
+			routing: 'keepDefault',
+			variables: { variable: [{ key: 'name', value: '={{ $json.fullName }}' }] },
+		},
 	};
-	const workflow = linearWorkflow('bench enneo', [trigger, search, ifVip('={{ $json.isVip }}'), vip]);
+	const workflow = linearWorkflow('bench enneo', [
+		trigger,
+		search,
+		ifVip('={{ $json.isVip }}'),
+		vip,
+	]);
 	workflow.nodes.push({ ...regular, id: randomUUID(), position: [720, 200] });
 	connect(workflow, 'IF VIP', 'Keep Default', 1);
-	return { key: 'enneo', label: 'Enneo Trigger → Customer Search → IF → Respond to Inbound Call', workflow, path: `${webhookId}/${path}`, vipAnswer: VIP_ANSWER };
+	return {
+		key: 'enneo',
+		label: 'Enneo Trigger → Customer Search → IF → Respond to Inbound Call',
+		workflow,
+		path: `${webhookId}/${path}`,
+		vipAnswer: VIP_ANSWER,
+	};
 }
 
 export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFlow {
 	const path = `bench-core-${randomUUID().slice(0, 8)}`;
-	const webhook: WorkflowNode = { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} } };
+	const webhook: WorkflowNode = {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
+	};
 	const http: WorkflowNode = {
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',
@@ -95,7 +162,12 @@ export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFl
 			method: 'GET',
 			url: `${fake.instanceUrl}/api/mind/customer/search`,
 			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'q', value: "={{ $json.body.CallInBound.Caller.replace('+', '') }}" }, { name: 'limit', value: '1' }] },
+			queryParameters: {
+				parameters: [
+					{ name: 'q', value: "={{ $json.body.CallInBound.Caller.replace('+', '') }}" },
+					{ name: 'limit', value: '1' },
+				],
+			},
 			sendHeaders: true,
 			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${fake.apiKey}` }] },
 			options: {},
@@ -115,10 +187,25 @@ export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFl
 			options: {},
 		},
 	});
-	const workflow = linearWorkflow('bench core', [webhook, http, ifVip("={{ ($json.tags || []).some(t => t.name === 'VIP') }}"), answer('vip') as WorkflowNode]);
-	workflow.nodes.push({ ...(answer('default') as WorkflowNode), id: randomUUID(), position: [720, 200] });
+	const workflow = linearWorkflow('bench core', [
+		webhook,
+		http,
+		ifVip("={{ ($json.tags || []).some(t => t.name === 'VIP') }}"),
+		answer('vip') as WorkflowNode,
+	]);
+	workflow.nodes.push({
+		...(answer('default') as WorkflowNode),
+		id: randomUUID(),
+		position: [720, 200],
+	});
 	connect(workflow, 'IF VIP', 'Respond Default', 1);
-	return { key: 'core', label: 'core nodes: Webhook → HTTP Request → IF → Respond to Webhook', workflow, path, vipAnswer: VIP_ANSWER };
+	return {
+		key: 'core',
+		label: 'core nodes: Webhook → HTTP Request → IF → Respond to Webhook',
+		workflow,
+		path,
+		vipAnswer: VIP_ANSWER,
+	};
 }
 
 /**
@@ -126,7 +213,10 @@ export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFl
  *   coreCred   — the core flow with the API key in a Header Auth credential (as a real deployment stores it)
  *   webhookEnneo — core Webhook + Enneo Customer Search + IF + core Respond to Webhook (no Enneo Trigger)
  */
-export function coreCredentialFlow(headerCredential: { id: string; name: string }, fake: { instanceUrl: string; apiKey: string }): BenchFlow {
+export function coreCredentialFlow(
+	headerCredential: { id: string; name: string },
+	fake: { instanceUrl: string; apiKey: string },
+): BenchFlow {
 	const flow = coreFlow(fake);
 	const http = flow.workflow.nodes.find((node) => node.name === 'HTTP Request')!;
 	const parameters = http.parameters as Record<string, unknown>;
@@ -138,7 +228,10 @@ export function coreCredentialFlow(headerCredential: { id: string; name: string 
 	return { ...flow, key: 'coreCred', label: 'core nodes, API key in a Header Auth credential' };
 }
 
-export function webhookEnneoFlow(enneoCredential: { id: string; name: string }, fake: { instanceUrl: string; apiKey: string }): BenchFlow {
+export function webhookEnneoFlow(
+	enneoCredential: { id: string; name: string },
+	fake: { instanceUrl: string; apiKey: string },
+): BenchFlow {
 	const flow = coreFlow(fake);
 	const index = flow.workflow.nodes.findIndex((node) => node.name === 'HTTP Request');
 	const http = flow.workflow.nodes[index];
@@ -147,11 +240,25 @@ export function webhookEnneoFlow(enneoCredential: { id: string; name: string }, 
 		type: ENNEO_NODE,
 		typeVersion: 1,
 		credentials: { enneoApi: enneoCredential },
-		parameters: { resource: 'customer', operation: 'search', query: '={{ $json.body.CallInBound.Caller }}', limit: 1, options: {} },
+		parameters: {
+			resource: 'customer',
+			operation: 'search',
+			query: '={{ $json.body.CallInBound.Caller }}',
+			limit: 1,
+			options: {},
+		},
 	};
 	const ifNode = flow.workflow.nodes.find((node) => node.name === 'IF VIP')!;
-	flow.workflow.nodes[flow.workflow.nodes.indexOf(ifNode)] = { ...ifVip('={{ $json.isVip }}'), id: ifNode.id, position: ifNode.position };
-	return { ...flow, key: 'webhookEnneo', label: 'core Webhook → Enneo Customer Search → IF → core Respond to Webhook' };
+	flow.workflow.nodes[flow.workflow.nodes.indexOf(ifNode)] = {
+		...ifVip('={{ $json.isVip }}'),
+		id: ifNode.id,
+		position: ifNode.position,
+	};
+	return {
+		...flow,
+		key: 'webhookEnneo',
+		label: 'core Webhook → Enneo Customer Search → IF → core Respond to Webhook',
+	};
 }
 
 /** The VIP routing as the Enneo Trigger's own routing rules: answered in the request, the run follows. */
@@ -170,13 +277,28 @@ export function rulesFlow(enneoCredential: { id: string; name: string }): BenchF
 			authentication: 'none',
 			responseMode: 'rules',
 			rules: {
-				rule: [{ name: 'VIP', condition: 'customerHasTag', tag: 'VIP', routing: 'aiAgent', aiAgentId: DEMO.vipAiAgentId, variables: { variable: [{ key: 'name', value: '{fullName}' }] } }],
+				rule: [
+					{
+						name: 'VIP',
+						condition: 'customerHasTag',
+						tag: 'VIP',
+						routing: 'aiAgent',
+						aiAgentId: DEMO.vipAiAgentId,
+						variables: { variable: [{ key: 'name', value: '{fullName}' }] },
+					},
+				],
 			},
 			elseRouting: 'keepDefault',
 			elseVariables: { variable: [{ key: 'name', value: '{fullName}' }] },
 		},
 	};
-	return { key: 'rules', label: 'Enneo Trigger with routing rules (answers before the run)', workflow: linearWorkflow('bench rules', [trigger]), path: `${webhookId}/${path}`, vipAnswer: VIP_ANSWER };
+	return {
+		key: 'rules',
+		label: 'Enneo Trigger with routing rules (answers before the run)',
+		workflow: linearWorkflow('bench rules', [trigger]),
+		path: `${webhookId}/${path}`,
+		vipAnswer: VIP_ANSWER,
+	};
 }
 
 /** The same rules with "Start a Run After Answering" off: the trigger only routes. */
@@ -184,5 +306,9 @@ export function rulesOnlyFlow(enneoCredential: { id: string; name: string }): Be
 	const flow = rulesFlow(enneoCredential);
 	const trigger = flow.workflow.nodes[0];
 	(trigger.parameters as Record<string, unknown>).options = { runAfterAnswer: false };
-	return { ...flow, key: 'rulesOnly', label: 'Enneo Trigger with routing rules, no run (routing only)' };
+	return {
+		...flow,
+		key: 'rulesOnly',
+		label: 'Enneo Trigger with routing rules, no run (routing only)',
+	};
 }

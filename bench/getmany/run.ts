@@ -7,7 +7,15 @@
  */
 import { linearWorkflow, manualTrigger, sleep } from '../../test/e2e/lib/n8n';
 import { demoState } from '../../test/fake-enneo/demoData';
-import { log, median, memoryOf, n8nServerPid, round, startBenchEnv, timings } from '../bulk/harness';
+import {
+	log,
+	median,
+	memoryOf,
+	n8nServerPid,
+	round,
+	startBenchEnv,
+	timings,
+} from '../bulk/harness';
 import type { Row } from '../report';
 import { saveResult } from '../report';
 
@@ -36,7 +44,13 @@ async function main() {
 					},
 				]),
 			);
-			const samples: Array<{ requests: number; workflowMs: number; nodeMs: number; baseMb: number; peakMb: number }> = [];
+			const samples: Array<{
+				requests: number;
+				workflowMs: number;
+				nodeMs: number;
+				baseMb: number;
+				peakMb: number;
+			}> = [];
 			for (let i = 0; i < REPEAT; i++) {
 				fake.reset(demoState({ tickets: TICKETS }));
 				// Let the previous run's garbage go before taking the baseline.
@@ -50,15 +64,27 @@ async function main() {
 						await sleep(20);
 					}
 				})();
-				const run = await n8n.runWorkflow(workflow.id, { timeoutMs: 600_000 }).finally(() => (sampling = false));
+				const run = await n8n
+					.runWorkflow(workflow.id, { timeoutMs: 600_000 })
+					.finally(() => (sampling = false));
 				await sampler;
 				run.assertSuccess();
 				const items = run.items('Get Many');
-				if (items.length !== TICKETS || new Set(items.map((item) => item.json.id)).size !== TICKETS) {
+				if (
+					items.length !== TICKETS ||
+					new Set(items.map((item) => item.json.id)).size !== TICKETS
+				) {
 					throw new Error(`${scenario}: ${items.length} items for ${TICKETS} tickets`);
 				}
-				samples.push({ requests: fake.received('POST', '/ticket/search').length, ...timings(run, 'Get Many'), baseMb, peakMb });
-				log(`${scenario} run ${i + 1}: ${samples.at(-1)!.requests} requests, node ${samples.at(-1)!.nodeMs} ms, RSS ${round(baseMb)} → ${round(peakMb)} MB`);
+				samples.push({
+					requests: fake.received('POST', '/ticket/search').length,
+					...timings(run, 'Get Many'),
+					baseMb,
+					peakMb,
+				});
+				log(
+					`${scenario} run ${i + 1}: ${samples.at(-1)!.requests} requests, node ${samples.at(-1)!.nodeMs} ms, RSS ${round(baseMb)} → ${round(peakMb)} MB`,
+				);
 			}
 			rows.push({
 				scenario,
@@ -88,6 +114,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -11,7 +11,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8nInstalled, installTarball, packPackage, PACKAGE_NAME, startN8n } from '../../test/e2e/lib/n8n';
+import {
+	ensureN8nInstalled,
+	installTarball,
+	packPackage,
+	PACKAGE_NAME,
+	startN8n,
+} from '../../test/e2e/lib/n8n';
 import { log, median, round } from '../bulk/harness';
 import type { Row } from '../report';
 import { saveResult } from '../report';
@@ -27,9 +33,17 @@ function emptyPackageTarball(dir: string): string {
 	execFileSync('mkdir', ['-p', source]);
 	writeFileSync(
 		join(source, 'package.json'),
-		JSON.stringify({ name: PACKAGE_NAME, version: '0.0.0', keywords: ['n8n-community-node-package'], n8n: { n8nNodesApiVersion: 1, nodes: [], credentials: [] } }),
+		JSON.stringify({
+			name: PACKAGE_NAME,
+			version: '0.0.0',
+			keywords: ['n8n-community-node-package'],
+			n8n: { n8nNodesApiVersion: 1, nodes: [], credentials: [] },
+		}),
 	);
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: source, encoding: 'utf8' });
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+		cwd: source,
+		encoding: 'utf8',
+	});
 	return join(dir, (JSON.parse(out) as Array<{ filename: string }>)[0].filename);
 }
 
@@ -56,7 +70,9 @@ console.log(Number(process.hrtime.bigint() - start) / 1e6);
 }
 
 /** Starts n8n with a tarball; returns ms from spawn to ready (owner set up) and the /types/nodes.json cost. */
-async function startOnce(tarball: string): Promise<{ startMs: number; typesMs: number; typesKb: number; ourTypesKb: number }> {
+async function startOnce(
+	tarball: string,
+): Promise<{ startMs: number; typesMs: number; typesKb: number; ourTypesKb: number }> {
 	let spawnedAt = 0;
 	let readyAt = 0;
 	const n8n = await startN8n({
@@ -71,8 +87,15 @@ async function startOnce(tarball: string): Promise<{ startMs: number; typesMs: n
 		const response = await n8n.get('/types/nodes.json');
 		const body = await response.text();
 		const typesMs = Date.now() - t0;
-		const ours = (JSON.parse(body) as Array<{ name: string }>).filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
-		return { startMs: readyAt - spawnedAt, typesMs, typesKb: kb(Buffer.byteLength(body)), ourTypesKb: kb(Buffer.byteLength(JSON.stringify(ours))) };
+		const ours = (JSON.parse(body) as Array<{ name: string }>).filter((t) =>
+			t.name.startsWith(`${PACKAGE_NAME}.`),
+		);
+		return {
+			startMs: readyAt - spawnedAt,
+			typesMs,
+			typesKb: kb(Buffer.byteLength(body)),
+			ourTypesKb: kb(Buffer.byteLength(JSON.stringify(ours))),
+		};
 	} finally {
 		await n8n.stop();
 		rmSync(n8n.connection.userFolder, { recursive: true, force: true });
@@ -85,19 +108,28 @@ async function main() {
 		const tarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ outDir: work, log }));
 		const installDir = await ensureN8nInstalled(log);
 
-		const listing = execFileSync('tar', ['-tzvf', tarball], { encoding: 'utf8' }).trim().split('\n');
+		const listing = execFileSync('tar', ['-tzvf', tarball], { encoding: 'utf8' })
+			.trim()
+			.split('\n');
 		const unpacked = listing.reduce((sum, line) => sum + Number(line.split(/\s+/)[2] ?? 0), 0);
 		const home = join(work, 'home');
 		const packageDir = await installTarball(home, tarball);
-		const installed = Number(execFileSync('du', ['-sb', packageDir], { encoding: 'utf8' }).split('\t')[0]);
+		const installed = Number(
+			execFileSync('du', ['-sb', packageDir], { encoding: 'utf8' }).split('\t')[0],
+		);
 		const modules = join(packageDir, 'node_modules');
-		const dependencies = existsSync(modules) ? readdirSync(modules).filter((name) => !name.startsWith('.')).length : 0;
+		const dependencies = existsSync(modules)
+			? readdirSync(modules).filter((name) => !name.startsWith('.')).length
+			: 0;
 
 		log('timing the load of the nodes and credentials');
 		const loads = Array.from({ length: LOAD_REPEAT }, () => loadTimeMs(installDir, packageDir));
 
 		const empty = emptyPackageTarball(work);
-		const starts: Record<'with' | 'without', Array<Awaited<ReturnType<typeof startOnce>>>> = { with: [], without: [] };
+		const starts: Record<'with' | 'without', Array<Awaited<ReturnType<typeof startOnce>>>> = {
+			with: [],
+			without: [],
+		};
 		for (let i = 0; i < REPEAT; i++) {
 			// Alternate, so drift of the machine hits both sides alike.
 			for (const side of ['without', 'with'] as const) {
@@ -105,7 +137,8 @@ async function main() {
 				log(`n8n start ${side} the package: ${starts[side].at(-1)!.startMs} ms`);
 			}
 		}
-		const med = (side: 'with' | 'without', key: 'startMs' | 'typesMs') => median(starts[side].map((s) => s[key]));
+		const med = (side: 'with' | 'without', key: 'startMs' | 'typesMs') =>
+			median(starts[side].map((s) => s[key]));
 
 		const rows: Row[] = [
 			{ measure: 'Packed size (npm pack .tgz)', value: kb(statSync(tarball).size), unit: 'KB' },
@@ -113,20 +146,50 @@ async function main() {
 			{ measure: 'Files in the tarball', value: listing.length, unit: 'files' },
 			{ measure: 'Installed size (as n8n installs it)', value: kb(installed), unit: 'KB' },
 			{ measure: 'Runtime dependencies installed with it', value: dependencies, unit: 'packages' },
-			{ measure: 'Load nodes + credentials in n8n\'s Node (median)', value: round(median(loads), 1), unit: 'ms' },
-			{ measure: 'n8n start to ready, empty package (median)', value: med('without', 'startMs'), unit: 'ms' },
-			{ measure: 'n8n start to ready, with n8n-nodes-enneo (median)', value: med('with', 'startMs'), unit: 'ms' },
-			{ measure: 'Difference in start time', value: med('with', 'startMs') - med('without', 'startMs'), unit: 'ms' },
-			{ measure: '/types/nodes.json, empty package (median)', value: med('without', 'typesMs'), unit: 'ms' },
-			{ measure: '/types/nodes.json, with n8n-nodes-enneo (median)', value: med('with', 'typesMs'), unit: 'ms' },
-			{ measure: 'Our node types in /types/nodes.json', value: starts.with[0].ourTypesKb, unit: 'KB' },
+			{
+				measure: "Load nodes + credentials in n8n's Node (median)",
+				value: round(median(loads), 1),
+				unit: 'ms',
+			},
+			{
+				measure: 'n8n start to ready, empty package (median)',
+				value: med('without', 'startMs'),
+				unit: 'ms',
+			},
+			{
+				measure: 'n8n start to ready, with n8n-nodes-enneo (median)',
+				value: med('with', 'startMs'),
+				unit: 'ms',
+			},
+			{
+				measure: 'Difference in start time',
+				value: med('with', 'startMs') - med('without', 'startMs'),
+				unit: 'ms',
+			},
+			{
+				measure: '/types/nodes.json, empty package (median)',
+				value: med('without', 'typesMs'),
+				unit: 'ms',
+			},
+			{
+				measure: '/types/nodes.json, with n8n-nodes-enneo (median)',
+				value: med('with', 'typesMs'),
+				unit: 'ms',
+			},
+			{
+				measure: 'Our node types in /types/nodes.json',
+				value: starts.with[0].ourTypesKb,
+				unit: 'KB',
+			},
 		];
 		saveResult({
 			name: 'package',
 			title: 'Package cost',
 			method: `npm pack of the built package; installed the way n8n 2.41 installs community packages; load time of the node and credential files in n8n's Node 24 (median of ${LOAD_REPEAT} fresh processes, n8n-workflow preloaded); n8n started ${REPEAT}× with and ${REPEAT}× without the package, alternating.`,
 			rows,
-			notes: ['n8n start times vary by a few hundred ms from run to run; a difference smaller than that is noise.'],
+			notes: [
+				'n8n start times vary by a few hundred ms from run to run; a difference smaller than that is noise.',
+			],
 		});
 	} finally {
 		rmSync(work, { recursive: true, force: true });
@@ -134,6 +197,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -20,7 +20,14 @@ import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
 import { DEMO, demoState } from '../../test/fake-enneo/demoData';
 import { FakeEnneo } from '../../test/fake-enneo/server';
 import type { BenchFlow } from '../callinbound/workflows';
-import { coreFlow, enneoFlow, floorFlow, rulesFlow, rulesOnlyFlow, VIP_ANSWER } from '../callinbound/workflows';
+import {
+	coreFlow,
+	enneoFlow,
+	floorFlow,
+	rulesFlow,
+	rulesOnlyFlow,
+	VIP_ANSWER,
+} from '../callinbound/workflows';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -43,23 +50,57 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-async function oneCall(baseUrl: string, flow: BenchFlow, index: number): Promise<Sample & { text?: string }> {
+async function oneCall(
+	baseUrl: string,
+	flow: BenchFlow,
+	index: number,
+): Promise<Sample & { text?: string }> {
 	const vip = index % 2 === 0;
 	const caller = vip ? DEMO.vipPhone : DEMO.regularPhone;
-	const event = { Event: 'CallInBound', SessionId: randomUUID(), SdkAppId: 1400692008, CallInBound: { AIAgentId: DEMO.defaultAiAgentId ?? 1, IvrId: 0, Caller: caller, Callee: '+493012345600' } };
+	const event = {
+		Event: 'CallInBound',
+		SessionId: randomUUID(),
+		SdkAppId: 1400692008,
+		CallInBound: {
+			AIAgentId: DEMO.defaultAiAgentId ?? 1,
+			IvrId: 0,
+			Caller: caller,
+			Callee: '+493012345600',
+		},
+	};
 	const started = process.hrtime.bigint();
 	try {
-		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(event),
+		});
 		const text = await response.text();
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
 		const gotVipAnswer = text === JSON.stringify(VIP_ANSWER);
-		return { ms, ok: response.status === 200 && (flow.vipAnswer === null || !vip || gotVipAnswer), vip, gotVipAnswer, text: `${response.status} ${text.slice(0, 300)}` };
+		return {
+			ms,
+			ok: response.status === 200 && (flow.vipAnswer === null || !vip || gotVipAnswer),
+			vip,
+			gotVipAnswer,
+			text: `${response.status} ${text.slice(0, 300)}`,
+		};
 	} catch {
-		return { ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false, vip, gotVipAnswer: false };
+		return {
+			ms: Number(process.hrtime.bigint() - started) / 1e6,
+			ok: false,
+			vip,
+			gotVipAnswer: false,
+		};
 	}
 }
 
-async function load(baseUrl: string, flow: BenchFlow, count: number, concurrency: number): Promise<{ samples: Sample[]; wallMs: number }> {
+async function load(
+	baseUrl: string,
+	flow: BenchFlow,
+	count: number,
+	concurrency: number,
+): Promise<{ samples: Sample[]; wallMs: number }> {
 	const samples: Sample[] = [];
 	let next = 0;
 	const started = Date.now();
@@ -90,15 +131,29 @@ function summarise(samples: Sample[], wallMs: number) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({ apiKey: 'bench-api-key', state: demoState({ tickets: 50 }), recordBodies: false });
+	const fake = new FakeEnneo({
+		apiKey: 'bench-api-key',
+		state: demoState({ tickets: 50 }),
+		recordBodies: false,
+	});
 	await fake.start();
 	let n8n: N8nInstance | undefined;
 	try {
 		log('packing the package and starting n8n (default settings)');
 		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
 		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
-		const credential = await n8n.createCredential({ name: 'Enneo bench', type: 'enneoApi', data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey } });
-		const flows = [floorFlow(), rulesFlow(credential), rulesOnlyFlow(credential), enneoFlow(credential), coreFlow(fake)];
+		const credential = await n8n.createCredential({
+			name: 'Enneo bench',
+			type: 'enneoApi',
+			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
+		});
+		const flows = [
+			floorFlow(),
+			rulesFlow(credential),
+			rulesOnlyFlow(credential),
+			enneoFlow(credential),
+			coreFlow(fake),
+		];
 		for (const flow of flows) {
 			const created = await n8n.createWorkflow(flow.workflow);
 			await n8n.activate(created.id);
@@ -106,7 +161,10 @@ async function main(): Promise<void> {
 		const baseUrl = n8n.connection.baseUrl;
 		for (const flow of flows) {
 			const probe = await oneCall(baseUrl, flow, 0);
-			if (!probe.ok) throw new Error(`${flow.key} flow does not answer the VIP caller correctly: ${probe.text ?? ''}`);
+			if (!probe.ok)
+				throw new Error(
+					`${flow.key} flow does not answer the VIP caller correctly: ${probe.text ?? ''}`,
+				);
 			await load(baseUrl, flow, WARMUP, 1);
 		}
 
@@ -125,13 +183,28 @@ async function main(): Promise<void> {
 				}
 				log(`c=${concurrency} round ${round + 1}/${ROUNDS} done`);
 			}
-			results[`c${concurrency}`] = Object.fromEntries(flows.map((f) => [f.key, summarise(samples[f.key], wall[f.key])]));
+			results[`c${concurrency}`] = Object.fromEntries(
+				flows.map((f) => [f.key, summarise(samples[f.key], wall[f.key])]),
+			);
 		}
 
-		const burst: Record<string, { calls: number; vipCallers: number; vipMissed: number; errors: number; p50: number; p99: number; max: number }> = {};
+		const burst: Record<
+			string,
+			{
+				calls: number;
+				vipCallers: number;
+				vipMissed: number;
+				errors: number;
+				p50: number;
+				p99: number;
+				max: number;
+			}
+		> = {};
 		for (const flow of flows.filter((f) => f.key !== 'floor')) {
 			await sleep(3000);
-			const samples = await Promise.all(Array.from({ length: BURST }, (_, index) => oneCall(baseUrl, flow, index)));
+			const samples = await Promise.all(
+				Array.from({ length: BURST }, (_, index) => oneCall(baseUrl, flow, index)),
+			);
 			const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
 			const vips = samples.filter((s) => s.vip);
 			burst[flow.key] = {
@@ -146,13 +219,23 @@ async function main(): Promise<void> {
 			log(`burst of ${BURST} on ${flow.key} done`);
 		}
 
-		const ratio = (c: string, a: string, b: string) => ({ p50: results[c][a].p50 / results[c][b].p50, p95: results[c][a].p95 / results[c][b].p95, p99: results[c][a].p99 / results[c][b].p99 });
+		const ratio = (c: string, a: string, b: string) => ({
+			p50: results[c][a].p50 / results[c][b].p50,
+			p95: results[c][a].p95 / results[c][b].p95,
+			p99: results[c][a].p99 / results[c][b].p99,
+		});
 		const report = {
 			benchmark: 'rules',
 			date: new Date().toISOString(),
 			n8n: n8n.connection.n8nVersion,
 			machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-			settings: { callsPerFlow: CALLS, concurrency: CONCURRENCY, rounds: ROUNDS, burst: BURST, n8nEnv: N8N_ENV },
+			settings: {
+				callsPerFlow: CALLS,
+				concurrency: CONCURRENCY,
+				rounds: ROUNDS,
+				burst: BURST,
+				n8nEnv: N8N_ENV,
+			},
 			labels: Object.fromEntries(flows.map((f) => [f.key, f.label])),
 			results,
 			burst,
@@ -168,17 +251,29 @@ async function main(): Promise<void> {
 
 		const f = (n: number) => n.toFixed(1).padStart(8);
 		for (const [c, byFlow] of Object.entries(results)) {
-			console.log(`\nCallInBound answer latency, ms, ${c === 'c1' ? 'one call at a time' : `${CONCURRENCY} in flight`} (n8n ${report.n8n}, ${cpus().length} CPUs)`);
-			console.log(`${'flow'.padEnd(62)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'calls/s'.padStart(9)}${'errors'.padStart(8)}`);
+			console.log(
+				`\nCallInBound answer latency, ms, ${c === 'c1' ? 'one call at a time' : `${CONCURRENCY} in flight`} (n8n ${report.n8n}, ${cpus().length} CPUs)`,
+			);
+			console.log(
+				`${'flow'.padEnd(62)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'calls/s'.padStart(9)}${'errors'.padStart(8)}`,
+			);
 			for (const flow of flows) {
 				const r = byFlow[flow.key];
-				console.log(`${flow.label.padEnd(62)}${f(r.p50)}${f(r.p95)}${f(r.p99)}${f(r.max)}${r.callsPerSecond.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}`);
+				console.log(
+					`${flow.label.padEnd(62)}${f(r.p50)}${f(r.p95)}${f(r.p99)}${f(r.max)}${r.callsPerSecond.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}`,
+				);
 			}
 		}
 		console.log(`\nBurst of ${BURST} simultaneous calls (half VIP)`);
-		for (const [key, b] of Object.entries(burst)) console.log(`${report.labels[key].padEnd(62)} VIP missed ${b.vipMissed}/${b.vipCallers}, p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, max ${b.max.toFixed(0)} ms`);
+		for (const [key, b] of Object.entries(burst))
+			console.log(
+				`${report.labels[key].padEnd(62)} VIP missed ${b.vipMissed}/${b.vipCallers}, p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, max ${b.max.toFixed(0)} ms`,
+			);
 		console.log('\nratios (p50 / p95 / p99)');
-		for (const [name, r] of Object.entries(report.ratios)) console.log(`${name.padEnd(20)} ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} / ${r.p99.toFixed(2)}`);
+		for (const [name, r] of Object.entries(report.ratios))
+			console.log(
+				`${name.padEnd(20)} ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} / ${r.p99.toFixed(2)}`,
+			);
 
 		const outDir = join(REPO_ROOT, 'bench/results');
 		mkdirSync(outDir, { recursive: true });

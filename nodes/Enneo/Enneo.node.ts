@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as conversation from './actions/conversation';
@@ -28,7 +33,9 @@ export class Enneo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Inbound Call → Respond answers the ringing call and sends nothing to Enneo.
-		credentials: [{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } }],
+		credentials: [
+			{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } },
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,7 +52,12 @@ export class Enneo implements INodeType {
 				default: 'ticket',
 			},
 			...withTimeoutOption(
-				[...ticket.description, ...conversation.description, ...telephony.description, ...customer.description],
+				[
+					...ticket.description,
+					...conversation.description,
+					...telephony.description,
+					...customer.description,
+				],
 				{
 					ticket: Object.keys(ticket.ticketOperations),
 					conversation: Object.keys(conversation.conversationOperations),

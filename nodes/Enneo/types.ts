@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** The fields of the "Enneo API" credential. */
 export interface EnneoCredentials {
@@ -69,7 +74,10 @@ export interface TranscriptEntry extends IDataObject {
 export interface EnneoOperation {
 	description: INodeProperties[];
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
-	executeBatch?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+	executeBatch?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[]>;
 }
 
 export type EnneoResource = Record<string, EnneoOperation>;

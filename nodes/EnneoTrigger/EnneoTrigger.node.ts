@@ -9,7 +9,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { fromFunction, fromParameter, NodeConnectionTypes, NodeOperationError, webhookDescriptionFields } from 'n8n-workflow';
+import {
+	fromFunction,
+	fromParameter,
+	NodeConnectionTypes,
+	NodeOperationError,
+	webhookDescriptionFields,
+} from 'n8n-workflow';
 
 import { MIN_SECRET_LENGTH } from '../shared/webhookAuth';
 import { readRulesSettings } from './answerByRules';
@@ -22,13 +28,18 @@ import { handleInboundCall } from './handleInboundCall';
  * older n8n versions get the same values as expression templates.
  * n8n's own end-of-run write goes through the trigger's guard (see handleInboundCall).
  */
-const responseModeOf = (parameters: IDataObject) => (parameters.responseMode === 'lastNode' ? 'lastNode' : 'responseNode');
+const responseModeOf = (parameters: IDataObject) =>
+	parameters.responseMode === 'lastNode' ? 'lastNode' : 'responseNode';
 const webhookFields =
 	typeof webhookDescriptionFields === 'function'
-		? webhookDescriptionFields({ path: fromParameter('path'), responseMode: fromFunction(responseModeOf) })
+		? webhookDescriptionFields({
+				path: fromParameter('path'),
+				responseMode: fromFunction(responseModeOf),
+			})
 		: {
 				path: '={{$parameter["path"]}}',
-				responseMode: '={{($parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode")}}',
+				responseMode:
+					'={{($parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode")}}',
 			};
 
 export class EnneoTrigger implements INodeType {
@@ -43,7 +54,8 @@ export class EnneoTrigger implements INodeType {
 		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
 		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
-		documentationUrl: 'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
+		documentationUrl:
+			'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
 		defaults: { name: 'Enneo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -75,7 +87,8 @@ export class EnneoTrigger implements INodeType {
 				inactive: `Click "Listen for test event", then send a sample call to the Test URL:<br><code>${SAMPLE_CURL}</code><br>Once the workflow is published, calls to the Production URL run it automatically.`,
 				active: `Calls to the Production URL run this workflow. To try it: <code>${SAMPLE_CURL}</code>`,
 			},
-			activationHint: 'Publish the workflow and paste its Production URL into the number\'s Inbound API Calls setting.',
+			activationHint:
+				"Publish the workflow and paste its Production URL into the number's Inbound API Calls setting.",
 		},
 		properties: triggerProperties,
 	};
@@ -88,7 +101,11 @@ export class EnneoTrigger implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
-				if (secret.length < MIN_SECRET_LENGTH) return { status: 'Error', message: `Use a secret of at least ${MIN_SECRET_LENGTH} characters` };
+				if (secret.length < MIN_SECRET_LENGTH)
+					return {
+						status: 'Error',
+						message: `Use a secret of at least ${MIN_SECRET_LENGTH} characters`,
+					};
 				return { status: 'OK', message: 'The secret is set' };
 			},
 		},
@@ -104,7 +121,11 @@ export class EnneoTrigger implements INodeType {
 			/** Activation: broken routing rules stop it here, with the rule and field named, not at ring time. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (this.getNodeParameter('responseMode', 'action') !== 'rules') return true;
-				const read = readRulesSettings((name, fallback) => this.getNodeParameter(name, fallback), { boundAiAgentId: null, boundIvrId: null }, this.getTimezone());
+				const read = readRulesSettings(
+					(name, fallback) => this.getNodeParameter(name, fallback),
+					{ boundAiAgentId: null, boundIvrId: null },
+					this.getTimezone(),
+				);
 				if (!read.ok) {
 					throw new NodeOperationError(this.getNode(), `Routing rules: ${read.message}`, {
 						description: 'Fix the rule in the Enneo Trigger, then publish the workflow again.',

@@ -6,7 +6,14 @@ import type { CallerLookup } from '../shared/callerLookup';
 import { lookUpCaller } from '../shared/callerLookup';
 import { toE164 } from '../Enneo/helpers/phone';
 import type { CallFacts, RoutingRule } from '../shared/routingRules';
-import { checkAnswer, decide, needsCustomer, readAnswerChoice, readRules, RoutingRuleError } from '../shared/routingRules';
+import {
+	checkAnswer,
+	decide,
+	needsCustomer,
+	readAnswerChoice,
+	readRules,
+	RoutingRuleError,
+} from '../shared/routingRules';
 
 /** How long the caller lookup may take by default: room for a burst of calls, well inside the deadline. */
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 2500;
@@ -23,7 +30,12 @@ export interface RulesOutcome {
 }
 
 function readNumber(value: unknown, fallback: number, min: number, max: number): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && value.length <= 16 ? Number(value) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== '' && value.length <= 16
+				? Number(value)
+				: NaN;
 	return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.round(number))) : fallback;
 }
 
@@ -51,7 +63,13 @@ export function readRulesSettings(
 		const lookUp = get('lookUpCaller', true) !== false && needsCustomer(rules, elseAnswer);
 		return { ok: true, settings: { rules, elseAnswer, lookUp } };
 	} catch (error) {
-		return { ok: false, message: error instanceof RoutingRuleError ? error.message : `unreadable rules: ${(error as Error).message}` };
+		return {
+			ok: false,
+			message:
+				error instanceof RoutingRuleError
+					? error.message
+					: `unreadable rules: ${(error as Error).message}`,
+		};
 	}
 }
 
@@ -74,32 +92,72 @@ function lookupOutput(lookup: CallerLookup | undefined): IDataObject {
  */
 export async function answerByRules(
 	context: IWebhookFunctions,
-	input: { call: CallInBoundRequest; bound: BoundRouting; fallback: BuiltAnswer; deadlineAt: number; options: IDataObject },
+	input: {
+		call: CallInBoundRequest;
+		bound: BoundRouting;
+		fallback: BuiltAnswer;
+		deadlineAt: number;
+		options: IDataObject;
+	},
 ): Promise<RulesOutcome> {
 	const { call, bound, fallback, options } = input;
 	const zone = context.getTimezone();
-	const countryCode = typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined;
-	const read = readRulesSettings((name, fallbackValue) => context.getNodeParameter(name, fallbackValue), bound, zone);
+	const countryCode =
+		typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined;
+	const read = readRulesSettings(
+		(name, fallbackValue) => context.getNodeParameter(name, fallbackValue),
+		bound,
+		zone,
+	);
 	if (!read.ok) {
-		context.logger.error(`Enneo Trigger: routing rules are invalid (${read.message}); sending the Fallback Answer`);
-		return { answer: fallback, source: 'fallback', reason: 'invalidRules', output: { routing: { rule: null, answer: fallback.body, reason: `invalidRules: ${read.message}` } } };
+		context.logger.error(
+			`Enneo Trigger: routing rules are invalid (${read.message}); sending the Fallback Answer`,
+		);
+		return {
+			answer: fallback,
+			source: 'fallback',
+			reason: 'invalidRules',
+			output: {
+				routing: { rule: null, answer: fallback.body, reason: `invalidRules: ${read.message}` },
+			},
+		};
 	}
 	const settings = read.settings;
 
 	const callerE164 = toE164(call.caller, countryCode) ?? null;
 	let lookup: CallerLookup | undefined;
 	if (settings.lookUp) {
-		const lookupTimeoutMs = readNumber(options.lookupTimeoutMs, DEFAULT_LOOKUP_TIMEOUT_MS, 100, 4000);
+		const lookupTimeoutMs = readNumber(
+			options.lookupTimeoutMs,
+			DEFAULT_LOOKUP_TIMEOUT_MS,
+			100,
+			4000,
+		);
 		lookup = await lookUpCaller(context, callerE164, {
 			lookupTimeoutMs,
-			timeoutMs: Math.max(0, Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now())),
+			timeoutMs: Math.max(
+				0,
+				Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now()),
+			),
 			cacheTtlMs: readNumber(options.callerCacheSeconds, 60, 0, 3600) * 1000,
 			defaultCountryCode: countryCode,
 		});
 		if (lookup.status === 'timeout' || lookup.status === 'failed') {
 			const reason = lookup.status === 'timeout' ? 'lookupTimeout' : 'lookupFailed';
-			if (lookup.error) context.logger.warn(`Enneo Trigger: caller lookup failed (${lookup.error}); sending the Fallback Answer`);
-			return { answer: fallback, source: 'fallback', reason, output: { customer: null, routing: { rule: null, answer: fallback.body, reason }, lookup: lookupOutput(lookup) } };
+			if (lookup.error)
+				context.logger.warn(
+					`Enneo Trigger: caller lookup failed (${lookup.error}); sending the Fallback Answer`,
+				);
+			return {
+				answer: fallback,
+				source: 'fallback',
+				reason,
+				output: {
+					customer: null,
+					routing: { rule: null, answer: fallback.body, reason },
+					lookup: lookupOutput(lookup),
+				},
+			};
 		}
 	}
 
@@ -118,7 +176,9 @@ export async function answerByRules(
 		output: {
 			customer: lookup?.record ?? null,
 			routing: {
-				rule: decision.position ? { position: decision.position, name: decision.name, condition: decision.condition } : { position: 0, name: 'Else', condition: 'else' },
+				rule: decision.position
+					? { position: decision.position, name: decision.name, condition: decision.condition }
+					: { position: 0, name: 'Else', condition: 'else' },
 				answer: decision.answer.body,
 				kind: decision.answer.kind,
 				...(decision.answer.note ? { note: decision.answer.note } : {}),

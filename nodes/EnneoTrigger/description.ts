@@ -13,7 +13,12 @@ export const DEADLINE_RANGE_MS = { min: 100, max: 4500 };
 
 /** The answer deadline in ms, whatever the parameter (or its expression) yields: clamped, non-numbers → default. */
 export function readDeadline(value: unknown): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && value.length <= 32 ? Number(value) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== '' && value.length <= 32
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(number)) return DEFAULT_DEADLINE_MS;
 	return Math.min(DEADLINE_RANGE_MS.max, Math.max(DEADLINE_RANGE_MS.min, Math.round(number)));
 }
@@ -42,13 +47,27 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Basic Auth', value: 'basicAuth', description: 'User and password in the URL (https://user:secret@host/…) or an Authorization header' },
-			{ name: 'Header Token', value: 'headerToken', description: 'A header carries the secret (for proxies that can add headers)' },
+			{
+				name: 'Basic Auth',
+				value: 'basicAuth',
+				description:
+					'User and password in the URL (https://user:secret@host/…) or an Authorization header',
+			},
+			{
+				name: 'Header Token',
+				value: 'headerToken',
+				description: 'A header carries the secret (for proxies that can add headers)',
+			},
 			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can route calls' },
-			{ name: 'Query Token', value: 'queryToken', description: 'The callback URL carries the secret, e.g. …?token=SECRET' },
+			{
+				name: 'Query Token',
+				value: 'queryToken',
+				description: 'The callback URL carries the secret, e.g. …?token=SECRET',
+			},
 		],
 		default: 'queryToken',
-		description: 'How the telephony platform proves the request comes from it. It signs nothing and sends no custom headers, so a secret in the URL is the usual choice.',
+		description:
+			'How the telephony platform proves the request comes from it. It signs nothing and sends no custom headers, so a secret in the URL is the usual choice.',
 	},
 	{
 		displayName: 'Query Parameter Name',
@@ -64,7 +83,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'X-Webhook-Token',
 		displayOptions: { show: { authentication: ['headerToken'] } },
-		description: 'Name of the header that carries the secret. For <code>Authorization</code> a leading <code>Bearer </code> is accepted.',
+		description:
+			'Name of the header that carries the secret. For <code>Authorization</code> a leading <code>Bearer </code> is accepted.',
 	},
 	{
 		displayName: 'Respond',
@@ -75,22 +95,26 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: "Using 'Respond to Inbound Call' Action",
 				value: 'action',
-				description: 'The Enneo node (Inbound Call → Respond) answers; the workflow can go on afterwards',
+				description:
+					'The Enneo node (Inbound Call → Respond) answers; the workflow can go on afterwards',
 			},
 			{
 				name: 'When Last Node Finishes',
 				value: 'lastNode',
-				description: 'The first item of the last node must be a CallInBound answer, e.g. {"CallInBound": {"OverrideAIAgentId": 388}}',
+				description:
+					'The first item of the last node must be a CallInBound answer, e.g. {"CallInBound": {"OverrideAIAgentId": 388}}',
 			},
 			{
 				name: 'Immediately',
 				value: 'immediately',
-				description: 'Answer at once with the Fallback Answer; the workflow runs afterwards for side effects',
+				description:
+					'Answer at once with the Fallback Answer; the workflow runs afterwards for side effects',
 			},
 			{
 				name: 'Using Routing Rules',
 				value: 'rules',
-				description: 'The trigger looks the caller up and answers by its rules before any run (fastest); the workflow runs afterwards',
+				description:
+					'The trigger looks the caller up and answers by its rules before any run (fastest); the workflow runs afterwards',
 			},
 		],
 		default: 'action',
@@ -111,13 +135,22 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
-			{ name: 'Keep Default Routing', value: 'keepDefault', description: 'The AI agent or IVR bound to the number' },
+			{
+				name: 'Hang Up',
+				value: 'hangUp',
+				description: 'End the call (sends an empty CallInBound)',
+			},
+			{
+				name: 'Keep Default Routing',
+				value: 'keepDefault',
+				description: 'The AI agent or IVR bound to the number',
+			},
 			{ name: 'Route to AI Agent', value: 'aiAgent' },
 			{ name: 'Route to IVR', value: 'ivr' },
 		],
 		default: 'keepDefault',
-		description: 'Sent when the workflow misses the deadline, fails, or ends without answering (with routing rules: when the caller lookup fails or times out)',
+		description:
+			'Sent when the workflow misses the deadline, fails, or ends without answering (with routing rules: when the caller lookup fails or times out)',
 	},
 	{
 		displayName:
@@ -133,7 +166,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		displayOptions: { show: { fallbackRouting: ['aiAgent'] } },
-		description: "The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
+		description:
+			"The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
 		hint: "Each call carries its number's own AI agent as boundAiAgentId; Keep Default Routing sends that one",
 	},
 	{
@@ -142,7 +176,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		displayOptions: { show: { fallbackRouting: ['ivr'] } },
-		description: "The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
+		description:
+			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
 	{
 		displayName: 'Options',
@@ -175,7 +210,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 203.0.113.0/24, 2001:db8::/32',
 				description:
-					'Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller\'s address.',
+					"Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller's address.",
 			},
 			...rulesOptions.slice(2),
 		],

@@ -20,7 +20,13 @@ type ResponseMode = 'action' | 'lastNode' | 'immediately' | 'rules';
 
 const noExecution: IWebhookResponseData = { noWebhookResponse: true };
 
-function reject(reply: GuardedResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): IWebhookResponseData {
+function reject(
+	reply: GuardedResponse,
+	status: number,
+	code: string,
+	message: string,
+	headers: Record<string, string> = {},
+): IWebhookResponseData {
 	reply.send(status, { error: { code, message } }, headers);
 	return noExecution;
 }
@@ -32,14 +38,17 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
 		return buildAnswer(
 			{
 				routing,
-				aiAgentId: routing === 'aiAgent' ? context.getNodeParameter('fallbackAiAgentId', 0) : undefined,
+				aiAgentId:
+					routing === 'aiAgent' ? context.getNodeParameter('fallbackAiAgentId', 0) : undefined,
 				ivrId: routing === 'ivr' ? context.getNodeParameter('fallbackIvrId', 0) : undefined,
 			},
 			bound,
 		);
 	} catch (error) {
 		const field = error instanceof AnswerRuleError ? error.field : 'Fallback Answer';
-		context.logger.warn(`Enneo Trigger: fallback "${field}" is invalid (${(error as Error).message}); using Keep Default Routing`);
+		context.logger.warn(
+			`Enneo Trigger: fallback "${field}" is invalid (${(error as Error).message}); using Keep Default Routing`,
+		);
 		return keepDefaultAnswer(bound);
 	}
 }
@@ -49,7 +58,13 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
  * action's answer, which n8n relays from a queue-mode worker) or, when the run ended or failed
  * without one and `fallbackAtRunEnd`, the fallback at once (otherwise the deadline sends it).
  */
-function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedWrite, fallback: BuiltAnswer, fallbackAtRunEnd: boolean): void {
+function decideFromN8nWrite(
+	key: string,
+	mode: ResponseMode,
+	write: InterceptedWrite,
+	fallback: BuiltAnswer,
+	fallbackAtRunEnd: boolean,
+): void {
 	const record = inboundCalls.get(key);
 	if (!record || record.decision) return;
 	const relayedKind = write.headers[RELAY_KIND_HEADER];
@@ -63,10 +78,19 @@ function decideFromN8nWrite(key: string, mode: ResponseMode, write: InterceptedW
 		inboundCalls.decide(key, fallback, 'fallback', `invalidAnswer: ${checked.reason}`);
 		return;
 	}
-	if (fallbackAtRunEnd) inboundCalls.decide(key, fallback, 'fallback', success ? 'workflowFinishedWithoutAnswer' : 'workflowError');
+	if (fallbackAtRunEnd)
+		inboundCalls.decide(
+			key,
+			fallback,
+			'fallback',
+			success ? 'workflowFinishedWithoutAnswer' : 'workflowError',
+		);
 }
 
-async function authenticate(context: IWebhookFunctions, reply: GuardedResponse): Promise<IWebhookResponseData | undefined> {
+async function authenticate(
+	context: IWebhookFunctions,
+	reply: GuardedResponse,
+): Promise<IWebhookResponseData | undefined> {
 	const request = context.getRequestObject();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const allowlist = typeof options.ipAllowlist === 'string' ? options.ipAllowlist.trim() : '';
@@ -76,12 +100,24 @@ async function authenticate(context: IWebhookFunctions, reply: GuardedResponse):
 			ranges = parseAllowlist(allowlist);
 		} catch (error) {
 			context.logger.error(`Enneo Trigger: IP Allowlist is invalid: ${(error as Error).message}`);
-			return reject(reply, 500, 'ipAllowlistInvalid', 'The IP allowlist of this webhook is misconfigured');
+			return reject(
+				reply,
+				500,
+				'ipAllowlistInvalid',
+				'The IP allowlist of this webhook is misconfigured',
+			);
 		}
 		const address = request.ip ?? request.socket?.remoteAddress;
 		if (!isIpAllowed(address, ranges)) {
-			context.logger.info(`Enneo Trigger: refused a request from ${String(address).slice(0, 64)} (not in the IP allowlist)`);
-			return reject(reply, 403, 'ipNotAllowed', 'The caller\'s address is not allowed to call this webhook');
+			context.logger.info(
+				`Enneo Trigger: refused a request from ${String(address).slice(0, 64)} (not in the IP allowlist)`,
+			);
+			return reject(
+				reply,
+				403,
+				'ipNotAllowed',
+				"The caller's address is not allowed to call this webhook",
+			);
 		}
 	}
 	const mode = context.getNodeParameter('authentication', 'queryToken') as WebhookAuthMode;
@@ -93,7 +129,9 @@ async function authenticate(context: IWebhookFunctions, reply: GuardedResponse):
 		secret = typeof credentials.secret === 'string' ? credentials.secret : '';
 		user = typeof credentials.user === 'string' ? credentials.user : '';
 	} catch (error) {
-		context.logger.error(`Enneo Trigger: cannot read the webhook credential: ${(error as Error).message}`);
+		context.logger.error(
+			`Enneo Trigger: cannot read the webhook credential: ${(error as Error).message}`,
+		);
 	}
 	const result = checkWebhookAuth(
 		{
@@ -103,11 +141,20 @@ async function authenticate(context: IWebhookFunctions, reply: GuardedResponse):
 			queryParameter: context.getNodeParameter('queryParameter', 'token') as string,
 			headerName: context.getNodeParameter('headerName', 'X-Webhook-Token') as string,
 		},
-		{ query: context.getQueryData() as Record<string, unknown>, headers: context.getHeaderData() as Record<string, string | string[] | undefined> },
+		{
+			query: context.getQueryData() as Record<string, unknown>,
+			headers: context.getHeaderData() as Record<string, string | string[] | undefined>,
+		},
 	);
 	if (result.ok) return undefined;
 	if (result.status === 500) context.logger.error(`Enneo Trigger: ${result.message}`);
-	return reject(reply, result.status, result.code, result.message, result.challenge ? { 'WWW-Authenticate': result.challenge } : {});
+	return reject(
+		reply,
+		result.status,
+		result.code,
+		result.message,
+		result.challenge ? { 'WWW-Authenticate': result.challenge } : {},
+	);
 }
 
 /**
@@ -116,25 +163,40 @@ async function authenticate(context: IWebhookFunctions, reply: GuardedResponse):
  */
 export async function handleInboundCall(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const receivedAt = Date.now();
-	const reply = new GuardedResponse(context.getResponseObject() as unknown as Record<string, unknown>);
+	const reply = new GuardedResponse(
+		context.getResponseObject() as unknown as Record<string, unknown>,
+	);
 	let answerWithFallback: (() => void) | undefined;
 	try {
 		const denied = await authenticate(context, reply);
 		if (denied) return denied;
 
-		const request = context.getRequestObject() as { rawBody?: { toString(encoding?: string): string }; readRawBody?: () => Promise<void> };
+		const request = context.getRequestObject() as {
+			rawBody?: { toString(encoding?: string): string };
+			readRawBody?: () => Promise<void>;
+		};
 		// From version 2 n8n reads only bodies it can parse (JSON, text, form, XML); JSON sent under another or no content type is read here.
 		// A body n8n has already consumed (its multipart form parser) cannot be read again: judge what n8n parsed.
-		if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody().catch(() => undefined);
-		const parsed = parseCallInBound(context.getBodyData(), request.rawBody ? request.rawBody.toString('utf8') : undefined);
+		if (request.rawBody === undefined && typeof request.readRawBody === 'function')
+			await request.readRawBody().catch(() => undefined);
+		const parsed = parseCallInBound(
+			context.getBodyData(),
+			request.rawBody ? request.rawBody.toString('utf8') : undefined,
+		);
 		if (!parsed.ok) return reject(reply, parsed.status, parsed.code, parsed.message);
 		const call = parsed.call;
 
 		const responseMode = context.getNodeParameter('responseMode', 'action') as ResponseMode;
-		const deadlineMs = readDeadline(context.getNodeParameter('answerDeadlineMs', DEFAULT_DEADLINE_MS));
+		const deadlineMs = readDeadline(
+			context.getNodeParameter('answerDeadlineMs', DEFAULT_DEADLINE_MS),
+		);
 		const bound = { boundAiAgentId: call.boundAiAgentId, boundIvrId: call.boundIvrId };
 		const fallback = fallbackAnswer(context, bound);
-		const key = InboundCallRegistry.key(context.getWorkflow().id, context.getMode(), call.sessionId);
+		const key = InboundCallRegistry.key(
+			context.getWorkflow().id,
+			context.getMode(),
+			call.sessionId,
+		);
 
 		const { record, isNew } = inboundCalls.register(key, call.sessionId, bound);
 		answerWithFallback = () => inboundCalls.decide(key, fallback, 'fallback', 'triggerError');
@@ -142,7 +204,9 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		inboundCalls.onDecision(record, (decision) => reply.send(200, decision.body));
 		void inboundCalls.scheduleFallback(key, deadlineMs, fallback);
 		if (!isNew) {
-			context.logger.info(`Enneo Trigger: retry ${record.deliveries} of call ${call.sessionId} answered from the call's decision; no new execution`);
+			context.logger.info(
+				`Enneo Trigger: retry ${record.deliveries} of call ${call.sessionId} answered from the call's decision; no new execution`,
+			);
 			return noExecution;
 		}
 
@@ -155,27 +219,46 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 				responseMode,
 				body: parsed.body,
 				warnings: parsed.warnings,
-				defaultCountryCode: typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
+				defaultCountryCode:
+					typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
 			});
 		if (responseMode === 'rules') {
 			// Decided and answered here; the run that follows cannot delay the caller, so n8n may let go at once.
-			const outcome = await answerByRules(context, { call, bound, fallback, deadlineAt: receivedAt + deadlineMs, options });
+			const outcome = await answerByRules(context, {
+				call,
+				bound,
+				fallback,
+				deadlineAt: receivedAt + deadlineMs,
+				options,
+			});
 			const taken = inboundCalls.decide(key, outcome.answer, outcome.source, outcome.reason);
-			const sent = taken.status === 'sent' ? undefined : { sentInstead: taken.status === 'unknown-call' ? null : taken.decision.body };
+			const sent =
+				taken.status === 'sent'
+					? undefined
+					: { sentInstead: taken.status === 'unknown-call' ? null : taken.decision.body };
 			// Routing only: no run, nothing for n8n to do after the answer.
 			if (options.runAfterAnswer === false) return noExecution;
-			return { workflowData: [[{ json: { ...itemFor(), ...outcome.output, ...sent } }]], noWebhookResponse: true };
+			return {
+				workflowData: [[{ json: { ...itemFor(), ...outcome.output, ...sent } }]],
+				noWebhookResponse: true,
+			};
 		}
 		// n8n keeps the request open until the Respond action hands it the answer (sendResponse) or
 		// the run ends, and writes what it gets through the guard. That write is how a queue-mode
 		// worker's answer reaches this process: with noWebhookResponse n8n would drop it.
 		const fallbackAtRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
-		reply.guard((write) => decideFromN8nWrite(key, responseMode, write, fallback, fallbackAtRunEnd));
+		reply.guard((write) =>
+			decideFromN8nWrite(key, responseMode, write, fallback, fallbackAtRunEnd),
+		);
 		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
 		const item = itemFor();
-		return responseMode === 'immediately' ? { workflowData: [[{ json: item }]], noWebhookResponse: true } : { workflowData: [[{ json: item }]] };
+		return responseMode === 'immediately'
+			? { workflowData: [[{ json: item }]], noWebhookResponse: true }
+			: { workflowData: [[{ json: item }]] };
 	} catch (error) {
-		context.logger.error(`Enneo Trigger: could not handle the request: ${(error as Error).message}`);
+		context.logger.error(
+			`Enneo Trigger: could not handle the request: ${(error as Error).message}`,
+		);
 		if (answerWithFallback) {
 			answerWithFallback();
 			return noExecution;

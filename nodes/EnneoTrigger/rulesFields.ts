@@ -5,12 +5,25 @@ const show = { show: { responseMode: ['rules'] } };
 
 const routingOptions = [
 	{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
-	{ name: 'Keep Default Routing', value: 'keepDefault', description: 'The AI agent or IVR bound to the number' },
-	{ name: 'Route to AI Agent', value: 'aiAgent', description: "Send the call to one of the telephony platform's AI agents" },
-	{ name: 'Route to IVR', value: 'ivr', description: "Send the call to one of the telephony platform's IVRs" },
+	{
+		name: 'Keep Default Routing',
+		value: 'keepDefault',
+		description: 'The AI agent or IVR bound to the number',
+	},
+	{
+		name: 'Route to AI Agent',
+		value: 'aiAgent',
+		description: "Send the call to one of the telephony platform's AI agents",
+	},
+	{
+		name: 'Route to IVR',
+		value: 'ivr',
+		description: "Send the call to one of the telephony platform's IVRs",
+	},
 ];
 
-const PLACEHOLDER_HELP = 'Placeholders: {firstName}, {lastName}, {fullName}, {customerId}, {callerNumber}, {calleeNumber}';
+const PLACEHOLDER_HELP =
+	'Placeholders: {firstName}, {lastName}, {fullName}, {customerId}, {callerNumber}, {calleeNumber}';
 
 function variablesField(description: string): INodeProperties {
 	return {
@@ -26,8 +39,21 @@ function variablesField(description: string): INodeProperties {
 				displayName: 'Variable',
 				name: 'variable',
 				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. name',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. {firstName}',
+						hint: PLACEHOLDER_HELP,
+					},
 				],
 			},
 		],
@@ -35,18 +61,33 @@ function variablesField(description: string): INodeProperties {
 }
 
 /** The answer fields; `prefix` names them for the else-answer (elseRouting, …). */
-function answerFields(prefix: string, showFor: INodeProperties['displayOptions']): INodeProperties[] {
-	const name = (field: string) => (prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field);
-	const when = (routing: string): INodeProperties['displayOptions'] => ({ show: { ...(showFor?.show ?? {}), [name('routing')]: [routing] } });
+function answerFields(
+	prefix: string,
+	showFor: INodeProperties['displayOptions'],
+): INodeProperties[] {
+	const name = (field: string) =>
+		prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field;
+	const when = (routing: string): INodeProperties['displayOptions'] => ({
+		show: { ...(showFor?.show ?? {}), [name('routing')]: [routing] },
+	});
 	return [
-		{ displayName: 'Answer', name: name('routing'), type: 'options', options: routingOptions, default: 'keepDefault', displayOptions: showFor, description: 'How the call is routed when this applies' },
+		{
+			displayName: 'Answer',
+			name: name('routing'),
+			type: 'options',
+			options: routingOptions,
+			default: 'keepDefault',
+			displayOptions: showFor,
+			description: 'How the call is routed when this applies',
+		},
 		{
 			displayName: 'AI Agent ID',
 			name: name('aiAgentId'),
 			type: 'number',
 			default: 0,
 			displayOptions: when('aiAgent'),
-			description: "The telephony platform's AI agent (OverrideAIAgentId): its ID in the platform's console, not an Enneo ID",
+			description:
+				"The telephony platform's AI agent (OverrideAIAgentId): its ID in the platform's console, not an Enneo ID",
 		},
 		{
 			displayName: 'IVR ID',
@@ -56,7 +97,13 @@ function answerFields(prefix: string, showFor: INodeProperties['displayOptions']
 			displayOptions: when('ivr'),
 			description: "The telephony platform's IVR (OverrideIvrId): its ID in the platform's console",
 		},
-		{ ...variablesField('Values for the AI agent or IVR script, e.g. the caller\'s first name. Not sent with Hang Up.'), name: name('variables'), displayOptions: showFor },
+		{
+			...variablesField(
+				"Values for the AI agent or IVR script, e.g. the caller's first name. Not sent with Hang Up.",
+			),
+			name: name('variables'),
+			displayOptions: showFor,
+		},
 	];
 }
 
@@ -98,7 +145,8 @@ export const rulesProperties: INodeProperties[] = [
 		placeholder: 'Add Rule',
 		default: {},
 		displayOptions: show,
-		description: 'Checked from top to bottom; the first rule whose condition holds gives the answer',
+		description:
+			'Checked from top to bottom; the first rule whose condition holds gives the answer',
 		options: [
 			{
 				displayName: 'Rule',
@@ -110,17 +158,44 @@ export const rulesProperties: INodeProperties[] = [
 						type: 'options',
 						options: [
 							{ name: 'Always', value: 'always' },
-							{ name: 'Callee Is (Dialled Line)', value: 'calleeIs', description: 'The number the caller dialled is one of these' },
-							{ name: 'Caller Number Starts With', value: 'callerStartsWith', description: 'For example +49151 or 0049' },
+							{
+								name: 'Callee Is (Dialled Line)',
+								value: 'calleeIs',
+								description: 'The number the caller dialled is one of these',
+							},
+							{
+								name: 'Caller Number Starts With',
+								value: 'callerStartsWith',
+								description: 'For example +49151 or 0049',
+							},
 							{ name: 'Customer Found', value: 'customerFound' },
-							{ name: 'Customer Has Tag', value: 'customerHasTag', description: 'The caller is an Enneo customer with this tag' },
-							{ name: 'Customer Not Found', value: 'customerNotFound', description: 'No Enneo customer has the caller number (also anonymous callers)' },
+							{
+								name: 'Customer Has Tag',
+								value: 'customerHasTag',
+								description: 'The caller is an Enneo customer with this tag',
+							},
+							{
+								name: 'Customer Not Found',
+								value: 'customerNotFound',
+								description: 'No Enneo customer has the caller number (also anonymous callers)',
+							},
 							{ name: 'Outside Hours', value: 'outsideHours' },
-							{ name: 'Within Hours', value: 'withinHours', description: 'For example office hours' },
+							{
+								name: 'Within Hours',
+								value: 'withinHours',
+								description: 'For example office hours',
+							},
 						],
 						default: 'customerHasTag',
 					},
-					{ displayName: 'Days', name: 'days', type: 'multiOptions', options: weekdays, default: ['mon', 'tue', 'wed', 'thu', 'fri'], displayOptions: hours },
+					{
+						displayName: 'Days',
+						name: 'days',
+						type: 'multiOptions',
+						options: weekdays,
+						default: ['mon', 'tue', 'wed', 'thu', 'fri'],
+						displayOptions: hours,
+					},
 					{
 						displayName: 'Dialled Numbers',
 						name: 'numbers',
@@ -130,8 +205,23 @@ export const rulesProperties: INodeProperties[] = [
 						displayOptions: { show: { condition: ['calleeIs'] } },
 						description: 'Comma-separated; compared digit by digit, with or without +',
 					},
-					{ displayName: 'From', name: 'from', type: 'string', default: '08:00', placeholder: 'HH:MM', displayOptions: hours, description: 'Start of the hours (24-hour clock)' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. VIP customers', description: 'Shown in the output as the rule that matched' },
+					{
+						displayName: 'From',
+						name: 'from',
+						type: 'string',
+						default: '08:00',
+						placeholder: 'HH:MM',
+						displayOptions: hours,
+						description: 'Start of the hours (24-hour clock)',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. VIP customers',
+						description: 'Shown in the output as the rule that matched',
+					},
 					{
 						displayName: 'Prefixes',
 						name: 'prefixes',
@@ -139,7 +229,8 @@ export const rulesProperties: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. +49151, +49160',
 						displayOptions: { show: { condition: ['callerStartsWith'] } },
-						description: 'Comma-separated beginnings of the caller number (compared with its E.164 form too)',
+						description:
+							'Comma-separated beginnings of the caller number (compared with its E.164 form too)',
 					},
 					{
 						displayName: 'Tag Name or ID',
@@ -158,13 +249,25 @@ export const rulesProperties: INodeProperties[] = [
 						displayOptions: hours,
 						description: "IANA time zone of the hours; empty uses the workflow's time zone",
 					},
-					{ displayName: 'To', name: 'to', type: 'string', default: '18:00', placeholder: 'HH:MM', displayOptions: hours, description: 'End of the hours; earlier than From means over midnight' },
+					{
+						displayName: 'To',
+						name: 'to',
+						type: 'string',
+						default: '18:00',
+						placeholder: 'HH:MM',
+						displayOptions: hours,
+						description: 'End of the hours; earlier than From means over midnight',
+					},
 					...answerFields('', undefined),
 				],
 			},
 		],
 	},
-	...answerFields('else', show).map((field) => (field.name === 'elseRouting' ? { ...field, displayName: 'Else Answer', description: 'The answer when no rule matches' } : field)),
+	...answerFields('else', show).map((field) =>
+		field.name === 'elseRouting'
+			? { ...field, displayName: 'Else Answer', description: 'The answer when no rule matches' }
+			: field,
+	),
 ];
 
 /** Options of the rules mode, placed in the trigger's Options collection (kept in alphabetical order there). */
@@ -176,7 +279,8 @@ export const rulesOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 3600 },
 		default: 60,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
-		description: 'How long a looked-up caller is remembered in this n8n process (0 = always ask Enneo). A burst of calls from one number then costs one lookup.',
+		description:
+			'How long a looked-up caller is remembered in this n8n process (0 = always ask Enneo). A burst of calls from one number then costs one lookup.',
 	},
 	{
 		displayName: 'Caller Lookup Timeout (Milliseconds)',
@@ -185,7 +289,8 @@ export const rulesOptions: INodeProperties[] = [
 		typeOptions: { minValue: 100, maxValue: 4000 },
 		default: 2500,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
-		description: 'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',
+		description:
+			'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',
 	},
 	{
 		displayName: 'Start a Run After Answering',

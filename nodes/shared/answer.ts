@@ -57,7 +57,11 @@ function positiveId(value: unknown, field: string, what: string): number {
 	const text = typeof value === 'string' ? value.trim() : value;
 	const number = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : text;
 	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
-		throw new AnswerRuleError(field, `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')}`, `Enter the ${what} ID, e.g. 388, or map it with an expression.`);
+		throw new AnswerRuleError(
+			field,
+			`"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')}`,
+			`Enter the ${what} ID, e.g. 388, or map it with an expression.`,
+		);
 	}
 	return number;
 }
@@ -65,21 +69,37 @@ function positiveId(value: unknown, field: string, what: string): number {
 function variableValue(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	return JSON.stringify(value);
 }
 
 /** Variables as the platform wants them: string values, non-empty unique keys. */
-export function buildVariables(list: Array<{ key?: unknown; value?: unknown }> | undefined): AnswerVariable[] {
+export function buildVariables(
+	list: Array<{ key?: unknown; value?: unknown }> | undefined,
+): AnswerVariable[] {
 	const variables: AnswerVariable[] = [];
 	const seen = new Set<string>();
 	(list ?? []).forEach((entry, index) => {
-		const key = typeof entry.key === 'string' ? entry.key.trim() : entry.key === undefined || entry.key === null ? '' : String(entry.key).trim();
+		const key =
+			typeof entry.key === 'string'
+				? entry.key.trim()
+				: entry.key === undefined || entry.key === null
+					? ''
+					: String(entry.key).trim();
 		if (!key) {
-			throw new AnswerRuleError('Variables', `Variable ${index + 1} has an empty Key`, 'Give every variable a name, e.g. "name", or remove the empty row.');
+			throw new AnswerRuleError(
+				'Variables',
+				`Variable ${index + 1} has an empty Key`,
+				'Give every variable a name, e.g. "name", or remove the empty row.',
+			);
 		}
 		if (seen.has(key)) {
-			throw new AnswerRuleError('Variables', `Variable Key "${key}" is used more than once`, 'Each variable Key may appear only once; remove or rename the duplicate.');
+			throw new AnswerRuleError(
+				'Variables',
+				`Variable Key "${key}" is used more than once`,
+				'Each variable Key may appear only once; remove or rename the duplicate.',
+			);
 		}
 		seen.add(key);
 		variables.push({ Key: key, Value: variableValue(entry.value) });
@@ -88,7 +108,10 @@ export function buildVariables(list: Array<{ key?: unknown; value?: unknown }> |
 }
 
 /** Keep the number's routing by naming the bound agent/IVR explicitly: never an empty answer. */
-export function keepDefaultAnswer(bound: BoundRouting, variables: AnswerVariable[] = []): BuiltAnswer {
+export function keepDefaultAnswer(
+	bound: BoundRouting,
+	variables: AnswerVariable[] = [],
+): BuiltAnswer {
 	const answer: CallInBoundAnswer['CallInBound'] = {};
 	let note: string | undefined;
 	if (bound.boundAiAgentId) answer.OverrideAIAgentId = bound.boundAiAgentId;
@@ -103,12 +126,19 @@ export function keepDefaultAnswer(bound: BoundRouting, variables: AnswerVariable
 export function buildAnswer(choice: AnswerChoice, bound: BoundRouting): BuiltAnswer {
 	const routing = choice.routing as RoutingChoice;
 	if (!ROUTING_CHOICES.includes(routing)) {
-		throw new AnswerRuleError('Routing', `"Routing" must be one of ${ROUTING_CHOICES.join(', ')}, got ${JSON.stringify(choice.routing)}`);
+		throw new AnswerRuleError(
+			'Routing',
+			`"Routing" must be one of ${ROUTING_CHOICES.join(', ')}, got ${JSON.stringify(choice.routing)}`,
+		);
 	}
 	const variables = buildVariables(choice.variables);
 	if (routing === 'hangUp') {
 		if (variables.length) {
-			throw new AnswerRuleError('Variables', 'Variables cannot be sent with Hang Up', 'Hang Up sends an empty CallInBound; remove the variables or choose another routing.');
+			throw new AnswerRuleError(
+				'Variables',
+				'Variables cannot be sent with Hang Up',
+				'Hang Up sends an empty CallInBound; remove the variables or choose another routing.',
+			);
 		}
 		return { body: { CallInBound: {} }, kind: 'hangUp' };
 	}
@@ -128,16 +158,25 @@ export type CheckedAnswer = { ok: true; answer: BuiltAnswer } | { ok: false; rea
  * same rules. An empty CallInBound passes only when `allowHangUp` (the action chose Hang Up).
  */
 export function checkAnswerBody(body: unknown, allowHangUp = false): CheckedAnswer {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'the answer is not a JSON object' };
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return { ok: false, reason: 'the answer is not a JSON object' };
 	const settings = (body as IDataObject).CallInBound;
 	if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
 		return { ok: false, reason: 'the answer has no "CallInBound" object' };
 	}
 	const fields = settings as IDataObject;
-	const unknown = Object.keys(fields).filter((key) => !['OverrideAIAgentId', 'OverrideIvrId', 'Variables'].includes(key));
-	if (unknown.length) return { ok: false, reason: `"CallInBound" has unknown fields: ${unknown.join(', ')}` };
+	const unknown = Object.keys(fields).filter(
+		(key) => !['OverrideAIAgentId', 'OverrideIvrId', 'Variables'].includes(key),
+	);
+	if (unknown.length)
+		return { ok: false, reason: `"CallInBound" has unknown fields: ${unknown.join(', ')}` };
 	if (Object.keys(fields).length === 0) {
-		return allowHangUp ? { ok: true, answer: { body: { CallInBound: {} }, kind: 'hangUp' } } : { ok: false, reason: 'an empty "CallInBound" hangs up; only the Hang Up choice may send it' };
+		return allowHangUp
+			? { ok: true, answer: { body: { CallInBound: {} }, kind: 'hangUp' } }
+			: {
+					ok: false,
+					reason: 'an empty "CallInBound" hangs up; only the Hang Up choice may send it',
+				};
 	}
 	if (fields.OverrideAIAgentId !== undefined && fields.OverrideIvrId !== undefined) {
 		return { ok: false, reason: 'only one of OverrideAIAgentId and OverrideIvrId may be sent' };
@@ -146,7 +185,11 @@ export function checkAnswerBody(body: unknown, allowHangUp = false): CheckedAnsw
 		const answer: CallInBoundAnswer['CallInBound'] = {};
 		let kind: RoutingChoice = 'keepDefault';
 		if (fields.OverrideAIAgentId !== undefined) {
-			answer.OverrideAIAgentId = positiveId(fields.OverrideAIAgentId, 'OverrideAIAgentId', 'AI agent');
+			answer.OverrideAIAgentId = positiveId(
+				fields.OverrideAIAgentId,
+				'OverrideAIAgentId',
+				'AI agent',
+			);
 			kind = 'aiAgent';
 		}
 		if (fields.OverrideIvrId !== undefined) {
@@ -154,7 +197,8 @@ export function checkAnswerBody(body: unknown, allowHangUp = false): CheckedAnsw
 			kind = 'ivr';
 		}
 		if (fields.Variables !== undefined) {
-			if (!Array.isArray(fields.Variables)) return { ok: false, reason: '"Variables" must be a list of {Key, Value}' };
+			if (!Array.isArray(fields.Variables))
+				return { ok: false, reason: '"Variables" must be a list of {Key, Value}' };
 			answer.Variables = buildVariables(
 				(fields.Variables as unknown[]).map((entry) => {
 					const item = (typeof entry === 'object' && entry !== null ? entry : {}) as IDataObject;

@@ -11,14 +11,22 @@ export interface CopyLimits {
 	maxNodes: number;
 }
 
-export const DEFAULT_COPY_LIMITS: CopyLimits = { maxDepth: 6, maxStringLength: 1024, maxEntries: 50, maxNodes: 500 };
+export const DEFAULT_COPY_LIMITS: CopyLimits = {
+	maxDepth: 6,
+	maxStringLength: 1024,
+	maxEntries: 50,
+	maxNodes: 500,
+};
 
 /** Keys that would change an object's prototype or shadow its methods when assigned. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export const TRUNCATED = '[truncated]';
 
-export function boundedCopy(value: unknown, limits: CopyLimits = DEFAULT_COPY_LIMITS): { value: unknown; truncated: boolean } {
+export function boundedCopy(
+	value: unknown,
+	limits: CopyLimits = DEFAULT_COPY_LIMITS,
+): { value: unknown; truncated: boolean } {
 	let nodes = 0;
 	let truncated = false;
 	const cut = (): string => {

@@ -28,12 +28,19 @@ export const MAX_RAW_BODY_LENGTH = 64 * 1024;
 /** Longest Caller/Callee kept; longer values are not phone numbers and become null. */
 export const MAX_NUMBER_LENGTH = MAX_PHONE_LENGTH;
 
-const bad = (code: string, message: string): ParseResult => ({ ok: false, status: 400, code, message });
+const bad = (code: string, message: string): ParseResult => ({
+	ok: false,
+	status: 400,
+	code,
+	message,
+});
 
 /** A value for an error message: short strings and scalars as JSON, anything else by its type only. */
 function shown(value: unknown): string {
-	if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	if (typeof value === 'string')
+		return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		return String(value);
 	return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
 }
 
@@ -56,7 +63,9 @@ function readPhone(value: unknown, field: string, warnings: string[]): string | 
 	if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
 	if (typeof value !== 'string') return 'invalid';
 	if (value.length > MAX_NUMBER_LENGTH) {
-		warnings.push(`${field} was ${value.length} characters long (more than ${MAX_NUMBER_LENGTH}) and was ignored`);
+		warnings.push(
+			`${field} was ${value.length} characters long (more than ${MAX_NUMBER_LENGTH}) and was ignored`,
+		);
 		return null;
 	}
 	return value.trim();
@@ -72,39 +81,65 @@ export function parseCallInBound(body: unknown, rawBody?: string): ParseResult {
 		const text = typeof data === 'string' ? data : rawBody;
 		if (text !== undefined) {
 			if (text.length > MAX_RAW_BODY_LENGTH) {
-				return { ok: false, status: 413, code: 'bodyTooLarge', message: `The request body is larger than ${MAX_RAW_BODY_LENGTH} bytes; a CallInBound request is a small JSON object` };
+				return {
+					ok: false,
+					status: 413,
+					code: 'bodyTooLarge',
+					message: `The request body is larger than ${MAX_RAW_BODY_LENGTH} bytes; a CallInBound request is a small JSON object`,
+				};
 			}
-			if (!text.trim()) return bad('emptyBody', 'The request body is empty; expected a CallInBound JSON object');
+			if (!text.trim())
+				return bad('emptyBody', 'The request body is empty; expected a CallInBound JSON object');
 			try {
 				data = JSON.parse(text);
 			} catch {
-				return bad('invalidJson', 'The request body is not valid JSON; expected a CallInBound JSON object');
+				return bad(
+					'invalidJson',
+					'The request body is not valid JSON; expected a CallInBound JSON object',
+				);
 			}
 		}
 	}
-	if (!isObject(data)) return bad('notAnObject', 'The request body must be a JSON object with Event, SessionId and CallInBound');
-	if (data.Event === undefined) return bad('missingEvent', 'The request body has no "Event"; expected "CallInBound"');
+	if (!isObject(data))
+		return bad(
+			'notAnObject',
+			'The request body must be a JSON object with Event, SessionId and CallInBound',
+		);
+	if (data.Event === undefined)
+		return bad('missingEvent', 'The request body has no "Event"; expected "CallInBound"');
 	if (data.Event !== 'CallInBound') {
-		return bad('unsupportedEvent', `Unsupported Event ${shown(data.Event)}: this webhook answers "CallInBound" only`);
+		return bad(
+			'unsupportedEvent',
+			`Unsupported Event ${shown(data.Event)}: this webhook answers "CallInBound" only`,
+		);
 	}
 	if (data.SessionId === undefined || data.SessionId === null || data.SessionId === '') {
 		return bad('missingSessionId', 'The request body has no "SessionId"');
 	}
-	if (typeof data.SessionId !== 'string') return bad('invalidSessionId', '"SessionId" must be a string');
-	if (data.SessionId.length > MAX_SESSION_ID_LENGTH * 2) return bad('invalidSessionId', `"SessionId" must be 1-${MAX_SESSION_ID_LENGTH} characters`);
+	if (typeof data.SessionId !== 'string')
+		return bad('invalidSessionId', '"SessionId" must be a string');
+	if (data.SessionId.length > MAX_SESSION_ID_LENGTH * 2)
+		return bad('invalidSessionId', `"SessionId" must be 1-${MAX_SESSION_ID_LENGTH} characters`);
 	const sessionId = data.SessionId.trim();
 	if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) {
 		return bad('invalidSessionId', `"SessionId" must be 1-${MAX_SESSION_ID_LENGTH} characters`);
 	}
 	const sdkAppId = readId(data.SdkAppId);
 	if (sdkAppId === 'invalid') return bad('invalidSdkAppId', '"SdkAppId" must be a whole number');
-	if (data.CallInBound === undefined || data.CallInBound === null) return bad('missingCallInBound', 'The request body has no "CallInBound" object');
-	if (!isObject(data.CallInBound)) return bad('invalidCallInBound', '"CallInBound" must be an object');
+	if (data.CallInBound === undefined || data.CallInBound === null)
+		return bad('missingCallInBound', 'The request body has no "CallInBound" object');
+	if (!isObject(data.CallInBound))
+		return bad('invalidCallInBound', '"CallInBound" must be an object');
 	const details = data.CallInBound;
 	const aiAgentId = readId(details.AIAgentId);
-	if (aiAgentId === 'invalid') return bad('invalidAIAgentId', '"CallInBound.AIAgentId" must be a whole number (0 = not bound)');
+	if (aiAgentId === 'invalid')
+		return bad(
+			'invalidAIAgentId',
+			'"CallInBound.AIAgentId" must be a whole number (0 = not bound)',
+		);
 	const ivrId = readId(details.IvrId);
-	if (ivrId === 'invalid') return bad('invalidIvrId', '"CallInBound.IvrId" must be a whole number (0 = not bound)');
+	if (ivrId === 'invalid')
+		return bad('invalidIvrId', '"CallInBound.IvrId" must be a whole number (0 = not bound)');
 	const warnings: string[] = [];
 	const caller = readPhone(details.Caller, 'CallInBound.Caller', warnings);
 	if (caller === 'invalid') return bad('invalidCaller', '"CallInBound.Caller" must be a string');
@@ -129,12 +164,23 @@ export function parseCallInBound(body: unknown, rawBody?: string): ParseResult {
 /** The trigger's output item: normalised fields first, the raw body last. */
 export function callItem(
 	call: CallInBoundRequest,
-	extra: { attempt: number; receivedAt: number; deadlineAt: number; responseMode: string; body: unknown; defaultCountryCode?: string; warnings?: string[] },
+	extra: {
+		attempt: number;
+		receivedAt: number;
+		deadlineAt: number;
+		responseMode: string;
+		body: unknown;
+		defaultCountryCode?: string;
+		warnings?: string[];
+	},
 ): IDataObject {
 	// The raw body is copied with bounds: extra fields of any depth or size must not reach the saved execution.
 	const body = boundedCopy(extra.body);
 	const warnings = [...(extra.warnings ?? [])];
-	if (body.truncated) warnings.push('The request body had more, larger or deeper fields than are kept; "body" holds a shortened copy');
+	if (body.truncated)
+		warnings.push(
+			'The request body had more, larger or deeper fields than are kept; "body" holds a shortened copy',
+		);
 	return {
 		event: call.event,
 		sessionId: call.sessionId,

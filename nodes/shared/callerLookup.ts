@@ -70,7 +70,10 @@ export class CallerCache {
 	}
 
 	/** Runs `load` once per key at a time; concurrent callers share its result. */
-	async shared(key: string, load: () => Promise<Omit<CallerLookup, 'cached' | 'ms'>>): Promise<{ result: Omit<CallerLookup, 'cached' | 'ms'>; joined: boolean }> {
+	async shared(
+		key: string,
+		load: () => Promise<Omit<CallerLookup, 'cached' | 'ms'>>,
+	): Promise<{ result: Omit<CallerLookup, 'cached' | 'ms'>; joined: boolean }> {
 		const running = this.inFlight.get(key);
 		if (running) return { result: await running, joined: true };
 		const promise = load().finally(() => this.inFlight.delete(key));
@@ -97,7 +100,12 @@ function facts(record: IDataObject): CustomerFacts {
 	};
 }
 
-async function search(context: IWebhookFunctions, number: string, countryCode: string | undefined, deadline: number): Promise<Omit<CallerLookup, 'cached' | 'ms'>> {
+async function search(
+	context: IWebhookFunctions,
+	number: string,
+	countryCode: string | undefined,
+	deadline: number,
+): Promise<Omit<CallerLookup, 'cached' | 'ms'>> {
 	const forms = phoneSearchForms(number, countryCode);
 	if (!forms.length) return { status: 'noNumber', customer: null, requests: 0 };
 	let requests = 0;
@@ -105,19 +113,34 @@ async function search(context: IWebhookFunctions, number: string, countryCode: s
 	for (const form of forms) {
 		if (budget() <= 0) return { status: 'timeout', customer: null, requests };
 		requests++;
-		const rows = await enneoApiRequest.call(context, 'GET', '/customer/search', { qs: { q: form.query, limit: 1 }, area: 'customer', timeoutMs: budget(), retry: false });
+		const rows = await enneoApiRequest.call(context, 'GET', '/customer/search', {
+			qs: { q: form.query, limit: 1 },
+			area: 'customer',
+			timeoutMs: budget(),
+			retry: false,
+		});
 		const first = Array.isArray(rows) ? (rows[0] as IDataObject | undefined) : undefined;
 		if (!first) continue;
 		let row = first;
 		// Tag conditions need the tags; a row without them is completed from the customer record.
-		if (!Array.isArray(row.tags) && !Array.isArray(row.tagIds) && row.id !== undefined && row.id !== null) {
+		if (
+			!Array.isArray(row.tags) &&
+			!Array.isArray(row.tagIds) &&
+			row.id !== undefined &&
+			row.id !== null
+		) {
 			if (budget() <= 0) return { status: 'timeout', customer: null, requests };
 			requests++;
-			const full = (await enneoApiRequest.call(context, 'GET', `/customer/byCustomerId/${encodeURIComponent(String(row.id))}`, {
-				area: 'customer',
-				timeoutMs: budget(),
-				retry: false,
-			})) as IDataObject;
+			const full = (await enneoApiRequest.call(
+				context,
+				'GET',
+				`/customer/byCustomerId/${encodeURIComponent(String(row.id))}`,
+				{
+					area: 'customer',
+					timeoutMs: budget(),
+					retry: false,
+				},
+			)) as IDataObject;
 			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
 		}
 		const record = shapeCustomer(row, { tagName: '' });
@@ -135,12 +158,21 @@ async function search(context: IWebhookFunctions, number: string, countryCode: s
 export async function lookUpCaller(
 	context: IWebhookFunctions,
 	number: string | null,
-	settings: { timeoutMs: number; lookupTimeoutMs: number; cacheTtlMs: number; defaultCountryCode?: string; cache?: CallerCache },
+	settings: {
+		timeoutMs: number;
+		lookupTimeoutMs: number;
+		cacheTtlMs: number;
+		defaultCountryCode?: string;
+		cache?: CallerCache;
+	},
 ): Promise<CallerLookup> {
 	const started = Date.now();
 	const cache = settings.cache ?? callerCache;
 	if (!number) return { status: 'noNumber', customer: null, requests: 0, cached: false, ms: 0 };
-	const credential = context.getNode().credentials?.enneoApi?.id ?? context.getNode().credentials?.enneoApi?.name ?? '';
+	const credential =
+		context.getNode().credentials?.enneoApi?.id ??
+		context.getNode().credentials?.enneoApi?.name ??
+		'';
 	const key = `${credential}|${settings.defaultCountryCode ?? ''}|${number}`;
 	if (settings.cacheTtlMs > 0) {
 		const hit = cache.get(key, settings.cacheTtlMs);
@@ -154,23 +186,44 @@ export async function lookUpCaller(
 	try {
 		const shared = cache.shared(key, async () => {
 			const result = await search(context, number, settings.defaultCountryCode, searchDeadline);
-			if (settings.cacheTtlMs > 0 && (result.status === 'found' || result.status === 'notFound')) cache.set(key, result);
+			if (settings.cacheTtlMs > 0 && (result.status === 'found' || result.status === 'notFound'))
+				cache.set(key, result);
 			return result;
 		});
 		// After the budget, one more event-loop turn: under load a response that already arrived is
 		// still waiting for the I/O phase, which Node runs after the timer that ends the budget.
-		const expired = sleep(ownBudget).then(async () => await sleep(1)).then(() => undefined);
+		const expired = sleep(ownBudget)
+			.then(async () => await sleep(1))
+			.then(() => undefined);
 		const outcome = await Promise.race([shared, expired]);
 		// A search still running goes on and fills the cache for the next calls; its failure then is nobody's.
 		if (outcome === undefined) {
 			shared.catch(() => undefined);
-			return { status: 'timeout', customer: null, requests: 0, cached: false, ms: Date.now() - started };
+			return {
+				status: 'timeout',
+				customer: null,
+				requests: 0,
+				cached: false,
+				ms: Date.now() - started,
+			};
 		}
 		const { result, joined } = outcome;
-		return { ...result, requests: joined ? 0 : result.requests, cached: joined, ms: Date.now() - started };
+		return {
+			...result,
+			requests: joined ? 0 : result.requests,
+			cached: joined,
+			ms: Date.now() - started,
+		};
 	} catch (error) {
 		const message = (error as Error).message ?? String(error);
 		const timedOut = /did not answer within/.test(message);
-		return { status: timedOut ? 'timeout' : 'failed', customer: null, requests: 1, cached: false, ms: Date.now() - started, error: message.slice(0, 300) };
+		return {
+			status: timedOut ? 'timeout' : 'failed',
+			customer: null,
+			requests: 1,
+			cached: false,
+			ms: Date.now() - started,
+			error: message.slice(0, 300),
+		};
 	}
 }

@@ -24,7 +24,23 @@ interface ResponseLike {
 }
 
 /** Methods n8n (express) may call to answer; all of them are neutralised by the guard. */
-const GUARDED_METHODS = ['status', 'sendStatus', 'setHeader', 'setHeaders', 'header', 'set', 'type', 'contentType', 'writeHead', 'write', 'json', 'send', 'end', 'render', 'redirect'];
+const GUARDED_METHODS = [
+	'status',
+	'sendStatus',
+	'setHeader',
+	'setHeaders',
+	'header',
+	'set',
+	'type',
+	'contentType',
+	'writeHead',
+	'write',
+	'json',
+	'send',
+	'end',
+	'render',
+	'redirect',
+];
 
 export class GuardedResponse {
 	private written = false;
@@ -93,7 +109,8 @@ export class GuardedResponse {
 			}
 		};
 		const setHeader = (name: unknown, value: unknown) => {
-			if (typeof name === 'string') headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+			if (typeof name === 'string')
+				headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
 		};
 		const replacements: Record<string, Method> = {
 			status: (code) => {
@@ -116,7 +133,8 @@ export class GuardedResponse {
 				return res;
 			},
 			header: (name, value) => {
-				if (typeof name === 'object' && name !== null) for (const [key, v] of Object.entries(name)) setHeader(key, v);
+				if (typeof name === 'object' && name !== null)
+					for (const [key, v] of Object.entries(name)) setHeader(key, v);
 				else setHeader(name, value);
 				return res;
 			},
@@ -144,7 +162,9 @@ export class GuardedResponse {
 		};
 		replacements.set = replacements.header;
 		for (const method of GUARDED_METHODS) {
-			this.originals[method] = Object.prototype.hasOwnProperty.call(res, method) ? res[method] : undefined;
+			this.originals[method] = Object.prototype.hasOwnProperty.call(res, method)
+				? res[method]
+				: undefined;
 		}
 		this.replacements = replacements;
 		this.install(replacements, false);

@@ -49,7 +49,11 @@ export interface RegistryOptions {
 	now: () => number;
 }
 
-export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = { ttlMs: 10 * 60_000, maxRecords: 10_000, now: () => Date.now() };
+export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = {
+	ttlMs: 10 * 60_000,
+	maxRecords: 10_000,
+	now: () => Date.now(),
+};
 
 export class InboundCallRegistry {
 	private readonly records = new Map<string, CallRecord>();
@@ -74,7 +78,11 @@ export class InboundCallRegistry {
 	}
 
 	/** Records a delivery; `isNew` is false for a platform retry of a call already known. */
-	register(key: string, sessionId: string, bound: BoundRouting): { record: CallRecord; isNew: boolean } {
+	register(
+		key: string,
+		sessionId: string,
+		bound: BoundRouting,
+	): { record: CallRecord; isNew: boolean } {
 		const now = this.options.now();
 		this.sweep(now);
 		const existing = this.records.get(key);
@@ -82,7 +90,15 @@ export class InboundCallRegistry {
 			existing.deliveries++;
 			return { record: existing, isNew: false };
 		}
-		const record: CallRecord = { key, sessionId, bound, firstReceivedAt: now, deliveries: 1, lateDecisions: 0, listeners: [] };
+		const record: CallRecord = {
+			key,
+			sessionId,
+			bound,
+			firstReceivedAt: now,
+			deliveries: 1,
+			lateDecisions: 0,
+			listeners: [],
+		};
 		this.records.set(key, record);
 		return { record, isNew: true };
 	}
@@ -99,10 +115,20 @@ export class InboundCallRegistry {
 		if (!record) return { status: 'unknown-call' };
 		if (record.decision) {
 			record.lateDecisions++;
-			const status = record.decision.source === 'workflow' || record.decision.source === 'lastNode' ? 'duplicate' : 'dropped-late';
+			const status =
+				record.decision.source === 'workflow' || record.decision.source === 'lastNode'
+					? 'duplicate'
+					: 'dropped-late';
 			return { status, decision: record.decision, record };
 		}
-		const decision: CallDecision = { body: answer.body, kind: answer.kind, source, reason, note: answer.note, at: this.options.now() };
+		const decision: CallDecision = {
+			body: answer.body,
+			kind: answer.kind,
+			source,
+			reason,
+			note: answer.note,
+			at: this.options.now(),
+		};
 		record.decision = decision;
 		const listeners = record.listeners;
 		record.listeners = [];
@@ -118,14 +144,20 @@ export class InboundCallRegistry {
 	}
 
 	/** After `delayMs`, decides with the fallback unless a decision was made before. */
-	scheduleFallback(key: string, delayMs: number, fallback: BuiltAnswer, reason = 'deadline'): Promise<AnswerOutcome> {
+	scheduleFallback(
+		key: string,
+		delayMs: number,
+		fallback: BuiltAnswer,
+		reason = 'deadline',
+	): Promise<AnswerOutcome> {
 		return sleep(Math.max(0, delayMs)).then(() => this.decide(key, fallback, 'fallback', reason));
 	}
 
 	/** Forgets calls decided longer than the TTL ago, then the oldest decided ones above the cap. */
 	private sweep(now: number): void {
 		for (const [key, record] of this.records) {
-			if (record.decision && now - record.decision.at > this.options.ttlMs) this.records.delete(key);
+			if (record.decision && now - record.decision.at > this.options.ttlMs)
+				this.records.delete(key);
 			else if (now - record.firstReceivedAt <= this.options.ttlMs) break;
 		}
 		if (this.records.size < this.options.maxRecords) return;

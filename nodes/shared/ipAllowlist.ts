@@ -95,7 +95,8 @@ function withoutPort(input: string): string {
 	}
 	const colon = text.indexOf(':');
 	// One colon: IPv4 with a port. Several: IPv6, whose last group cannot be told from a port.
-	if (colon !== -1 && colon === text.lastIndexOf(':') && /^\d{1,5}$/.test(text.slice(colon + 1))) return text.slice(0, colon);
+	if (colon !== -1 && colon === text.lastIndexOf(':') && /^\d{1,5}$/.test(text.slice(colon + 1)))
+		return text.slice(0, colon);
 	return text;
 }
 
@@ -127,7 +128,10 @@ export function parseAllowlist(text: string): AllowlistRange[] {
 		if (!entry) continue;
 		const [address, prefixText, extra] = entry.split('/');
 		// A port has no place in an allowlist entry; only the socket/proxy side may carry one.
-		const ip = extra === undefined && withoutPort(address) === address.replace(/^\[(.*)\]$/, '$1') ? parseIp(address) : null;
+		const ip =
+			extra === undefined && withoutPort(address) === address.replace(/^\[(.*)\]$/, '$1')
+				? parseIp(address)
+				: null;
 		if (!ip) throw new Error(`"${entry}" is not an IP address or CIDR range`);
 		const mapped = address.includes(':') && ip.version === 4;
 		const bits = ip.version === 4 && !mapped ? 32 : 128;
@@ -139,7 +143,10 @@ export function parseAllowlist(text: string): AllowlistRange[] {
 			prefix = Number(prefixText);
 			// "::ffff:10.0.0.0/104" is the IPv4 range 10.0.0.0/8.
 			if (mapped) {
-				if (prefix < 96) throw new Error(`"${entry}" has an invalid prefix length for an IPv4-mapped range (96-128)`);
+				if (prefix < 96)
+					throw new Error(
+						`"${entry}" has an invalid prefix length for an IPv4-mapped range (96-128)`,
+					);
 				prefix -= 96;
 			}
 		}

@@ -18,7 +18,11 @@ export type RuleCondition =
 	| 'outsideHours'
 	| 'always';
 
-export const CUSTOMER_CONDITIONS: RuleCondition[] = ['customerHasTag', 'customerFound', 'customerNotFound'];
+export const CUSTOMER_CONDITIONS: RuleCondition[] = [
+	'customerHasTag',
+	'customerFound',
+	'customerNotFound',
+];
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -90,25 +94,43 @@ function readMinute(value: unknown, field: string): number {
 	const match = /^(\d{1,2}):(\d{2})$/.exec(text(value));
 	const minute = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
 	if (!match || Number(match[1]) > 24 || Number(match[2]) > 59 || minute > 24 * 60) {
-		throw new RoutingRuleError(`${field} must be a time such as 08:00 or 18:30, got ${JSON.stringify(text(value))}`);
+		throw new RoutingRuleError(
+			`${field} must be a time such as 08:00 or 18:30, got ${JSON.stringify(text(value))}`,
+		);
 	}
 	return minute;
 }
 
-function readWindow(entry: Record<string, unknown>, where: string, defaultZone: string): TimeWindow {
-	const rawDays = Array.isArray(entry.days) ? entry.days : text(entry.days).split(/[\s,]+/).filter(Boolean);
-	const days = rawDays.map((day) => WEEKDAYS.indexOf(String(day).toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number]) + 1);
-	if (!days.length || days.some((day) => day < 1)) throw new RoutingRuleError(`${where}: choose the days of the week the hours apply to`);
+function readWindow(
+	entry: Record<string, unknown>,
+	where: string,
+	defaultZone: string,
+): TimeWindow {
+	const rawDays = Array.isArray(entry.days)
+		? entry.days
+		: text(entry.days)
+				.split(/[\s,]+/)
+				.filter(Boolean);
+	const days = rawDays.map(
+		(day) =>
+			WEEKDAYS.indexOf(String(day).toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number]) + 1,
+	);
+	if (!days.length || days.some((day) => day < 1))
+		throw new RoutingRuleError(`${where}: choose the days of the week the hours apply to`);
 	const zone = text(entry.timeZone) || defaultZone;
-	if (!DateTime.now().setZone(zone).isValid) throw new RoutingRuleError(`${where}: "${zone}" is not a time zone (e.g. Europe/Berlin)`);
+	if (!DateTime.now().setZone(zone).isValid)
+		throw new RoutingRuleError(`${where}: "${zone}" is not a time zone (e.g. Europe/Berlin)`);
 	const fromMinute = readMinute(entry.from, `${where}: "From"`);
 	const toMinute = readMinute(entry.to, `${where}: "To"`);
-	if (fromMinute === toMinute) throw new RoutingRuleError(`${where}: "From" and "To" are the same time`);
+	if (fromMinute === toMinute)
+		throw new RoutingRuleError(`${where}: "From" and "To" are the same time`);
 	return { days, fromMinute, toMinute, zone };
 }
 
 function readList(value: unknown, where: string, what: string): string[] {
-	const list = (Array.isArray(value) ? value.map(text) : text(value).split(/[,;\n]+/)).map(dialKey).filter(Boolean);
+	const list = (Array.isArray(value) ? value.map(text) : text(value).split(/[,;\n]+/))
+		.map(dialKey)
+		.filter(Boolean);
 	if (!list.length) throw new RoutingRuleError(`${where}: enter at least one ${what}`);
 	return list;
 }
@@ -117,7 +139,8 @@ function readList(value: unknown, where: string, what: string): string[] {
 export function readRules(value: unknown, bound: BoundRouting, defaultZone: string): RoutingRule[] {
 	const list = (value as { rule?: unknown } | undefined)?.rule;
 	const entries = Array.isArray(list) ? (list as Array<Record<string, unknown>>) : [];
-	if (entries.length > MAX_RULES) throw new RoutingRuleError(`At most ${MAX_RULES} rules are allowed, got ${entries.length}`);
+	if (entries.length > MAX_RULES)
+		throw new RoutingRuleError(`At most ${MAX_RULES} rules are allowed, got ${entries.length}`);
 	return entries.map((entry, index) => {
 		const position = index + 1;
 		const name = text(entry.name);
@@ -146,7 +169,9 @@ export function readRules(value: unknown, bound: BoundRouting, defaultZone: stri
 			case 'always':
 				break;
 			default:
-				throw new RoutingRuleError(`${where}: unknown condition ${JSON.stringify(entry.condition)}`);
+				throw new RoutingRuleError(
+					`${where}: unknown condition ${JSON.stringify(entry.condition)}`,
+				);
 		}
 		checkAnswer(rule.answer, bound, where);
 		return rule;
@@ -160,7 +185,9 @@ export function readAnswerChoice(entry: Record<string, unknown>): AnswerChoice {
 		routing: entry.routing ?? 'keepDefault',
 		aiAgentId: entry.aiAgentId,
 		ivrId: entry.ivrId,
-		variables: Array.isArray(variables) ? (variables as Array<{ key?: unknown; value?: unknown }>) : [],
+		variables: Array.isArray(variables)
+			? (variables as Array<{ key?: unknown; value?: unknown }>)
+			: [],
 	};
 }
 
@@ -183,18 +210,28 @@ export function checkAnswer(choice: AnswerChoice, bound: BoundRouting, where: st
 /** Whether any rule, or a variable of any answer, needs the customer from Enneo. */
 export function needsCustomer(rules: RoutingRule[], elseAnswer: AnswerChoice): boolean {
 	const usesCustomerField = (choice: AnswerChoice) =>
-		(choice.variables ?? []).some((variable) => /\{(firstName|lastName|fullName|customerId)\}/.test(text(variable.value)));
-	return rules.some((rule) => CUSTOMER_CONDITIONS.includes(rule.condition) || usesCustomerField(rule.answer)) || usesCustomerField(elseAnswer);
+		(choice.variables ?? []).some((variable) =>
+			/\{(firstName|lastName|fullName|customerId)\}/.test(text(variable.value)),
+		);
+	return (
+		rules.some(
+			(rule) => CUSTOMER_CONDITIONS.includes(rule.condition) || usesCustomerField(rule.answer),
+		) || usesCustomerField(elseAnswer)
+	);
 }
 
 function inWindow(window: TimeWindow, now: number): boolean {
 	const local = DateTime.fromMillis(now, { zone: window.zone });
 	const minute = local.hour * 60 + local.minute;
 	const today = local.weekday;
-	if (window.fromMinute < window.toMinute) return window.days.includes(today) && minute >= window.fromMinute && minute < window.toMinute;
+	if (window.fromMinute < window.toMinute)
+		return window.days.includes(today) && minute >= window.fromMinute && minute < window.toMinute;
 	// Over midnight (e.g. 22:00–06:00): the evening part belongs to the listed day, the morning part to the day after.
 	const yesterday = today === 1 ? 7 : today - 1;
-	return (window.days.includes(today) && minute >= window.fromMinute) || (window.days.includes(yesterday) && minute < window.toMinute);
+	return (
+		(window.days.includes(today) && minute >= window.fromMinute) ||
+		(window.days.includes(yesterday) && minute < window.toMinute)
+	);
 }
 
 function matches(rule: RoutingRule, facts: CallFacts): boolean {
@@ -207,10 +244,19 @@ function matches(rule: RoutingRule, facts: CallFacts): boolean {
 		case 'customerNotFound':
 			return customer === null;
 		case 'customerHasTag':
-			return customer !== null && (rule.tag?.id !== undefined ? customer.tagIds.includes(rule.tag.id) : customer.tagNames.some((name) => name.trim().toLowerCase() === rule.tag?.name));
+			return (
+				customer !== null &&
+				(rule.tag?.id !== undefined
+					? customer.tagIds.includes(rule.tag.id)
+					: customer.tagNames.some((name) => name.trim().toLowerCase() === rule.tag?.name))
+			);
 		case 'calleeIs': {
 			const callee = [dialKey(facts.calleeNumber), dialKey(facts.calleeE164)].filter(Boolean);
-			return (rule.numbers ?? []).some((number) => callee.includes(number) || callee.some((c) => c.replace('+', '') === number.replace('+', '')));
+			return (rule.numbers ?? []).some(
+				(number) =>
+					callee.includes(number) ||
+					callee.some((c) => c.replace('+', '') === number.replace('+', '')),
+			);
 		}
 		case 'callerStartsWith': {
 			const caller = [dialKey(facts.callerNumber), dialKey(facts.callerE164)].filter(Boolean);
@@ -234,7 +280,10 @@ export function fillPlaceholders(value: unknown, facts: CallFacts): string {
 		callerNumber: facts.callerE164 ?? facts.callerNumber ?? '',
 		calleeNumber: facts.calleeE164 ?? facts.calleeNumber ?? '',
 	};
-	return text(value).replace(/\{(firstName|lastName|fullName|customerId|callerNumber|calleeNumber)\}/g, (_match, key: string) => values[key]);
+	return text(value).replace(
+		/\{(firstName|lastName|fullName|customerId|callerNumber|calleeNumber)\}/g,
+		(_match, key: string) => values[key],
+	);
 }
 
 export interface RuleDecision {
@@ -246,10 +295,21 @@ export interface RuleDecision {
 }
 
 /** First matching rule wins; else the else-answer. Variables get the caller's fields. */
-export function decide(rules: RoutingRule[], elseAnswer: AnswerChoice, facts: CallFacts, bound: BoundRouting): RuleDecision {
+export function decide(
+	rules: RoutingRule[],
+	elseAnswer: AnswerChoice,
+	facts: CallFacts,
+	bound: BoundRouting,
+): RuleDecision {
 	const rule = rules.find((candidate) => matches(candidate, facts));
 	const choice = rule ? rule.answer : elseAnswer;
-	const filled: AnswerChoice = { ...choice, variables: (choice.variables ?? []).map((v) => ({ key: v.key, value: fillPlaceholders(v.value, facts) })) };
+	const filled: AnswerChoice = {
+		...choice,
+		variables: (choice.variables ?? []).map((v) => ({
+			key: v.key,
+			value: fillPlaceholders(v.value, facts),
+		})),
+	};
 	return {
 		answer: buildAnswer(filled, bound),
 		position: rule ? rule.position : 0,

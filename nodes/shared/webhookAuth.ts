@@ -26,7 +26,9 @@ export interface WebhookAuthRequest {
 	headers: Record<string, string | string[] | undefined>;
 }
 
-export type WebhookAuthResult = { ok: true } | { ok: false; status: 401 | 500; code: string; message: string; challenge?: string };
+export type WebhookAuthResult =
+	| { ok: true }
+	| { ok: false; status: 401 | 500; code: string; message: string; challenge?: string };
 
 /** Compares two strings in time independent of where they differ (hashing first evens out lengths). */
 export function secretsEqual(given: string, expected: string): boolean {
@@ -42,14 +44,28 @@ function single(value: unknown): string | undefined {
 	return one.length > MAX_PRESENTED_LENGTH ? '' : one;
 }
 
-const denied = (code: string, message: string, challenge?: string): WebhookAuthResult => ({ ok: false, status: 401, code, message, challenge });
+const denied = (code: string, message: string, challenge?: string): WebhookAuthResult => ({
+	ok: false,
+	status: 401,
+	code,
+	message,
+	challenge,
+});
 
 /** Checks one request against the settings; the result never contains the secret. */
-export function checkWebhookAuth(settings: WebhookAuthSettings, request: WebhookAuthRequest): WebhookAuthResult {
+export function checkWebhookAuth(
+	settings: WebhookAuthSettings,
+	request: WebhookAuthRequest,
+): WebhookAuthResult {
 	if (settings.mode === 'none') return { ok: true };
 	const secret = settings.secret ?? '';
 	if (!secret) {
-		return { ok: false, status: 500, code: 'authNotConfigured', message: 'The webhook requires a secret but none is configured in its credential' };
+		return {
+			ok: false,
+			status: 500,
+			code: 'authNotConfigured',
+			message: 'The webhook requires a secret but none is configured in its credential',
+		};
 	}
 	if (secret.length < MIN_SECRET_LENGTH) {
 		return {
@@ -62,8 +78,11 @@ export function checkWebhookAuth(settings: WebhookAuthSettings, request: Webhook
 	if (settings.mode === 'queryToken') {
 		const name = settings.queryParameter || 'token';
 		const given = single(request.query[name]);
-		if (given === undefined) return denied('missingToken', `Missing token: add ?${name}=<secret> to the callback URL`);
-		return secretsEqual(given, secret) ? { ok: true } : denied('invalidToken', `Invalid token in query parameter "${name}"`);
+		if (given === undefined)
+			return denied('missingToken', `Missing token: add ?${name}=<secret> to the callback URL`);
+		return secretsEqual(given, secret)
+			? { ok: true }
+			: denied('invalidToken', `Invalid token in query parameter "${name}"`);
 	}
 	if (settings.mode === 'headerToken') {
 		const name = (settings.headerName || 'x-webhook-token').toLowerCase();
@@ -71,7 +90,9 @@ export function checkWebhookAuth(settings: WebhookAuthSettings, request: Webhook
 		if (given === undefined) return denied('missingToken', `Missing token header "${name}"`);
 		// "Authorization: Bearer <secret>" is the usual way to send a token in that header.
 		if (name === 'authorization') given = given.replace(/^Bearer\s+/i, '');
-		return secretsEqual(given, secret) ? { ok: true } : denied('invalidToken', `Invalid token in header "${name}"`);
+		return secretsEqual(given, secret)
+			? { ok: true }
+			: denied('invalidToken', `Invalid token in header "${name}"`);
 	}
 	const challenge = 'Basic realm="Enneo inbound call", charset="UTF-8"';
 	const header = single(request.headers.authorization);
@@ -84,5 +105,7 @@ export function checkWebhookAuth(settings: WebhookAuthSettings, request: Webhook
 	// Both comparisons always run so timing does not reveal which part was wrong.
 	const userOk = secretsEqual(user, settings.user ?? '');
 	const passwordOk = secretsEqual(password, secret);
-	return userOk && passwordOk ? { ok: true } : denied('invalidCredentials', 'Invalid Basic Auth user or password', challenge);
+	return userOk && passwordOk
+		? { ok: true }
+		: denied('invalidCredentials', 'Invalid Basic Auth user or password', challenge);
 }

@@ -39,7 +39,13 @@ describe('conversation operations in n8n', () => {
 			process: 'false',
 			subject: 'Meter reading',
 			body: '<p>Please find my meter reading attached.</p>',
-			attachments: [{ name: 'meter-reading.txt', contentType: 'text/plain', base64: Buffer.from(text).toString('base64') }],
+			attachments: [
+				{
+					name: 'meter-reading.txt',
+					contentType: 'text/plain',
+					base64: Buffer.from(text).toString('base64'),
+				},
+			],
 		});
 		const [stored] = run.output('Enneo');
 		expect(stored).toMatchObject({ ticketId });

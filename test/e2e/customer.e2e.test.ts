@@ -7,7 +7,13 @@ import { useE2e } from './lib/setup';
 
 const e2e = useE2e();
 
-const noOp = (name: string): WorkflowNode => ({ name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} });
+const noOp = (name: string): WorkflowNode => ({
+	name,
+	type: 'n8n-nodes-base.noOp',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
 
 describe('customer operations in n8n', () => {
 	test('Customer Search by a caller number feeds an IF on the VIP tag', async () => {
@@ -35,7 +41,10 @@ describe('customer operations in n8n', () => {
 		const workflow = linearWorkflow('customer vip', [
 			manualTrigger(),
 			// Caller numbers as a phone system delivers them: national format with spaces.
-			codeNode('Callers', `return [{ json: { phone: '0151 1234 5678' } }, { json: { phone: '030 123456' } }];`),
+			codeNode(
+				'Callers',
+				`return [{ json: { phone: '0151 1234 5678' } }, { json: { phone: '030 123456' } }];`,
+			),
 			e2e.enneo({
 				name: 'Find customer',
 				parameters: {
@@ -56,13 +65,22 @@ describe('customer operations in n8n', () => {
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 
 		// Enneo stores phones as digits: the first search uses that form and finds both.
-		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone.slice(1), DEMO.regularPhone.slice(1)]);
+		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([
+			DEMO.vipPhone.slice(1),
+			DEMO.regularPhone.slice(1),
+		]);
 		const found = run.output('Find customer');
 		expect(found).toHaveLength(2);
-		expect(run.output('Has VIP tag', 0)).toEqual([expect.objectContaining({ id: DEMO.vipCustomerId, isVip: true, tagNames: ['VIP'] })]);
+		expect(run.output('Has VIP tag', 0)).toEqual([
+			expect.objectContaining({ id: DEMO.vipCustomerId, isVip: true, tagNames: ['VIP'] }),
+		]);
 		const regular = run.output('Has VIP tag', 1);
 		expect(regular).toHaveLength(1);
-		expect(regular[0]).toMatchObject({ isVip: false, phone: Number(DEMO.regularPhone.slice(1)), matchedPhone: { form: 'digits', query: DEMO.regularPhone.slice(1) } });
+		expect(regular[0]).toMatchObject({
+			isVip: false,
+			phone: Number(DEMO.regularPhone.slice(1)),
+			matchedPhone: { form: 'digits', query: DEMO.regularPhone.slice(1) },
+		});
 		expect(run.output('VIP desk').map((c) => c.id)).toEqual([DEMO.vipCustomerId]);
 		expect(run.output('Regular queue').map((c) => c.id)).toEqual([regular[0].id]);
 	});

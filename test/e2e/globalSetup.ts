@@ -16,11 +16,18 @@ export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
 	const packDir = mkdtempSync(join(tmpdir(), 'enneo-e2e-pack-'));
 	try {
-		const packageTarball = process.env.ENNEO_E2E_TARBALL || (await packPackage({ outDir: packDir, log }));
-		const n8n = process.env.ENNEO_E2E_QUEUE ? await startQueueCluster({ packageTarball, log }) : await startN8n({ packageTarball, log });
+		const packageTarball =
+			process.env.ENNEO_E2E_TARBALL || (await packPackage({ outDir: packDir, log }));
+		const n8n = process.env.ENNEO_E2E_QUEUE
+			? await startQueueCluster({ packageTarball, log })
+			: await startN8n({ packageTarball, log });
 		saveConnection(n8n.connection);
-		const mode = n8n.connection.queue ? `queue mode, webhooks via ${n8n.connection.webhookUrl}` : 'single process';
-		log(`n8n ${n8n.connection.n8nVersion} ${n8n.connection.baseUrl} (${mode}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${n8n.connection.pid}, state ${STATE_FILE})`);
+		const mode = n8n.connection.queue
+			? `queue mode, webhooks via ${n8n.connection.webhookUrl}`
+			: 'single process';
+		log(
+			`n8n ${n8n.connection.n8nVersion} ${n8n.connection.baseUrl} (${mode}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${n8n.connection.pid}, state ${STATE_FILE})`,
+		);
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });
 	}

@@ -12,7 +12,9 @@ export default async function globalTeardown(): Promise<void> {
 	else await killProcessGroup(connection.pid);
 	rmSync(STATE_FILE, { force: true });
 	if (process.env.ENNEO_E2E_KEEP_HOME) {
-		process.stderr.write(`[e2e] kept n8n home ${connection.queue?.root ?? connection.userFolder} (log ${connection.logFile})\n`);
+		process.stderr.write(
+			`[e2e] kept n8n home ${connection.queue?.root ?? connection.userFolder} (log ${connection.logFile})\n`,
+		);
 	} else {
 		rmSync(connection.userFolder, { recursive: true, force: true });
 	}

@@ -61,7 +61,9 @@ describe('ticket operations in n8n', () => {
 
 	test('Update Many with tags and Check Changes: 1 tag read, 2 batches, 1 read-back for 150 tickets; ignored fields reported', async () => {
 		const ids = ticketIds(150);
-		const before = new Map(ids.map((id) => [id, [...(e2e.fake.state.tickets.get(id)!.tagIds as number[])]]));
+		const before = new Map(
+			ids.map((id) => [id, [...(e2e.fake.state.tickets.get(id)!.tagIds as number[])]]),
+		);
 		// An instance that takes "tags" but does not apply it for this request (Enneo does not say what it applies: docs/enneo-api-notes.md#bulk-update).
 		e2e.fake.state.bulkIgnoredFields = ['tags'];
 		const wf = await e2e.n8n.createWorkflow(
@@ -87,7 +89,11 @@ describe('ticket operations in n8n', () => {
 		expect(patches.map((p) => (p.body as unknown[]).length)).toEqual([100, 50]);
 		const first = ids[0];
 		const tags = [...new Set([...before.get(first)!, 4])];
-		expect((patches[0].body as unknown[])[0]).toEqual({ id: first, priority: 'urgent', tags: tags.map((id) => ({ id })) });
+		expect((patches[0].body as unknown[])[0]).toEqual({
+			id: first,
+			priority: 'urgent',
+			tags: tags.map((id) => ({ id })),
+		});
 
 		const output = run.output('Enneo');
 		expect(output).toHaveLength(150);
@@ -111,7 +117,11 @@ describe('ticket operations in n8n', () => {
 			linearWorkflow('get missing', [
 				manualTrigger(),
 				e2e.enneo({
-					parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '999999' } },
+					parameters: {
+						resource: 'ticket',
+						operation: 'get',
+						ticketId: { __rl: true, mode: 'id', value: '999999' },
+					},
 				}),
 			]),
 		);
@@ -130,7 +140,10 @@ describe('ticket operations in n8n', () => {
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('continue on fail', [
 				manualTrigger(),
-				codeNode('Tickets', `return [{ json: { id: ${good} } }, { json: { id: 999999 } }, { json: { id: ${good} } }];`),
+				codeNode(
+					'Tickets',
+					`return [{ json: { id: ${good} } }, { json: { id: 999999 } }, { json: { id: ${good} } }];`,
+				),
 				e2e.enneo({
 					parameters: {
 						resource: 'ticket',
@@ -149,12 +162,17 @@ describe('ticket operations in n8n', () => {
 		expect(String(items[1].json.error)).toContain('The ticket was not found in Enneo (404)');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[2].json.id).toBe(good);
-		expect(e2e.fake.received('GET').map((r) => r.path)).toEqual([`/ticket/${good}`, '/ticket/999999', `/ticket/${good}`]);
+		expect(e2e.fake.received('GET').map((r) => r.path)).toEqual([
+			`/ticket/${good}`,
+			'/ticket/999999',
+			`/ticket/${good}`,
+		]);
 	});
 
 	test('Create takes subject, channel and sender from previous nodes through expressions', async () => {
 		// In runs started over the REST API n8n 1.123 resolves $('<node>') to null (a core Set node too), so there the subject comes from the item itself.
-		const subject = e2e.n8n.n8nMajor >= 2 ? "$('Customer mail').item.json.subject" : '$json.subject';
+		const subject =
+			e2e.n8n.n8nMajor >= 2 ? "$('Customer mail').item.json.subject" : '$json.subject';
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('create', [
 				manualTrigger(),
@@ -186,11 +204,21 @@ describe('ticket operations in n8n', () => {
 		expect(posts.map((p) => ({ query: p.query, body: p.body }))).toEqual([
 			{
 				query: { process: 'false' },
-				body: { channel: 'email', subject: 'Meter reading for March (12345)', from: 'anna@example.com', body: '<p>Reading: 12345</p>' },
+				body: {
+					channel: 'email',
+					subject: 'Meter reading for March (12345)',
+					from: 'anna@example.com',
+					body: '<p>Reading: 12345</p>',
+				},
 			},
 			{
 				query: { process: 'false' },
-				body: { channel: 'portal', subject: 'Change of bank details (0)', from: 'ben@example.com', body: '<p>Reading: 0</p>' },
+				body: {
+					channel: 'portal',
+					subject: 'Change of bank details (0)',
+					from: 'ben@example.com',
+					body: '<p>Reading: 0</p>',
+				},
 			},
 		]);
 		const created = run.items('Enneo');
@@ -198,6 +226,8 @@ describe('ticket operations in n8n', () => {
 			['Meter reading for March (12345)', 'email', { item: 0 }],
 			['Change of bank details (0)', 'portal', { item: 1 }],
 		]);
-		expect(e2e.fake.state.tickets.get(Number(created[1].json.id))).toMatchObject({ subject: 'Change of bank details (0)' });
+		expect(e2e.fake.state.tickets.get(Number(created[1].json.id))).toMatchObject({
+			subject: 'Change of bank details (0)',
+		});
 	});
 });

@@ -15,7 +15,13 @@ describe('published workflows in n8n', () => {
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: randomUUID(),
-			parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path,
+				responseMode: 'lastNode',
+				responseData: 'firstEntryJson',
+				options: {},
+			},
 		};
 		const [ticketId] = [...e2e.fake.state.tickets.keys()];
 		const wf = await e2e.n8n.createWorkflow(
@@ -39,7 +45,9 @@ describe('published workflows in n8n', () => {
 
 			const [execution] = await e2e.n8n.waitForExecutions(wf.id, 1);
 			expect(execution.raw.mode).toBe('webhook');
-			expect(execution.assertSuccess().output('Enneo')).toEqual([expect.objectContaining({ id: ticketId })]);
+			expect(execution.assertSuccess().output('Enneo')).toEqual([
+				expect.objectContaining({ id: ticketId }),
+			]);
 		} finally {
 			await e2e.n8n.deactivate(wf.id);
 		}

@@ -21,7 +21,18 @@ export const DEMO = {
 };
 
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hannah', 'Jonas', 'Lena'];
-const LAST = ['Schmidt', 'Müller', 'Weber', 'Fischer', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch', 'Richter'];
+const LAST = [
+	'Schmidt',
+	'Müller',
+	'Weber',
+	'Fischer',
+	'Meyer',
+	'Wagner',
+	'Becker',
+	'Hoffmann',
+	'Koch',
+	'Richter',
+];
 const SUBJECTS = [
 	'Meter reading for March',
 	'Question about my last invoice',
@@ -38,24 +49,127 @@ export function demoState(options: DemoOptions = {}): FakeState {
 	const state = emptyState();
 	const put = (map: Map<number, Row>, row: Row) => map.set(row.id, row);
 
-	put(state.tags, { id: 1, name: 'Billing', fullName: 'Billing', type: 'skill', reference: 'ticket', visibility: 'public', color: 'blue', parent: null });
-	put(state.tags, { id: DEMO.vipTagId, name: 'VIP', fullName: 'VIP', type: 'customerProperty', reference: 'customer', visibility: 'public', color: 'green', parent: null });
-	put(state.tags, { id: 3, name: 'Complaint', fullName: 'Second Level: Complaint', type: 'skill', reference: 'ticket', visibility: 'public', color: 'red', parent: 1 });
-	put(state.tags, { id: 4, name: 'Escalated', fullName: 'Escalated', type: 'other', reference: 'ticket', visibility: 'public', color: 'orange', parent: null });
-	put(state.tags, { id: 5, name: 'Spam Review', fullName: 'Spam Review', type: 'other', reference: 'ticket', visibility: 'public', color: 'grey', parent: null });
+	put(state.tags, {
+		id: 1,
+		name: 'Billing',
+		fullName: 'Billing',
+		type: 'skill',
+		reference: 'ticket',
+		visibility: 'public',
+		color: 'blue',
+		parent: null,
+	});
+	put(state.tags, {
+		id: DEMO.vipTagId,
+		name: 'VIP',
+		fullName: 'VIP',
+		type: 'customerProperty',
+		reference: 'customer',
+		visibility: 'public',
+		color: 'green',
+		parent: null,
+	});
+	put(state.tags, {
+		id: 3,
+		name: 'Complaint',
+		fullName: 'Second Level: Complaint',
+		type: 'skill',
+		reference: 'ticket',
+		visibility: 'public',
+		color: 'red',
+		parent: 1,
+	});
+	put(state.tags, {
+		id: 4,
+		name: 'Escalated',
+		fullName: 'Escalated',
+		type: 'other',
+		reference: 'ticket',
+		visibility: 'public',
+		color: 'orange',
+		parent: null,
+	});
+	put(state.tags, {
+		id: 5,
+		name: 'Spam Review',
+		fullName: 'Spam Review',
+		type: 'other',
+		reference: 'ticket',
+		visibility: 'public',
+		color: 'grey',
+		parent: null,
+	});
 
-	put(state.profiles, { id: 1, firstName: 'Api', lastName: 'User', email: 'api@demo.enneo.ai', type: 'serviceWorker' });
-	put(state.profiles, { id: 7, firstName: 'Tom', lastName: 'Agent', email: 'tom@demo.enneo.ai', type: 'enneo' });
-	put(state.profiles, { id: 8, firstName: 'Sara', lastName: 'Lead', email: 'sara@demo.enneo.ai', type: 'enneo' });
-	put(state.profiles, { id: 42, firstName: 'Vic', lastName: 'Premium', email: 'vip-desk@demo.enneo.ai', type: 'enneo' });
+	put(state.profiles, {
+		id: 1,
+		firstName: 'Api',
+		lastName: 'User',
+		email: 'api@demo.enneo.ai',
+		type: 'serviceWorker',
+	});
+	put(state.profiles, {
+		id: 7,
+		firstName: 'Tom',
+		lastName: 'Agent',
+		email: 'tom@demo.enneo.ai',
+		type: 'enneo',
+	});
+	put(state.profiles, {
+		id: 8,
+		firstName: 'Sara',
+		lastName: 'Lead',
+		email: 'sara@demo.enneo.ai',
+		type: 'enneo',
+	});
+	put(state.profiles, {
+		id: 42,
+		firstName: 'Vic',
+		lastName: 'Premium',
+		email: 'vip-desk@demo.enneo.ai',
+		type: 'enneo',
+	});
 
-	put(state.aiAgents, { id: DEMO.defaultAiAgentId, name: 'Default Voice Agent', tagId: 1, channels: ['phone'] });
-	put(state.aiAgents, { id: DEMO.vipAiAgentId, name: 'VIP Concierge', tagId: DEMO.vipTagId, channels: ['phone', 'chat'] });
+	put(state.aiAgents, {
+		id: DEMO.defaultAiAgentId,
+		name: 'Default Voice Agent',
+		tagId: 1,
+		channels: ['phone'],
+	});
+	put(state.aiAgents, {
+		id: DEMO.vipAiAgentId,
+		name: 'VIP Concierge',
+		tagId: DEMO.vipTagId,
+		channels: ['phone', 'chat'],
+	});
 	put(state.aiAgents, { id: 456, name: 'Meter Reading Bot', tagId: 1, channels: ['all'] });
 
-	put(state.subchannels, { id: DEMO.emailSubchannelId, channel: 'email', name: 'Support', isDefault: true, interface: 'internal', enabled: true, data: {} });
-	put(state.subchannels, { id: 2, channel: 'chat', name: 'Website Chat', isDefault: false, interface: 'internal', enabled: true, data: {} });
-	put(state.subchannels, { id: DEMO.phoneSubchannelId, channel: 'phone', name: 'Hotline +49 30 1234 5600', isDefault: true, interface: 'internal', enabled: true, data: {} });
+	put(state.subchannels, {
+		id: DEMO.emailSubchannelId,
+		channel: 'email',
+		name: 'Support',
+		isDefault: true,
+		interface: 'internal',
+		enabled: true,
+		data: {},
+	});
+	put(state.subchannels, {
+		id: 2,
+		channel: 'chat',
+		name: 'Website Chat',
+		isDefault: false,
+		interface: 'internal',
+		enabled: true,
+		data: {},
+	});
+	put(state.subchannels, {
+		id: DEMO.phoneSubchannelId,
+		channel: 'phone',
+		name: 'Hotline +49 30 1234 5600',
+		isDefault: true,
+		interface: 'internal',
+		enabled: true,
+		data: {},
+	});
 
 	const vipTag = { id: DEMO.vipTagId, color: 'green', name: 'VIP' };
 	put(state.customers, {

@@ -43,7 +43,8 @@ export class Reply {
 	) {}
 }
 
-export const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => new Reply(status, body, headers);
+export const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+	new Reply(status, body, headers);
 
 export type Handler<S> = (ctx: RouteContext<S>) => unknown;
 
@@ -84,7 +85,10 @@ export class Router<S> {
 		return this.on('DELETE', path, handler);
 	}
 
-	match(method: string, path: string): { route: Route<S>; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: Route<S>; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
 			const m = route.pattern.exec(path);
@@ -108,7 +112,11 @@ export function parseQuery(raw: string): Record<string, string | string[]> {
 		const arrayKey = /^(.+?)\[\d*\]$/.exec(rawKey);
 		if (arrayKey) {
 			const key = arrayKey[1];
-			const list = Array.isArray(out[key]) ? (out[key] as string[]) : out[key] !== undefined ? [out[key] as string] : [];
+			const list = Array.isArray(out[key])
+				? (out[key] as string[])
+				: out[key] !== undefined
+					? [out[key] as string]
+					: [];
 			list.push(value);
 			out[key] = list;
 		} else if (out[rawKey] !== undefined) {

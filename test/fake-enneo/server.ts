@@ -132,12 +132,17 @@ export class FakeEnneo {
 		const url = new URL(req.url ?? '/', 'http://fake');
 		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-			res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
+			res.writeHead(status, {
+				'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+				...headers,
+			});
 			res.end(text);
 		};
 
-		if (url.pathname.startsWith('/__fake/')) return this.control(url.pathname, req.method ?? 'GET', rawBody, send);
-		if (!url.pathname.startsWith(API_PREFIX)) return send(404, { success: false, code: 'not_found', message: 'Not found' });
+		if (url.pathname.startsWith('/__fake/'))
+			return this.control(url.pathname, req.method ?? 'GET', rawBody, send);
+		if (!url.pathname.startsWith(API_PREFIX))
+			return send(404, { success: false, code: 'not_found', message: 'Not found' });
 
 		const path = url.pathname.slice(API_PREFIX.length) || '/';
 		const method = req.method ?? 'GET';
@@ -171,60 +176,115 @@ export class FakeEnneo {
 			return;
 		}
 		if (failure?.redirectTo) {
-			return answer(failure.status ?? 301, '', { location: `${failure.redirectTo.replace(/\/$/, '')}${url.pathname}${url.search}`, ...failure.headers });
+			return answer(failure.status ?? 301, '', {
+				location: `${failure.redirectTo.replace(/\/$/, '')}${url.pathname}${url.search}`,
+				...failure.headers,
+			});
 		}
 		if (failure?.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
 		if (failure?.status) {
-			return answer(failure.status, failure.body ?? { success: false, code: `http_${failure.status}`, message: `Injected failure ${failure.status}` }, failure.headers);
+			return answer(
+				failure.status,
+				failure.body ?? {
+					success: false,
+					code: `http_${failure.status}`,
+					message: `Injected failure ${failure.status}`,
+				},
+				failure.headers,
+			);
 		}
 
 		const auth = req.headers.authorization ?? '';
 		const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1];
 		if (token === undefined || (token !== this.apiKey && !this.forbiddenKeys.includes(token))) {
-			return answer(401, { success: false, code: 'invalid_token', message: token ? 'Invalid or expired token' : 'Authentication required' });
+			return answer(401, {
+				success: false,
+				code: 'invalid_token',
+				message: token ? 'Invalid or expired token' : 'Authentication required',
+			});
 		}
-		if (rawBody && body === undefined) return answer(400, { success: false, code: 'invalid_json', message: 'Request body is not valid JSON' });
+		if (rawBody && body === undefined)
+			return answer(400, {
+				success: false,
+				code: 'invalid_json',
+				message: 'Request body is not valid JSON',
+			});
 
 		const match = this.router.match(method, path);
 		if (!match) {
 			return this.router.hasPath(path)
-				? answer(405, { success: false, code: 'method_not_allowed', message: `${method} not allowed on ${path}` })
+				? answer(405, {
+						success: false,
+						code: 'method_not_allowed',
+						message: `${method} not allowed on ${path}`,
+					})
 				: answer(404, { success: false, code: 'not_found', message: `No route ${method} ${path}` });
 		}
 		if (this.forbiddenKeys.includes(token)) {
-			return answer(403, { success: false, code: 'missing_permission', message: 'You do not have permission to perform this action' });
+			return answer(403, {
+				success: false,
+				code: 'missing_permission',
+				message: 'You do not have permission to perform this action',
+			});
 		}
 		try {
-			const result = await match.route.handler({ params: match.params, query: record.query, body, state: this.state, request: record });
+			const result = await match.route.handler({
+				params: match.params,
+				query: record.query,
+				body,
+				state: this.state,
+				request: record,
+			});
 			if (result instanceof Reply) answer(result.status, result.body, result.headers);
 			else answer(200, result);
 		} catch (error) {
 			if (error instanceof HttpError) {
-				return answer(error.status, { success: false, code: error.code, message: error.message, ...error.extra });
+				return answer(error.status, {
+					success: false,
+					code: error.code,
+					message: error.message,
+					...error.extra,
+				});
 			}
 			answer(500, { success: false, code: 'internal_error', message: (error as Error).message });
 		}
 	}
 
-	private control(path: string, method: string, rawBody: string, send: (status: number, body: unknown) => void): void {
+	private control(
+		path: string,
+		method: string,
+		rawBody: string,
+		send: (status: number, body: unknown) => void,
+	): void {
 		const body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
 		switch (`${method} ${path}`) {
 			case 'GET /__fake/requests':
 				return send(200, this.requests);
 			case 'POST /__fake/reset':
-				this.reset(demoState({ tickets: typeof body.tickets === 'number' ? body.tickets : undefined }));
+				this.reset(
+					demoState({ tickets: typeof body.tickets === 'number' ? body.tickets : undefined }),
+				);
 				return send(200, { success: true });
 			case 'POST /__fake/clear-requests':
 				this.requests = [];
 				return send(200, { success: true });
 			case 'POST /__fake/fail':
-				this.fail({ ...(body as FailureRule), path: typeof body.pathRegex === 'string' ? new RegExp(body.pathRegex) : (body.path as string | undefined) });
+				this.fail({
+					...(body as FailureRule),
+					path:
+						typeof body.pathRegex === 'string'
+							? new RegExp(body.pathRegex)
+							: (body.path as string | undefined),
+				});
 				return send(200, { success: true });
 			case 'POST /__fake/config':
-				if (typeof body.telephonyHooksForbidden === 'boolean') this.state.telephonyHooksForbidden = body.telephonyHooksForbidden;
+				if (typeof body.telephonyHooksForbidden === 'boolean')
+					this.state.telephonyHooksForbidden = body.telephonyHooksForbidden;
 				if (typeof body.ignoresOffset === 'boolean') this.state.ignoresOffset = body.ignoresOffset;
-				if (Array.isArray(body.bulkIgnoredFields)) this.state.bulkIgnoredFields = body.bulkIgnoredFields.map(String);
-				if (Array.isArray(body.hiddenTicketIds)) this.state.hiddenTicketIds = new Set(body.hiddenTicketIds as number[]);
+				if (Array.isArray(body.bulkIgnoredFields))
+					this.state.bulkIgnoredFields = body.bulkIgnoredFields.map(String);
+				if (Array.isArray(body.hiddenTicketIds))
+					this.state.hiddenTicketIds = new Set(body.hiddenTicketIds as number[]);
 				return send(200, { success: true });
 			case 'POST /__fake/events':
 				// Inserts `count` events of `type` on `ticketIds` (round robin), e.g. for a demo of the Event Trigger.
@@ -246,8 +306,13 @@ export class FakeEnneo {
 /** Standalone: `tsx test/fake-enneo/server.ts [port]` prints the instance URL and runs until killed. */
 if (require.main === module) {
 	const port = Number(process.argv[2] ?? process.env.FAKE_ENNEO_PORT ?? 0);
-	const tickets = process.env.FAKE_ENNEO_TICKETS ? Number(process.env.FAKE_ENNEO_TICKETS) : undefined;
-	const fake = new FakeEnneo({ apiKey: process.env.FAKE_ENNEO_API_KEY ?? 'demo-api-key', state: demoState({ tickets }) });
+	const tickets = process.env.FAKE_ENNEO_TICKETS
+		? Number(process.env.FAKE_ENNEO_TICKETS)
+		: undefined;
+	const fake = new FakeEnneo({
+		apiKey: process.env.FAKE_ENNEO_API_KEY ?? 'demo-api-key',
+		state: demoState({ tickets }),
+	});
 	void fake.start(port).then((url) => console.log(`fake Enneo listening on ${url}/api/mind`));
 	const stop = () => void fake.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);

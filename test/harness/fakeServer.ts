@@ -4,7 +4,10 @@ import { FakeEnneo } from '../fake-enneo/server';
 
 /** Starts a fake Enneo for one test file; `credentials` points at it with its valid key. */
 export function useFakeEnneo(options: FakeEnneoOptions & { tickets?: number } = {}) {
-	const fake = new FakeEnneo({ ...options, state: options.state ?? demoState({ tickets: options.tickets }) });
+	const fake = new FakeEnneo({
+		...options,
+		state: options.state ?? demoState({ tickets: options.tickets }),
+	});
 	const handle = {
 		fake,
 		get credentials() {

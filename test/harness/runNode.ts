@@ -52,9 +52,13 @@ export async function authenticatedRequest(
 	log?: HttpLogEntry[],
 ): Promise<unknown> {
 	const headers: Record<string, string> = {};
-	for (const [key, value] of Object.entries((options.headers as IDataObject) ?? {})) headers[key] = String(value);
+	for (const [key, value] of Object.entries((options.headers as IDataObject) ?? {}))
+		headers[key] = String(value);
 	// The credential's own authenticate function, as n8n calls it.
-	const signed = await credentialType.authenticate({ ...credentials }, { url: String(options.url), headers: {} });
+	const signed = await credentialType.authenticate(
+		{ ...credentials },
+		{ url: String(options.url), headers: {} },
+	);
 	for (const [key, value] of Object.entries(signed.headers ?? {})) headers[key] = String(value);
 	let url = String(options.url);
 	if (options.baseURL) url = `${String(options.baseURL)}${url}`;
@@ -84,14 +88,19 @@ export async function authenticatedRequest(
 			headers,
 			body,
 			redirect: options.disableFollowRedirect === true ? 'manual' : 'follow',
-			signal: typeof options.timeout === 'number' ? AbortSignal.timeout(options.timeout) : undefined,
+			signal:
+				typeof options.timeout === 'number' ? AbortSignal.timeout(options.timeout) : undefined,
 		});
 	} catch (error) {
 		if ((error as Error).name === 'TimeoutError') {
-			throw Object.assign(new Error(`timeout of ${String(options.timeout)}ms exceeded`), { code: 'ECONNABORTED' });
+			throw Object.assign(new Error(`timeout of ${String(options.timeout)}ms exceeded`), {
+				code: 'ECONNABORTED',
+			});
 		}
 		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code: cause?.code });
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), {
+			code: cause?.code,
+		});
 	}
 	const text = await response.text();
 	let parsed: unknown = text;
@@ -103,7 +112,10 @@ export async function authenticatedRequest(
 		}
 	}
 	if (!response.ok && !options.ignoreHttpStatusErrors) {
-		const error = new Error(`Request failed with status code ${response.status}`) as Error & { httpCode: string; response: unknown };
+		const error = new Error(`Request failed with status code ${response.status}`) as Error & {
+			httpCode: string;
+			response: unknown;
+		};
 		error.httpCode = String(response.status);
 		error.response = { status: response.status, body: parsed };
 		throw error;
@@ -116,12 +128,19 @@ export async function authenticatedRequest(
 	return parsed;
 }
 
-function findProperty(properties: INodeProperties[], name: string, current: IDataObject): INodeProperties | undefined {
+function findProperty(
+	properties: INodeProperties[],
+	name: string,
+	current: IDataObject,
+): INodeProperties | undefined {
 	const candidates = properties.filter((p) => p.name === name);
 	return (
 		candidates.find((p) => {
 			const show = p.displayOptions?.show ?? {};
-			return Object.entries(show).every(([key, allowed]) => current[key] === undefined || (allowed as unknown[]).includes(current[key]));
+			return Object.entries(show).every(
+				([key, allowed]) =>
+					current[key] === undefined || (allowed as unknown[]).includes(current[key]),
+			);
 		}) ?? candidates[0]
 	);
 }
@@ -135,7 +154,11 @@ function evaluate(value: unknown, item: INodeExecutionData): unknown {
 	return value;
 }
 
-export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], responses: unknown[] = []): IExecuteFunctions {
+export function makeContext(
+	options: RunOptions,
+	http: HttpLogEntry[] = [],
+	responses: unknown[] = [],
+): IExecuteFunctions {
 	const nodeType = options.node ?? new Enneo();
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const node: INode = {
@@ -147,14 +170,25 @@ export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], resp
 		parameters: {},
 	};
 	const staticParams = {
-		...Object.fromEntries(Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function')),
+		...Object.fromEntries(
+			Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function'),
+		),
 		'@version': node.typeVersion,
 	} as IDataObject;
 
-	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		extra?: { extractValue?: boolean },
+	) => {
 		const [head, ...rest] = name.split('.');
 		let value: unknown = options.parameters[head];
-		if (typeof value === 'function') value = (value as (i: number, item: INodeExecutionData) => unknown)(itemIndex, items[itemIndex]);
+		if (typeof value === 'function')
+			value = (value as (i: number, item: INodeExecutionData) => unknown)(
+				itemIndex,
+				items[itemIndex],
+			);
 		const property = findProperty(nodeType.description.properties, head, staticParams);
 		if (value === undefined) value = property ? property.default : undefined;
 		value = evaluate(value, items[itemIndex]);
@@ -169,7 +203,10 @@ export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], resp
 			const extract = mode?.extractValue;
 			if (extract?.type === 'regex') {
 				const m = new RegExp(extract.regex).exec(String(locator.value));
-				if (!m) throw new Error(`ERROR: ${property?.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`);
+				if (!m)
+					throw new Error(
+						`ERROR: ${property?.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`,
+					);
 				return m[1];
 			}
 			return locator.value;
@@ -193,12 +230,16 @@ export function makeContext(options: RunOptions, http: HttpLogEntry[] = [], resp
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, request: IDataObject) =>
 				await authenticatedRequest(options.credentials, request, http),
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>
 				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
 			assertBinaryData: (itemIndex: number, property: string) => {
 				const binary = items[itemIndex].binary?.[property];
-				if (!binary) throw new Error(`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`);
+				if (!binary)
+					throw new Error(
+						`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`,
+					);
 				return binary;
 			},
 			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
@@ -234,7 +275,12 @@ export async function runLoadOptions(
 ): Promise<INodePropertyOptions[]> {
 	const nodeType = new Enneo();
 	const context = makeContext({ parameters, credentials }) as unknown as ILoadOptionsFunctions;
-	const fn = (nodeType.methods!.loadOptions as Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>)[method];
+	const fn = (
+		nodeType.methods!.loadOptions as Record<
+			string,
+			(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>
+		>
+	)[method];
 	return await fn.call(context);
 }
 
@@ -247,9 +293,15 @@ export async function runListSearch(
 ): Promise<INodeListSearchResult> {
 	const nodeType = new Enneo();
 	const context = makeContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
-	const fn = (nodeType.methods!.listSearch as Record<string, (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>>)[method];
+	const fn = (
+		nodeType.methods!.listSearch as Record<
+			string,
+			(this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>
+		>
+	)[method];
 	return await fn.call(context, filter, paginationToken);
 }
 
 /** Input items `[{ json }]` from plain objects. */
-export const itemsOf = (...objects: IDataObject[]): INodeExecutionData[] => objects.map((json) => ({ json }));
+export const itemsOf = (...objects: IDataObject[]): INodeExecutionData[] =>
+	objects.map((json) => ({ json }));

@@ -17,7 +17,7 @@ const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const sameMoment = [
 	['an n8n DateTime in the workflow zone', DateTime.fromISO('2099-03-01T10:30:00', { zone: ZONE })],
 	['a date-picker value without an offset', '2099-03-01T10:30:00'],
-	['Enneo\'s own format without an offset', '2099-03-01 10:30:00'],
+	["Enneo's own format without an offset", '2099-03-01 10:30:00'],
 	['the same moment in UTC', '2099-03-01T09:30:00Z'],
 	['the same moment with another offset', '2099-03-01T04:30:00-05:00'],
 ] as const;
@@ -28,13 +28,29 @@ function run(parameters: Record<string, unknown>) {
 
 describe(`dates are sent as wall time in the workflow's time zone (${ZONE})`, () => {
 	test.each(sameMoment)('Ticket → Update: %s', async (_name, dueBy) => {
-		await run({ resource: 'ticket', operation: 'update', ticketId: locator('376101'), updateFields: { dueBy }, options: {} });
-		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({ dueBy: '2099-03-01 10:30:00' });
+		await run({
+			resource: 'ticket',
+			operation: 'update',
+			ticketId: locator('376101'),
+			updateFields: { dueBy },
+			options: {},
+		});
+		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({
+			dueBy: '2099-03-01 10:30:00',
+		});
 	});
 
 	test.each(sameMoment)('Ticket → Create: %s', async (_name, dueBy) => {
-		await run({ resource: 'ticket', operation: 'create', subject: 'Dates', additionalFields: { dueBy, createdAt: dueBy } });
-		expect(enneo.fake.received('POST', '/ticket')[0].body).toMatchObject({ dueBy: '2099-03-01 10:30:00', createdAt: '2099-03-01 10:30:00' });
+		await run({
+			resource: 'ticket',
+			operation: 'create',
+			subject: 'Dates',
+			additionalFields: { dueBy, createdAt: dueBy },
+		});
+		expect(enneo.fake.received('POST', '/ticket')[0].body).toMatchObject({
+			dueBy: '2099-03-01 10:30:00',
+			createdAt: '2099-03-01 10:30:00',
+		});
 	});
 
 	test.each(sameMoment)('Conversation → Store: %s', async (_name, createdAt) => {
@@ -46,41 +62,84 @@ describe(`dates are sent as wall time in the workflow's time zone (${ZONE})`, ()
 			body: 'Hello',
 			additionalFields: { createdAt, dueBy: createdAt },
 		});
-		expect(enneo.fake.received('POST', `/ticket/${DEMO.threadTicketId}/conversation/store`)[0].body).toMatchObject({
+		expect(
+			enneo.fake.received('POST', `/ticket/${DEMO.threadTicketId}/conversation/store`)[0].body,
+		).toMatchObject({
 			createdAt: '2099-03-01 10:30:00',
 			dueBy: '2099-03-01 10:30:00',
 		});
 	});
 
-	test.each(sameMoment)('Telephony → Call Received transcript timestamps (ISO 8601, UTC): %s', async (_name, timestamp) => {
-		await run({
-			resource: 'telephony',
-			operation: 'callReceived',
-			routing: 'external',
-			phone: '+4930123456',
-			additionalFields: { transcript: { entry: [{ speaker: 'bot', message: 'Hi', timestamp }] } },
-		});
-		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toMatchObject({ transcript: [{ speaker: 'bot', message: 'Hi', timestamp: '2099-03-01T09:30:00Z' }] });
-	});
+	test.each(sameMoment)(
+		'Telephony → Call Received transcript timestamps (ISO 8601, UTC): %s',
+		async (_name, timestamp) => {
+			await run({
+				resource: 'telephony',
+				operation: 'callReceived',
+				routing: 'external',
+				phone: '+4930123456',
+				additionalFields: { transcript: { entry: [{ speaker: 'bot', message: 'Hi', timestamp }] } },
+			});
+			expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toMatchObject({
+				transcript: [{ speaker: 'bot', message: 'Hi', timestamp: '2099-03-01T09:30:00Z' }],
+			});
+		},
+	);
 
 	test('Ticket → Get Many date filters read dates the same way; relative tokens pass unchanged', async () => {
-		await run({ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 5, filters: { createdAfter: '2099-03-01T09:30:00Z', createdBefore: '-7 DAY' }, options: {} });
-		const body = enneo.fake.received('POST', '/ticket/search')[0].body as { filters: Array<Record<string, unknown>> };
+		await run({
+			resource: 'ticket',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 5,
+			filters: { createdAfter: '2099-03-01T09:30:00Z', createdBefore: '-7 DAY' },
+			options: {},
+		});
+		const body = enneo.fake.received('POST', '/ticket/search')[0].body as {
+			filters: Array<Record<string, unknown>>;
+		};
 		expect(JSON.stringify(body.filters)).toContain('2099-03-01 10:30:00');
 	});
 
 	test('in winter the offset differs and is applied too', async () => {
-		await run({ resource: 'ticket', operation: 'update', ticketId: locator('376101'), updateFields: { dueBy: '2099-01-15T08:00:00Z' }, options: {} });
-		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({ dueBy: '2099-01-15 09:00:00' });
+		await run({
+			resource: 'ticket',
+			operation: 'update',
+			ticketId: locator('376101'),
+			updateFields: { dueBy: '2099-01-15T08:00:00Z' },
+			options: {},
+		});
+		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({
+			dueBy: '2099-01-15 09:00:00',
+		});
 	});
 
 	test('a workflow in UTC sends UTC wall time', async () => {
-		await runNode({ parameters: { resource: 'ticket', operation: 'update', ticketId: locator('376101'), updateFields: { dueBy: DateTime.fromISO('2099-03-01T10:30:00', { zone: ZONE }) }, options: {} }, credentials: enneo.credentials });
-		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({ dueBy: '2099-03-01 09:30:00' });
+		await runNode({
+			parameters: {
+				resource: 'ticket',
+				operation: 'update',
+				ticketId: locator('376101'),
+				updateFields: { dueBy: DateTime.fromISO('2099-03-01T10:30:00', { zone: ZONE }) },
+				options: {},
+			},
+			credentials: enneo.credentials,
+		});
+		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({
+			dueBy: '2099-03-01 09:30:00',
+		});
 	});
 
 	test('an over-long or unreadable date is refused naming the field, the item and the zone', async () => {
-		await expect(run({ resource: 'ticket', operation: 'update', ticketId: locator('376101'), updateFields: { dueBy: '2099'.repeat(100) }, options: {} })).rejects.toMatchObject({
+		await expect(
+			run({
+				resource: 'ticket',
+				operation: 'update',
+				ticketId: locator('376101'),
+				updateFields: { dueBy: '2099'.repeat(100) },
+				options: {},
+			}),
+		).rejects.toMatchObject({
 			message: expect.stringContaining('"Due By" is not a date'),
 			description: expect.stringContaining(ZONE),
 		});

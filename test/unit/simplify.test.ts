@@ -15,12 +15,115 @@ function run(parameters: Record<string, unknown>, typeVersion = 2) {
 
 describe('Simplify', () => {
 	test.each([
-		['Ticket → Get', { resource: 'ticket', operation: 'get', ticketId: locator(376101) }, ['id', 'subject', 'summary', 'status', 'priority', 'channel', 'customerId', 'agentId', 'tagNames', 'dueBy']],
-		['Ticket → Get Many', { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 3 }, ['id', 'subject', 'summary', 'status', 'priority', 'channel', 'customerId', 'agentId', 'tagNames', 'dueBy']],
-		['Conversation → Get', { resource: 'conversation', operation: 'get', ticketId: locator(DEMO.threadTicketId), conversationId: 5001 }, ['id', 'ticketId', 'type', 'direction', 'private', 'isDraft', 'from', 'agentId', 'text', 'createdAt']],
-		['Conversation → Get Many', { resource: 'conversation', operation: 'getMany', ticketId: locator(DEMO.threadTicketId), returnAll: true }, ['id', 'ticketId', 'type', 'direction', 'private', 'isDraft', 'from', 'agentId', 'text', 'createdAt']],
-		['Customer → Search', { resource: 'customer', operation: 'search', query: 'Sterling' }, ['id', 'fullName', 'email', 'phone', 'company', 'address', 'tagNames', 'isVip', 'contractIds']],
-		['Customer → Get', { resource: 'customer', operation: 'get', lookUpBy: 'customerId', customerId: String(DEMO.vipCustomerId) }, ['id', 'fullName', 'email', 'phone', 'company', 'address', 'tagNames', 'isVip', 'contractIds']],
+		[
+			'Ticket → Get',
+			{ resource: 'ticket', operation: 'get', ticketId: locator(376101) },
+			[
+				'id',
+				'subject',
+				'summary',
+				'status',
+				'priority',
+				'channel',
+				'customerId',
+				'agentId',
+				'tagNames',
+				'dueBy',
+			],
+		],
+		[
+			'Ticket → Get Many',
+			{ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 3 },
+			[
+				'id',
+				'subject',
+				'summary',
+				'status',
+				'priority',
+				'channel',
+				'customerId',
+				'agentId',
+				'tagNames',
+				'dueBy',
+			],
+		],
+		[
+			'Conversation → Get',
+			{
+				resource: 'conversation',
+				operation: 'get',
+				ticketId: locator(DEMO.threadTicketId),
+				conversationId: 5001,
+			},
+			[
+				'id',
+				'ticketId',
+				'type',
+				'direction',
+				'private',
+				'isDraft',
+				'from',
+				'agentId',
+				'text',
+				'createdAt',
+			],
+		],
+		[
+			'Conversation → Get Many',
+			{
+				resource: 'conversation',
+				operation: 'getMany',
+				ticketId: locator(DEMO.threadTicketId),
+				returnAll: true,
+			},
+			[
+				'id',
+				'ticketId',
+				'type',
+				'direction',
+				'private',
+				'isDraft',
+				'from',
+				'agentId',
+				'text',
+				'createdAt',
+			],
+		],
+		[
+			'Customer → Search',
+			{ resource: 'customer', operation: 'search', query: 'Sterling' },
+			[
+				'id',
+				'fullName',
+				'email',
+				'phone',
+				'company',
+				'address',
+				'tagNames',
+				'isVip',
+				'contractIds',
+			],
+		],
+		[
+			'Customer → Get',
+			{
+				resource: 'customer',
+				operation: 'get',
+				lookUpBy: 'customerId',
+				customerId: String(DEMO.vipCustomerId),
+			},
+			[
+				'id',
+				'fullName',
+				'email',
+				'phone',
+				'company',
+				'address',
+				'tagNames',
+				'isVip',
+				'contractIds',
+			],
+		],
 	])('%s returns at most 10 fields by default in version 2', async (_name, parameters, keys) => {
 		const { output } = await run(parameters);
 		expect(output.length).toBeGreaterThan(0);
@@ -31,20 +134,44 @@ describe('Simplify', () => {
 	});
 
 	test('a phone search keeps matchedPhone in the simplified customer (the 10th field)', async () => {
-		const { output } = await run({ resource: 'customer', operation: 'search', query: DEMO.vipPhone });
-		expect(output[0].json).toMatchObject({ id: DEMO.vipCustomerId, isVip: true, matchedPhone: { form: 'digits' } });
+		const { output } = await run({
+			resource: 'customer',
+			operation: 'search',
+			query: DEMO.vipPhone,
+		});
+		expect(output[0].json).toMatchObject({
+			id: DEMO.vipCustomerId,
+			isVip: true,
+			matchedPhone: { form: 'digits' },
+		});
 		expect(Object.keys(output[0].json).length).toBeLessThanOrEqual(10);
 	});
 
 	test('Simplify off returns the whole object', async () => {
-		const { output } = await run({ resource: 'ticket', operation: 'get', ticketId: locator(376101), simplify: false });
+		const { output } = await run({
+			resource: 'ticket',
+			operation: 'get',
+			ticketId: locator(376101),
+			simplify: false,
+		});
 		expect(Object.keys(output[0].json).length).toBeGreaterThan(10);
 	});
 
 	test('version 1 keeps its outputs: Get unsimplified, Get Many with its 19-field simplify', async () => {
 		const get = await run({ resource: 'ticket', operation: 'get', ticketId: locator(376101) }, 1);
 		expect(Object.keys(get.output[0].json).length).toBeGreaterThan(10);
-		const many = await run({ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1 }, 1);
-		expect(Object.keys(many.output[0].json)).toEqual(expect.arrayContaining(['fromName', 'aiSupportLevel', 'sentiment', 'createdAt', 'modifiedAt']));
+		const many = await run(
+			{ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1 },
+			1,
+		);
+		expect(Object.keys(many.output[0].json)).toEqual(
+			expect.arrayContaining([
+				'fromName',
+				'aiSupportLevel',
+				'sentiment',
+				'createdAt',
+				'modifiedAt',
+			]),
+		);
 	});
 });

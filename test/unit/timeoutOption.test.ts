@@ -13,26 +13,42 @@ const shows = (property: INodeProperties, key: string, value: string) => {
 };
 
 describe('Options → Timeout', () => {
-	const operations = Object.entries({ ticket: ticketOperations, conversation: conversationOperations, telephony: telephonyOperations, customer: customerOperations }).flatMap(
-		([resource, map]) => Object.keys(map).map((operation) => [resource, operation]),
+	const operations = Object.entries({
+		ticket: ticketOperations,
+		conversation: conversationOperations,
+		telephony: telephonyOperations,
+		customer: customerOperations,
+	}).flatMap(([resource, map]) => Object.keys(map).map((operation) => [resource, operation]));
+
+	test.each(operations)(
+		'%s → %s has exactly one Options collection with Timeout in each node version',
+		(resource, operation) => {
+			for (const version of [1, 2]) {
+				const forVersion = (p: INodeProperties) => {
+					const versions = p.displayOptions?.show?.['@version'];
+					return !Array.isArray(versions) || versions.includes(version);
+				};
+				const collections = properties.filter(
+					(p) =>
+						p.name === 'options' &&
+						p.type === 'collection' &&
+						shows(p, 'resource', resource) &&
+						shows(p, 'operation', operation) &&
+						forVersion(p),
+				);
+				expect(collections).toHaveLength(1);
+				const names = (collections[0].options as INodeProperties[]).map((o) => o.displayName);
+				expect(names).toContain('Timeout');
+				expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+			}
+		},
 	);
 
-	test.each(operations)('%s → %s has exactly one Options collection with Timeout in each node version', (resource, operation) => {
-		for (const version of [1, 2]) {
-			const forVersion = (p: INodeProperties) => {
-				const versions = p.displayOptions?.show?.['@version'];
-				return !Array.isArray(versions) || versions.includes(version);
-			};
-			const collections = properties.filter((p) => p.name === 'options' && p.type === 'collection' && shows(p, 'resource', resource) && shows(p, 'operation', operation) && forVersion(p));
-			expect(collections).toHaveLength(1);
-			const names = (collections[0].options as INodeProperties[]).map((o) => o.displayName);
-			expect(names).toContain('Timeout');
-			expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
-		}
-	});
-
 	test('Inbound Call → Respond calls nothing remote and has no Timeout', () => {
-		const respondOptions = properties.filter((p) => p.name === 'options' && shows(p, 'resource', 'inboundCall'));
-		for (const collection of respondOptions) expect((collection.options as INodeProperties[]).map((o) => o.name)).not.toContain('timeout');
+		const respondOptions = properties.filter(
+			(p) => p.name === 'options' && shows(p, 'resource', 'inboundCall'),
+		);
+		for (const collection of respondOptions)
+			expect((collection.options as INodeProperties[]).map((o) => o.name)).not.toContain('timeout');
 	});
 });

@@ -24,7 +24,12 @@ export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INode
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 376189',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a ticket ID (digits only)' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a ticket ID (digits only)' },
+					},
+				],
 			},
 			{
 				displayName: 'By URL',
@@ -48,7 +53,11 @@ export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INode
 }
 
 /** Reads the ticket locator and returns the numeric ticket ID, or throws naming the field. */
-export function getTicketId(this: IExecuteFunctions, itemIndex: number, parameterName = 'ticketId'): number {
+export function getTicketId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameterName = 'ticketId',
+): number {
 	const value = this.getNodeParameter(parameterName, itemIndex, undefined, { extractValue: true });
 	return toId.call(this, value, 'Ticket', itemIndex);
 }
@@ -121,13 +130,23 @@ export const returnAllAndLimit: INodeProperties[] = [
 	},
 ];
 
-export function readReturnAllAndLimit(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit?: number } {
+export function readReturnAllAndLimit(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit?: number } {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return { returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number) };
+	return {
+		returnAll,
+		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+	};
 }
 
 /** Attachments Enneo downloads from a URL (`{name, url}`); shared by Ticket Create and Conversation Store/Reply. */
-export function urlAttachmentsProperty(name: string, displayName: string, description: string): INodeProperties {
+export function urlAttachmentsProperty(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -163,14 +182,27 @@ export function urlAttachmentsProperty(name: string, displayName: string, descri
 }
 
 /** Reads a urlAttachmentsProperty value; an entry without an http(s) URL is an error naming entry and item. */
-export function readUrlAttachments(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject[] {
+export function readUrlAttachments(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): IDataObject[] {
 	const list = ((value as IDataObject | undefined)?.attachment as IDataObject[] | undefined) ?? [];
 	return list.map((entry, position) => {
 		const url = String(entry.url ?? '').trim();
 		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw itemError(this.getNode(), `"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')}`, itemIndex, 'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.');
+			throw itemError(
+				this.getNode(),
+				`"${label}" entry ${position + 1} needs a URL starting with http:// or https://, got ${JSON.stringify(entry.url ?? '')}`,
+				itemIndex,
+				'Enter a full URL such as https://example.com/file.pdf (Enneo downloads the file from it), or remove the entry.',
+			);
 		}
-		const name = String(entry.name ?? '').trim() || decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') || 'attachment';
+		const name =
+			String(entry.name ?? '').trim() ||
+			decodeURIComponent(url.split('?')[0].split('/').pop() ?? '') ||
+			'attachment';
 		return { name, url };
 	});
 }

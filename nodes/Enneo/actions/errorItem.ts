@@ -13,7 +13,11 @@ export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 }
 
 /** Any error as an n8n node error carrying the item index, so n8n shows which item failed. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;

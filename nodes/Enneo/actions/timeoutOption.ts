@@ -21,12 +21,16 @@ function showsOf(property: INodeProperties, key: 'resource' | 'operation'): stri
  * Gives every operation that calls Enneo the Timeout option: added (in alphabetical place) to its
  * Options collection, or as an Options collection of its own when it has none.
  */
-export function withTimeoutOption(properties: INodeProperties[], operations: Record<string, string[]>): INodeProperties[] {
+export function withTimeoutOption(
+	properties: INodeProperties[],
+	operations: Record<string, string[]>,
+): INodeProperties[] {
 	const covered = new Set<string>();
 	const out = properties.map((property) => {
 		if (property.name !== 'options' || property.type !== 'collection') return property;
 		for (const resource of showsOf(property, 'resource')) {
-			for (const operation of showsOf(property, 'operation')) covered.add(`${resource}:${operation}`);
+			for (const operation of showsOf(property, 'operation'))
+				covered.add(`${resource}:${operation}`);
 		}
 		const options = [...((property.options as INodeProperties[] | undefined) ?? []), timeoutOption];
 		options.sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -15,7 +15,8 @@ const MAX_DATE_LENGTH = 64;
 export function parseDateTime(value: unknown, zone = 'utc'): DateTime | undefined | null {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (DateTime.isDateTime(value)) return value.isValid ? value : null;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : DateTime.fromJSDate(value);
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? null : DateTime.fromJSDate(value);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return null;
 		// Seconds or milliseconds since the epoch.
@@ -47,7 +48,11 @@ export function toIsoDateTime(value: unknown, zone = 'utc'): string | undefined 
 
 /** Search filters accept dates or Enneo's relative tokens (`-7 DAY`, `CURRENT_DATE`). */
 export function toEnneoFilterDate(value: unknown, zone = 'utc'): string | undefined | null {
-	if (typeof value === 'string' && value.length <= MAX_DATE_LENGTH && /^(CURRENT_DATE|CURRENT_TIME|-?\d+\s+(DAY|HOUR|MINUTE|WEEK|MONTH|YEAR)S?)$/i.test(value.trim())) {
+	if (
+		typeof value === 'string' &&
+		value.length <= MAX_DATE_LENGTH &&
+		/^(CURRENT_DATE|CURRENT_TIME|-?\d+\s+(DAY|HOUR|MINUTE|WEEK|MONTH|YEAR)S?)$/i.test(value.trim())
+	) {
 		return value.trim().toUpperCase();
 	}
 	return toEnneoDateTime(value, zone);
@@ -63,10 +68,20 @@ export function workflowZone(context: IExecuteFunctions): string {
  * Reads a date parameter as Enneo's `YYYY-MM-DD HH:MM:SS` in the workflow's time zone; undefined
  * when empty; throws naming the field and the item when it is not a date.
  */
-export function readEnneoDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+export function readEnneoDate(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
 	const converted = toEnneoDateTime(value, workflowZone(this));
 	if (converted === null) {
-		throw itemError(this.getNode(), `"${label}" is not a date: ${JSON.stringify(String(value).slice(0, 64))}`, itemIndex, `Use a date such as 2026-01-31 14:00:00 (read in the workflow's time zone, ${workflowZone(this)}), 2026-01-31T14:00:00+01:00, or an expression like {{ $now.plus({ days: 2 }) }}.`);
+		throw itemError(
+			this.getNode(),
+			`"${label}" is not a date: ${JSON.stringify(String(value).slice(0, 64))}`,
+			itemIndex,
+			`Use a date such as 2026-01-31 14:00:00 (read in the workflow's time zone, ${workflowZone(this)}), 2026-01-31T14:00:00+01:00, or an expression like {{ $now.plus({ days: 2 }) }}.`,
+		);
 	}
 	return converted;
 }

@@ -35,7 +35,8 @@ export function toE164(input: unknown, defaultCountryCode?: string): string | nu
 	let text = raw.trim();
 	if (!text) return undefined;
 	text = stripExtension(text);
-	if (/[^\d\s+().\-/]/.test(text) || (text.match(/\+/g) ?? []).length > 1 || /.\+/.test(text)) return null;
+	if (/[^\d\s+().\-/]/.test(text) || (text.match(/\+/g) ?? []).length > 1 || /.\+/.test(text))
+		return null;
 	const cc = String(defaultCountryCode ?? '').replace(/\D/g, '');
 	let digits: string;
 	if (text.startsWith('+')) {
@@ -79,7 +80,8 @@ export function phoneSearchForms(text: string, defaultCountryCode?: string): Pho
 		{ form: 'e164', query: e164 },
 	];
 	const cc = String(defaultCountryCode ?? '').replace(/\D/g, '');
-	if (cc && e164.startsWith(`+${cc}`)) forms.push({ form: 'national', query: `0${e164.slice(1 + cc.length)}` });
+	if (cc && e164.startsWith(`+${cc}`))
+		forms.push({ form: 'national', query: `0${e164.slice(1 + cc.length)}` });
 	return forms;
 }
 
@@ -102,12 +104,23 @@ export function readPhoneNumber(
 	itemIndex: number,
 	defaultCountryCode?: string,
 ): string | undefined {
-	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+	const text =
+		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 	if (text === undefined && value !== undefined && value !== null) {
-		throw itemError(this.getNode(), `"${field}" must be a phone number as text`, itemIndex, `Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`);
+		throw itemError(
+			this.getNode(),
+			`"${field}" must be a phone number as text`,
+			itemIndex,
+			`Got ${typeof value}. Map a single value, e.g. {{ $json.callerNumber }}, or enter a number such as +49 30 123456.`,
+		);
 	}
 	if (text !== undefined && text.length > MAX_PHONE_LENGTH) {
-		throw itemError(this.getNode(), `"${field}" is longer than ${MAX_PHONE_LENGTH} characters`, itemIndex, 'Enter the phone number only, e.g. +49 30 123456.');
+		throw itemError(
+			this.getNode(),
+			`"${field}" is longer than ${MAX_PHONE_LENGTH} characters`,
+			itemIndex,
+			'Enter the phone number only, e.g. +49 30 123456.',
+		);
 	}
 	const e164 = toE164(text, defaultCountryCode);
 	return e164 === null ? text : e164;

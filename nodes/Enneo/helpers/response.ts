@@ -4,7 +4,10 @@ import type { IDataObject } from 'n8n-workflow';
  * A copy of an Enneo answer without the keys named. Enneo adds `success: true` to most answers,
  * which says nothing once the request has succeeded, so operations drop it from their output.
  */
-export function withoutKeys(response: IDataObject | null | undefined, ...keys: string[]): IDataObject {
+export function withoutKeys(
+	response: IDataObject | null | undefined,
+	...keys: string[]
+): IDataObject {
 	const copy: IDataObject = { ...(response ?? {}) };
 	for (const key of keys) delete copy[key];
 	return copy;
@@ -13,6 +16,7 @@ export function withoutKeys(response: IDataObject | null | undefined, ...keys: s
 /** Enneo returns the ticket at top level with `success`; tolerate a `{ticket}` wrapper too. */
 export function unwrapTicket(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
-	const ticket = body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
+	const ticket =
+		body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
 	return withoutKeys(ticket, 'success');
 }

@@ -22,7 +22,11 @@ export function wantsSimplify(this: IExecuteFunctions, itemIndex: number): boole
 }
 
 const tagNamesOf = (tags: unknown): string[] =>
-	Array.isArray(tags) ? tags.filter((tag): tag is IDataObject => typeof tag === 'object' && tag !== null).map((tag) => String(tag.name ?? '')) : [];
+	Array.isArray(tags)
+		? tags
+				.filter((tag): tag is IDataObject => typeof tag === 'object' && tag !== null)
+				.map((tag) => String(tag.name ?? ''))
+		: [];
 
 export function simplifyTicket(ticket: EnneoTicket): IDataObject {
 	return {

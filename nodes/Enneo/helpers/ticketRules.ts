@@ -18,10 +18,20 @@ export function assertPendingHasFutureDueBy(
 	// dueBy was already written as wall time in the workflow's time zone.
 	const due = parseDateTime(changes.dueBy, workflowZone(this));
 	if (!due) {
-		throw itemError(this.getNode(), `Status "Pending" needs a "Due By" date in the future`, itemIndex, `Enneo only snoozes a ticket until a due date. Add "Due By" under ${collection} with a date in the future, or choose another status.`);
+		throw itemError(
+			this.getNode(),
+			`Status "Pending" needs a "Due By" date in the future`,
+			itemIndex,
+			`Enneo only snoozes a ticket until a due date. Add "Due By" under ${collection} with a date in the future, or choose another status.`,
+		);
 	}
 	if (due.toMillis() <= now) {
-		throw itemError(this.getNode(), `"Due By" must be in the future when the status is "Pending", got ${String(changes.dueBy)}`, itemIndex, 'Set "Due By" to a later date, e.g. {{ $now.plus({ days: 1 }) }}.');
+		throw itemError(
+			this.getNode(),
+			`"Due By" must be in the future when the status is "Pending", got ${String(changes.dueBy)}`,
+			itemIndex,
+			'Set "Due By" to a later date, e.g. {{ $now.plus({ days: 1 }) }}.',
+		);
 	}
 }
 

@@ -31,7 +31,12 @@ export function toIdList(
 		const id = typeof entry === 'object' && entry !== null ? (entry as IDataObject).id : entry;
 		const number = Number(typeof id === 'string' ? id.trim() : id);
 		if (!Number.isInteger(number) || number < 0) {
-			throw itemError(this.getNode(), `"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)}`, itemIndex, `Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`);
+			throw itemError(
+				this.getNode(),
+				`"${field}" must be a list of numeric IDs, got ${JSON.stringify(entry)}`,
+				itemIndex,
+				`Enter IDs separated by commas, e.g. 12, 15, or pick them from the list.`,
+			);
 		}
 		ids.push(number);
 	}
@@ -39,22 +44,48 @@ export function toIdList(
 }
 
 /** Reads a positive integer ID from a parameter value; names the field in the error. */
-export function toId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+export function toId(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	const text = typeof value === 'string' ? value.trim() : value;
 	const number = Number(text);
-	if (text === '' || text === undefined || text === null || !Number.isInteger(number) || number <= 0) {
-		throw itemError(this.getNode(), `"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')}`, itemIndex, `Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`);
+	if (
+		text === '' ||
+		text === undefined ||
+		text === null ||
+		!Number.isInteger(number) ||
+		number <= 0
+	) {
+		throw itemError(
+			this.getNode(),
+			`"${field}" must be a positive whole number, got ${JSON.stringify(value ?? '')}`,
+			itemIndex,
+			`Set "${field}" to the numeric Enneo ID, e.g. 376189, or map it from a previous node with an expression.`,
+		);
 	}
 	return number;
 }
 
 /** Parses a JSON parameter that may already be an object; names the field in the error. */
-export function toJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): unknown {
+export function toJsonObject(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): unknown {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw itemError(this.getNode(), `"${field}" is not valid JSON`, itemIndex, `${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`);
+		throw itemError(
+			this.getNode(),
+			`"${field}" is not valid JSON`,
+			itemIndex,
+			`${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
+		);
 	}
 }

@@ -15,7 +15,8 @@ export async function searchTickets(
 	const offset = Number(paginationToken ?? 0);
 	const filters: IDataObject[] = [];
 	const query = filter?.trim();
-	if (query && /^\d+$/.test(query)) filters.push({ key: 't.id', comparator: '=', value: Number(query) });
+	if (query && /^\d+$/.test(query))
+		filters.push({ key: 't.id', comparator: '=', value: Number(query) });
 	else if (query) filters.push({ key: 'q', value: query });
 	const response = (await enneoApiRequest.call(this, 'POST', '/ticket/search', {
 		body: { filters, limit: PAGE, offset, orderByField: 't.id', orderByDirection: 'desc' },
@@ -32,6 +33,9 @@ export async function searchTickets(
 			value: String(ticket.id),
 			url: `${appUrl}/ticket/${String(ticket.id)}`,
 		})),
-		paginationToken: offset + tickets.length < total && tickets.length === PAGE ? String(offset + PAGE) : undefined,
+		paginationToken:
+			offset + tickets.length < total && tickets.length === PAGE
+				? String(offset + PAGE)
+				: undefined,
 	};
 }

@@ -21,20 +21,31 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 }
 
 /** Customer tags (e.g. VIP): `customerProperty` tags. */
-export async function getCustomerTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomerTags(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return tagOptions(await fetchTags.call(this, { type: 'customerProperty' }));
 }
 
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const profiles = await fetchProfiles.call(this, { show: 'all' });
 	return profiles
-		.map((profile) => ({ name: personName(profile), value: Number(profile.id), description: profile.email ? String(profile.email) : undefined }))
+		.map((profile) => ({
+			name: personName(profile),
+			value: Number(profile.id),
+			description: profile.email ? String(profile.email) : undefined,
+		}))
 		.sort(byName);
 }
 
 export async function getAiAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const agents = await fetchAiAgents.call(this);
-	return agents.map((agent) => ({ name: String(agent.name ?? `AI agent ${String(agent.id)}`), value: Number(agent.id) })).sort(byName);
+	return agents
+		.map((agent) => ({
+			name: String(agent.name ?? `AI agent ${String(agent.id)}`),
+			value: Number(agent.id),
+		}))
+		.sort(byName);
 }
 
 function subchannelOptions(subchannels: IDataObject[]): INodePropertyOptions[] {
@@ -50,6 +61,8 @@ export async function getSubchannels(this: ILoadOptionsFunctions): Promise<INode
 	return subchannelOptions(await fetchSubchannels.call(this));
 }
 
-export async function getPhoneSubchannels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getPhoneSubchannels(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return subchannelOptions(await fetchSubchannels.call(this, 'phone'));
 }

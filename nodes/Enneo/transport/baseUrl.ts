@@ -5,7 +5,9 @@
  * expression in credentials/EnneoApi.credentials.ts.
  */
 export function enneoBaseUrl(instanceUrl: string): string {
-	let url = String(instanceUrl ?? '').trim().replace(/\/+$/, '');
+	let url = String(instanceUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(url)) url = `https://${url}`;
 	url = url.replace(/\/api\/mind$/i, '');
 	return `${url}/api/mind`;

@@ -24,7 +24,11 @@ export interface EnneoErrorContext {
 }
 
 /** Pulls Enneo's own message and code out of whatever error body shape it sent. */
-export function extractEnneoError(body: unknown): { message?: string; code?: string; details?: string[] } {
+export function extractEnneoError(body: unknown): {
+	message?: string;
+	code?: string;
+	details?: string[];
+} {
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'string') {
 		const text = body.trim();
@@ -81,7 +85,10 @@ function redact(text: string, secrets: string[] = []): string {
 	return out.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer ***');
 }
 
-function hintFor(status: number, context: EnneoErrorContext): { message: string; description: string } {
+function hintFor(
+	status: number,
+	context: EnneoErrorContext,
+): { message: string; description: string } {
 	const what = `${context.method} ${context.endpoint}`;
 	switch (status) {
 		case 400:
@@ -105,7 +112,8 @@ function hintFor(status: number, context: EnneoErrorContext): { message: string;
 			}
 			if (context.area === 'event') {
 				return {
-					message: "The API key's user may not read Enneo events (403): the permission 'events' is missing",
+					message:
+						"The API key's user may not read Enneo events (403): the permission 'events' is missing",
 					description:
 						"Enneo's event search needs the permission 'events'. Ask your Enneo admin to grant it to the role of the key's user (for a service worker: Settings → Users → Service workers), then publish the workflow again; creating a new key will not help.",
 				};
@@ -123,7 +131,10 @@ function hintFor(status: number, context: EnneoErrorContext): { message: string;
 					"The API key works but its user lacks the permission for this action, or the feature is switched off on this instance. Ask your Enneo admin to grant the permission to the key's user; creating a new key will not help.",
 			};
 		case 404: {
-			const area = context.area && context.area !== 'lookup' ? context.area.replace('telephonyHook', 'call') : 'resource';
+			const area =
+				context.area && context.area !== 'lookup'
+					? context.area.replace('telephonyHook', 'call')
+					: 'resource';
 			return {
 				message: `The ${area} was not found in Enneo (404)`,
 				description: `Enneo has no ${area} at ${what}. Check the ID (and that the Instance URL points to the right Enneo instance).`,
@@ -167,8 +178,13 @@ export function enneoApiError(
 ): NodeApiError {
 	const enneo = extractEnneoError(body);
 	const hint = hintFor(status, context);
-	const enneoText = [enneo.message, enneo.code ? `code ${enneo.code}` : undefined].filter(Boolean).join(', ');
-	const message = redact(enneoText ? `${hint.message}: ${enneoText}` : hint.message, context.secrets);
+	const enneoText = [enneo.message, enneo.code ? `code ${enneo.code}` : undefined]
+		.filter(Boolean)
+		.join(', ');
+	const message = redact(
+		enneoText ? `${hint.message}: ${enneoText}` : hint.message,
+		context.secrets,
+	);
 	const detailText = enneo.details?.length ? ` Details: ${enneo.details.join('; ')}` : '';
 	const description = redact(`${hint.description}${detailText}`, context.secrets);
 	const safeBody =

@@ -24,11 +24,15 @@ export const PAGINATION_LIMITS = { maxItems: 100_000, maxPages: 1_000 };
 /** What identifies a page: its items' IDs, else its first and last item. */
 function pageFingerprint(items: IDataObject[]): string {
 	if (!items.length) return '';
-	if (items.every((item) => item && (typeof item.id === 'number' || typeof item.id === 'string'))) return items.map((item) => String(item.id)).join(',');
+	if (items.every((item) => item && (typeof item.id === 'number' || typeof item.id === 'string')))
+		return items.map((item) => String(item.id)).join(',');
 	return `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
 }
 
-function listFrom(response: unknown, propertyName?: string): { items: IDataObject[]; total?: number } {
+function listFrom(
+	response: unknown,
+	propertyName?: string,
+): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(response)) return { items: response as IDataObject[] };
 	if (!response || typeof response !== 'object') return { items: [] };
 	const record = response as IDataObject;
@@ -56,10 +60,14 @@ export async function enneoApiRequestAllItems(
 
 	while (results.length < wanted) {
 		if (pages >= PAGINATION_LIMITS.maxPages || results.length >= PAGINATION_LIMITS.maxItems) {
-			throw new NodeOperationError(this.getNode(), `Return All stopped after ${results.length} results in ${pages} pages of ${method} ${endpoint}`, {
-				itemIndex: requestOptions.itemIndex,
-				description: `More than ${PAGINATION_LIMITS.maxItems} results (or ${PAGINATION_LIMITS.maxPages} pages) are not read in one run. Narrow the search with filters, or turn off Return All and set a Limit.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Return All stopped after ${results.length} results in ${pages} pages of ${method} ${endpoint}`,
+				{
+					itemIndex: requestOptions.itemIndex,
+					description: `More than ${PAGINATION_LIMITS.maxItems} results (or ${PAGINATION_LIMITS.maxPages} pages) are not read in one run. Narrow the search with filters, or turn off Return All and set a Limit.`,
+				},
+			);
 		}
 		pages++;
 		const pageSize = Math.min(maxPageSize, wanted - results.length);
@@ -72,10 +80,14 @@ export async function enneoApiRequestAllItems(
 		const { items, total } = listFrom(response, propertyName);
 		const fingerprint = pageFingerprint(items);
 		if (fingerprint && fingerprint === previous) {
-			throw new NodeOperationError(this.getNode(), `Enneo returned the same page twice for ${method} ${endpoint}`, {
-				itemIndex: requestOptions.itemIndex,
-				description: `The page at offset ${offset} repeats the one before it, so the instance ignores "offset" here and Return All would never end. Turn off Return All and set a Limit of at most ${maxPageSize}.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Enneo returned the same page twice for ${method} ${endpoint}`,
+				{
+					itemIndex: requestOptions.itemIndex,
+					description: `The page at offset ${offset} repeats the one before it, so the instance ignores "offset" here and Return All would never end. Turn off Return All and set a Limit of at most ${maxPageSize}.`,
+				},
+			);
 		}
 		previous = fingerprint;
 		results.push(...items.slice(0, wanted - results.length));

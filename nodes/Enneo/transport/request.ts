@@ -16,7 +16,12 @@ import { enneoBaseUrl } from './baseUrl';
 import type { EnneoArea } from './errors';
 import { enneoApiError } from './errors';
 
-export type EnneoContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+export type EnneoContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
 
 export interface EnneoRequestOptions {
 	qs?: IDataObject;
@@ -44,16 +49,26 @@ export const TIMEOUT_RANGE_MS = { min: 1_000, max: 300_000 };
 
 /** The timeout for this request: explicit, else the node's Options → Timeout for the item, else the default. */
 function timeoutFor(context: EnneoContext, options: EnneoRequestOptions): number {
-	if (options.timeoutMs !== undefined && Number.isFinite(options.timeoutMs)) return Math.min(TIMEOUT_RANGE_MS.max, Math.max(1, Math.round(options.timeoutMs)));
+	if (options.timeoutMs !== undefined && Number.isFinite(options.timeoutMs))
+		return Math.min(TIMEOUT_RANGE_MS.max, Math.max(1, Math.round(options.timeoutMs)));
 	let value: unknown;
 	if (options.itemIndex !== undefined && 'getInputData' in context) {
 		try {
-			value = (context as IExecuteFunctions).getNodeParameter('options.timeout', options.itemIndex, undefined);
+			value = (context as IExecuteFunctions).getNodeParameter(
+				'options.timeout',
+				options.itemIndex,
+				undefined,
+			);
 		} catch {
 			value = undefined;
 		}
 	}
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(number) || number <= 0) return DEFAULT_TIMEOUT_MS;
 	return Math.min(TIMEOUT_RANGE_MS.max, Math.max(TIMEOUT_RANGE_MS.min, Math.round(number)));
 }
@@ -64,13 +79,24 @@ function transportFailure(error: unknown, timeoutMs: number): string {
 	const code = String(record.code ?? record.cause?.code ?? '');
 	const message = typeof record.message === 'string' ? record.message.slice(0, 300) : '';
 	// n8n 1.x hands over its own wording instead of the code (n8n-workflow's NodeError messages for ECONNABORTED, ETIMEDOUT).
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out|connection was aborted/i.test(message)) {
+	if (
+		code === 'ECONNABORTED' ||
+		code === 'ETIMEDOUT' ||
+		/timeout|timed out|connection was aborted/i.test(message)
+	) {
 		return `Enneo did not answer within ${timeoutMs / 1000} s`;
 	}
 	if (code === 'ECONNREFUSED') return 'the connection was refused';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved';
-	if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed before Enneo answered';
-	if (code.startsWith('CERT_') || code.includes('SSL') || code.includes('TLS') || code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+	if (code === 'ECONNRESET' || code === 'EPIPE')
+		return 'the connection was closed before Enneo answered';
+	if (
+		code.startsWith('CERT_') ||
+		code.includes('SSL') ||
+		code.includes('TLS') ||
+		code.startsWith('ERR_TLS') ||
+		code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+	) {
 		return `the TLS certificate was not accepted (${code})`;
 	}
 	return message || code || 'unknown transport error';
@@ -195,17 +221,26 @@ export async function enneoApiRequestFull(
 		const status = response.statusCode;
 		if (status >= 300 && status < 400) {
 			const target = redirectTarget(response.headers, request.url);
-			throw new NodeApiError(this.getNode(), { httpCode: String(status), redirectTo: target } as JsonObject, {
-				message: `Enneo answered with a redirect (${status}) to ${target}; it was not followed`,
-				description: `${method} ${endpoint} was redirected. Redirects are not followed, so the API key is never sent to another address and a change is never resent as a read. Set the credential's Instance URL to the address the instance really answers on${target.startsWith('http') ? ` (the redirect points to ${target})` : ''}.`,
-				httpCode: String(status),
-				itemIndex: options.itemIndex,
-			});
+			throw new NodeApiError(
+				this.getNode(),
+				{ httpCode: String(status), redirectTo: target } as JsonObject,
+				{
+					message: `Enneo answered with a redirect (${status}) to ${target}; it was not followed`,
+					description: `${method} ${endpoint} was redirected. Redirects are not followed, so the API key is never sent to another address and a change is never resent as a read. Set the credential's Instance URL to the address the instance really answers on${target.startsWith('http') ? ` (the redirect points to ${target})` : ''}.`,
+					httpCode: String(status),
+					itemIndex: options.itemIndex,
+				},
+			);
 		}
 		if ((status >= 200 && status < 300) || options.acceptStatus?.includes(status)) {
 			return { statusCode: status, body: normaliseBody(response.body) };
 		}
-		if (idempotent && options.retry !== false && RETRY_POLICY.retryStatuses.includes(status) && attempt < RETRY_POLICY.maxRetries) {
+		if (
+			idempotent &&
+			options.retry !== false &&
+			RETRY_POLICY.retryStatuses.includes(status) &&
+			attempt < RETRY_POLICY.maxRetries
+		) {
 			const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 			const backoff = RETRY_POLICY.baseDelayMs * 2 ** attempt;
 			const delay = retryAfter ?? backoff;

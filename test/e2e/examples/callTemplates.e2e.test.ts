@@ -9,7 +9,9 @@ const e2e = useE2e();
 
 describe('call templates in n8n', () => {
 	test('inbound-call-transcript creates the call ticket with the transcript, then connects the agent to it', async () => {
-		const wf = await e2e.n8n.createWorkflow(templateWithCredential('inbound-call-transcript.json', e2e.credential, ` ${Date.now()}`));
+		const wf = await e2e.n8n.createWorkflow(
+			templateWithCredential('inbound-call-transcript.json', e2e.credential, ` ${Date.now()}`),
+		);
 		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Start' })).assertSuccess();
 
 		const [received] = e2e.fake.received('POST', '/telephony/callReceived');
@@ -20,9 +22,21 @@ describe('call templates in n8n', () => {
 			channelId: 'call_8f2a61c0',
 			callerName: 'Max Mustermann',
 			transcript: [
-				{ speaker: 'bot', message: 'Welcome to Demo Energy. How can I help you?', timestamp: '2026-11-21T09:00:02Z' },
-				{ speaker: 'customer', message: 'I want to report my meter reading: 4711 kWh.', timestamp: '2026-11-21T09:00:09Z' },
-				{ speaker: 'bot', message: 'Thank you. I am connecting you to a colleague.', timestamp: '2026-11-21T09:00:15Z' },
+				{
+					speaker: 'bot',
+					message: 'Welcome to Demo Energy. How can I help you?',
+					timestamp: '2026-11-21T09:00:02Z',
+				},
+				{
+					speaker: 'customer',
+					message: 'I want to report my meter reading: 4711 kWh.',
+					timestamp: '2026-11-21T09:00:09Z',
+				},
+				{
+					speaker: 'bot',
+					message: 'Thank you. I am connecting you to a colleague.',
+					timestamp: '2026-11-21T09:00:15Z',
+				},
 			],
 		});
 		const [call] = run.output('Call Received');
@@ -30,15 +44,25 @@ describe('call templates in n8n', () => {
 		const ticketId = call.ticketId as number;
 
 		const ticket = e2e.fake.state.tickets.get(ticketId)!;
-		expect(ticket).toMatchObject({ channel: 'phone', status: 'open', customerId: '83772', channelId: 'call_8f2a61c0', fromName: 'Max Mustermann' });
-		const messages = [...e2e.fake.state.conversations.values()].filter((c) => c.ticketId === ticketId);
+		expect(ticket).toMatchObject({
+			channel: 'phone',
+			status: 'open',
+			customerId: '83772',
+			channelId: 'call_8f2a61c0',
+			fromName: 'Max Mustermann',
+		});
+		const messages = [...e2e.fake.state.conversations.values()].filter(
+			(c) => c.ticketId === ticketId,
+		);
 		expect(messages.map((m) => m.bodyPlain)).toEqual([
 			'Welcome to Demo Energy. How can I help you?',
 			'I want to report my meter reading: 4711 kWh.',
 			'Thank you. I am connecting you to a colleague.',
 		]);
 
-		expect(e2e.fake.received('POST', '/telephony/agentConnected').map((r) => r.body)).toEqual([{ userId: 7, ticketId }]);
+		expect(e2e.fake.received('POST', '/telephony/agentConnected').map((r) => r.body)).toEqual([
+			{ userId: 7, ticketId },
+		]);
 		expect(ticket).toMatchObject({ agentId: 7, connectedUserId: 7 });
 		expect(run.output('Agent Connected')).toEqual([{ userId: 7, ticketId, success: true }]);
 	});
@@ -49,8 +73,17 @@ describe('vip-inbound-routing.json in n8n', () => {
 	let webhookPath = '';
 
 	beforeAll(async () => {
-		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({ name: 'VIP routing secret', type: 'enneoInboundCallWebhookApi', data: { secret } });
-		const workflow = templateWithCredential('vip-inbound-routing.json', e2e.credential, ` ${Date.now()}`, { enneoInboundCallWebhookApi });
+		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
+			name: 'VIP routing secret',
+			type: 'enneoInboundCallWebhookApi',
+			data: { secret },
+		});
+		const workflow = templateWithCredential(
+			'vip-inbound-routing.json',
+			e2e.credential,
+			` ${Date.now()}`,
+			{ enneoInboundCallWebhookApi },
+		);
 		// Published webhooks are unique per n8n: give this copy its own id.
 		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
 		trigger.webhookId = randomUUID();
@@ -67,7 +100,12 @@ describe('vip-inbound-routing.json in n8n', () => {
 		const sessionId = `e2e-session-${Date.now()}-${calls}`;
 		const started = Date.now();
 		const response = await e2e.n8n.webhook(webhookPath, {
-			body: { Event: 'CallInBound', SessionId: sessionId, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: '+4930123456000' } },
+			body: {
+				Event: 'CallInBound',
+				SessionId: sessionId,
+				SdkAppId: 1400692008,
+				CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: '+4930123456000' },
+			},
 		});
 		const answer = (await response.json()) as { CallInBound: Record<string, unknown> };
 		const ms = Date.now() - started;
@@ -84,7 +122,9 @@ describe('vip-inbound-routing.json in n8n', () => {
 		expect(JSON.stringify(answer.CallInBound.Variables)).toContain('Victoria Sterling');
 		expect(run.status).toBe('success');
 		// The VIP's phone is stored as digits (docs/enneo-api-notes.md#phones); the lookup searches that form.
-		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone.slice(1)]);
+		expect(e2e.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([
+			DEMO.vipPhone.slice(1),
+		]);
 		expect(Object.keys(run.runData)).not.toContain('Keep Default Routing');
 
 		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
@@ -97,18 +137,29 @@ describe('vip-inbound-routing.json in n8n', () => {
 			customerId: String(DEMO.vipCustomerId),
 		});
 		const ticketId = run.output('Log Call in Enneo')[0].ticketId as number;
-		expect(e2e.fake.state.tickets.get(ticketId)).toMatchObject({ customerId: String(DEMO.vipCustomerId), channelId: sessionId, channel: 'phone' });
+		expect(e2e.fake.state.tickets.get(ticketId)).toMatchObject({
+			customerId: String(DEMO.vipCustomerId),
+			channelId: sessionId,
+			channel: 'phone',
+		});
 	});
 
 	test('a known customer without the VIP tag keeps the default routing and still gets a call ticket', async () => {
 		const { sessionId, answer, run } = await ring(DEMO.regularPhone);
 
-		expect(answer.CallInBound.OverrideAIAgentId ?? DEMO.defaultAiAgentId).toBe(DEMO.defaultAiAgentId);
+		expect(answer.CallInBound.OverrideAIAgentId ?? DEMO.defaultAiAgentId).toBe(
+			DEMO.defaultAiAgentId,
+		);
 		expect(JSON.stringify(answer)).not.toContain(String(DEMO.vipAiAgentId));
 		expect(run.status).toBe('success');
 		expect(Object.keys(run.runData)).not.toContain('Route to VIP Agent');
 		expect(e2e.fake.received('POST', '/telephony/callReceived').map((r) => r.body)).toEqual([
-			expect.objectContaining({ phone: DEMO.regularPhone, channelId: sessionId, customerId: '83772', callerName: 'Max Mustermann' }),
+			expect.objectContaining({
+				phone: DEMO.regularPhone,
+				channelId: sessionId,
+				customerId: '83772',
+				callerName: 'Max Mustermann',
+			}),
 		]);
 	});
 
@@ -118,7 +169,12 @@ describe('vip-inbound-routing.json in n8n', () => {
 		expect(JSON.stringify(answer)).not.toContain(String(DEMO.vipAiAgentId));
 		expect(run.status).toBe('success');
 		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
-		expect(logged.body).toEqual({ routing: 'external', direction: 'in', phone: '+4940999999', channelId: sessionId });
+		expect(logged.body).toEqual({
+			routing: 'external',
+			direction: 'in',
+			phone: '+4940999999',
+			channelId: sessionId,
+		});
 	});
 
 	test.each([['anonymous'], [''], ['unknown'], ['sip:caller@pbx.example.com'], ['110']])(
@@ -134,7 +190,12 @@ describe('vip-inbound-routing.json in n8n', () => {
 			expect(e2e.fake.received('GET', '/customer/search')).toHaveLength(0);
 			const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
 			// Recorded as the platform reported it (E.164 when it is a number); an empty caller is left out.
-			expect(logged.body).toEqual({ routing: 'external', direction: 'in', channelId: expect.any(String), ...(caller ? { phone: caller } : {}) });
+			expect(logged.body).toEqual({
+				routing: 'external',
+				direction: 'in',
+				channelId: expect.any(String),
+				...(caller ? { phone: caller } : {}),
+			});
 		},
 	);
 });

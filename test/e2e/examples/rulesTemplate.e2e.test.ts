@@ -23,8 +23,17 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 	let calls = 0;
 
 	beforeAll(async () => {
-		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({ name: 'Rules routing secret', type: 'enneoInboundCallWebhookApi', data: { secret } });
-		const workflow = templateWithCredential('vip-inbound-routing-rules.json', e2e.credential, ` ${Date.now()}`, { enneoInboundCallWebhookApi });
+		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
+			name: 'Rules routing secret',
+			type: 'enneoInboundCallWebhookApi',
+			data: { secret },
+		});
+		const workflow = templateWithCredential(
+			'vip-inbound-routing-rules.json',
+			e2e.credential,
+			` ${Date.now()}`,
+			{ enneoInboundCallWebhookApi },
+		);
 		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
 		trigger.webhookId = randomUUID();
 		const created = await e2e.n8n.createWorkflow(workflow);
@@ -36,7 +45,12 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 	async function ring(caller: string, callee = '+4930123456000') {
 		const started = Date.now();
 		const response = await e2e.n8n.webhook(webhookPath, {
-			body: { Event: 'CallInBound', SessionId: `rules-${randomUUID()}`, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: callee } },
+			body: {
+				Event: 'CallInBound',
+				SessionId: `rules-${randomUUID()}`,
+				SdkAppId: 1400692008,
+				CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: callee },
+			},
 		});
 		const answer = (await response.json()) as unknown;
 		const ms = Date.now() - started;
@@ -48,22 +62,39 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 	test('a VIP (phone stored as digits) gets the VIP agent with the name, and the run logs the call with the customer', async () => {
 		const { status, answer, ms, run } = await ring(DEMO.vipPhone);
 		expect(status).toBe(200);
-		expect(answer).toEqual({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId, Variables: [{ Key: 'name', Value: 'Victoria Sterling' }] } });
+		expect(answer).toEqual({
+			CallInBound: {
+				OverrideAIAgentId: DEMO.vipAiAgentId,
+				Variables: [{ Key: 'name', Value: 'Victoria Sterling' }],
+			},
+		});
 		expect(ms).toBeLessThan(1500);
 		expect(run.status).toBe('success');
-		expect(run.output('Inbound Call')[0]).toMatchObject({ routing: { rule: { position: 1, name: 'VIP' } }, customer: { id: DEMO.vipCustomerId }, lookup: { status: 'found' } });
+		expect(run.output('Inbound Call')[0]).toMatchObject({
+			routing: { rule: { position: 1, name: 'VIP' } },
+			customer: { id: DEMO.vipCustomerId },
+			lookup: { status: 'found' },
+		});
 		const [logged] = e2e.fake.received('POST', '/telephony/callReceived');
-		expect(logged.body).toMatchObject({ phone: DEMO.vipPhone, customerId: String(DEMO.vipCustomerId), callerName: 'Victoria Sterling' });
+		expect(logged.body).toMatchObject({
+			phone: DEMO.vipPhone,
+			customerId: String(DEMO.vipCustomerId),
+			callerName: 'Victoria Sterling',
+		});
 	});
 
 	test('the service hotline goes to its IVR, whoever calls', async () => {
 		const { answer, run } = await ring(DEMO.regularPhone, '+49 30 12345699');
 		expect(answer).toEqual({ CallInBound: { OverrideIvrId: 12 } });
-		expect(run.output('Inbound Call')[0]).toMatchObject({ routing: { rule: { name: 'Service hotline' } } });
+		expect(run.output('Inbound Call')[0]).toMatchObject({
+			routing: { rule: { name: 'Service hotline' } },
+		});
 	});
 
 	test('an unknown or anonymous caller on the main line: after-hours IVR or the default, by the Berlin clock', async () => {
-		const expected = afterHoursNow() ? { CallInBound: { OverrideIvrId: 20 } } : { CallInBound: { OverrideAIAgentId: 123 } };
+		const expected = afterHoursNow()
+			? { CallInBound: { OverrideIvrId: 20 } }
+			: { CallInBound: { OverrideAIAgentId: 123 } };
 		expect((await ring('+4940999999')).answer).toEqual(expected);
 		const searches = e2e.fake.received('GET', '/customer/search').length;
 		const anonymous = await ring('anonymous');
@@ -77,14 +108,25 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 		const answers = await Promise.all(
 			Array.from({ length: 20 }, async () => {
 				const response = await e2e.n8n.webhook(webhookPath, {
-					body: { Event: 'CallInBound', SessionId: `burst-${randomUUID()}`, SdkAppId: 1400692008, CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+4915200000003', Callee: '+4930123456000' } },
+					body: {
+						Event: 'CallInBound',
+						SessionId: `burst-${randomUUID()}`,
+						SdkAppId: 1400692008,
+						CallInBound: {
+							AIAgentId: 123,
+							IvrId: 0,
+							Caller: '+4915200000003',
+							Callee: '+4930123456000',
+						},
+					},
 				});
 				return (await response.json()) as unknown;
 			}),
 		);
 		calls += 20;
 		// Customer 84003 carries the VIP tag in the demo data.
-		for (const answer of answers) expect(answer).toMatchObject({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } });
+		for (const answer of answers)
+			expect(answer).toMatchObject({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } });
 		expect(e2e.fake.received('GET', '/customer/search').length - before).toBe(1);
 		await e2e.n8n.waitForExecutions(workflowId, calls);
 	});

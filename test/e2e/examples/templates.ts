@@ -43,6 +43,9 @@ export function templateWithCredential(
 
 export function nodeNamed(workflow: WorkflowJson, name: string): WorkflowNode {
 	const node = workflow.nodes.find((n) => n.name === name);
-	if (!node) throw new Error(`no node "${name}" in ${workflow.name}; nodes: ${workflow.nodes.map((n) => n.name).join(', ')}`);
+	if (!node)
+		throw new Error(
+			`no node "${name}" in ${workflow.name}; nodes: ${workflow.nodes.map((n) => n.name).join(', ')}`,
+		);
 	return node;
 }

@@ -20,13 +20,19 @@ describe('ticket templates in n8n', () => {
 		expect(expected.length).toBeGreaterThan(5);
 		e2e.fake.reset(state);
 
-		const wf = await e2e.n8n.createWorkflow(templateWithCredential('ticket-triage.json', e2e.credential, ` ${Date.now()}`));
+		const wf = await e2e.n8n.createWorkflow(
+			templateWithCredential('ticket-triage.json', e2e.credential, ` ${Date.now()}`),
+		);
 		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Every Hour' })).assertSuccess();
 
 		// Two searches of the template, then Update Many's one read of the current tags (t.id in [...]).
-		const searches = e2e.fake.received('POST', '/ticket/search').map((r) => r.body as { filters: Array<{ key: string; values?: number[] }> });
+		const searches = e2e.fake
+			.received('POST', '/ticket/search')
+			.map((r) => r.body as { filters: Array<{ key: string; values?: number[] }> });
 		expect(searches).toHaveLength(3);
-		expect(searches[2].filters).toEqual([{ key: 't.id', comparator: 'in', values: expect.any(Array) }]);
+		expect(searches[2].filters).toEqual([
+			{ key: 't.id', comparator: 'in', values: expect.any(Array) },
+		]);
 		expect([...searches[2].filters[0].values!].sort()).toEqual([...expected].sort());
 		const filterSets = searches.map((s) => s.filters);
 		expect(filterSets).toContainEqual([
@@ -35,22 +41,42 @@ describe('ticket templates in n8n', () => {
 		]);
 		expect(filterSets).toContainEqual([
 			{ key: 't.status', comparator: 'in', values: ['open'] },
-			{ key: 't.dueBy', comparator: '<=', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) },
+			{
+				key: 't.dueBy',
+				comparator: '<=',
+				value: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+			},
 		]);
 
 		const patches = e2e.fake.received('PATCH', '/ticket');
 		expect(patches).toHaveLength(1);
-		const raised: Record<string, string> = { low: 'medium', medium: 'high', high: 'urgent', urgent: 'urgent' };
-		const body = patches[0].body as Array<{ id: number; priority: string; tags: Array<{ id: number }> }>;
+		const raised: Record<string, string> = {
+			low: 'medium',
+			medium: 'high',
+			high: 'urgent',
+			urgent: 'urgent',
+		};
+		const body = patches[0].body as Array<{
+			id: number;
+			priority: string;
+			tags: Array<{ id: number }>;
+		}>;
 		expect(body.map((change) => change.id).sort()).toEqual([...expected].sort());
 		for (const change of body) {
 			// Seed 002's shape: the full tag list as {id} objects, the ticket's tags plus Escalated (4).
-			const tags = [...new Set([...(before.get(change.id)!.tagIds as number[]), 4])].map((id) => ({ id }));
-			expect(change).toEqual({ id: change.id, priority: raised[String(before.get(change.id)!.priority)], tags });
+			const tags = [...new Set([...(before.get(change.id)!.tagIds as number[]), 4])].map((id) => ({
+				id,
+			}));
+			expect(change).toEqual({
+				id: change.id,
+				priority: raised[String(before.get(change.id)!.priority)],
+				tags,
+			});
 			expect(e2e.fake.state.tickets.get(change.id)!.tagIds).toEqual(tags.map((tag) => tag.id));
 		}
 		const untouched = [...before.keys()].filter((id) => !expected.includes(id));
-		for (const id of untouched) expect(e2e.fake.state.tickets.get(id)!.priority).toBe(before.get(id)!.priority);
+		for (const id of untouched)
+			expect(e2e.fake.state.tickets.get(id)!.priority).toBe(before.get(id)!.priority);
 
 		const output = run.output('Raise Priority and Tag');
 		expect(output).toHaveLength(expected.length);
@@ -67,7 +93,9 @@ describe('ticket templates in n8n', () => {
 		closedTagged.tagIds = [5];
 		e2e.fake.reset(state);
 
-		const wf = await e2e.n8n.createWorkflow(templateWithCredential('bulk-close-spam.json', e2e.credential, ` ${Date.now()}`));
+		const wf = await e2e.n8n.createWorkflow(
+			templateWithCredential('bulk-close-spam.json', e2e.credential, ` ${Date.now()}`),
+		);
 		const run = (await e2e.n8n.runWorkflow(wf.id, { trigger: 'Start' })).assertSuccess();
 
 		const search = e2e.fake.received('POST', '/ticket/search');
@@ -82,7 +110,9 @@ describe('ticket templates in n8n', () => {
 		const patches = e2e.fake.received('PATCH', /^\/ticket\/\d+$/);
 		expect(patches).toHaveLength(230);
 		expect(patches.every((p) => p.query.includeInWorklog === 'false')).toBe(true);
-		expect(patches.every((p) => JSON.stringify(p.body) === '{"spamStatus":"manual_spam"}')).toBe(true);
+		expect(patches.every((p) => JSON.stringify(p.body) === '{"spamStatus":"manual_spam"}')).toBe(
+			true,
+		);
 
 		for (const ticket of spam) {
 			const now = e2e.fake.state.tickets.get(ticket.id)!;

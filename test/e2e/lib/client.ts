@@ -50,14 +50,26 @@ export interface NodeRunError {
 
 export interface ItemJson {
 	json: Record<string, unknown>;
-	binary?: Record<string, { mimeType?: string; fileName?: string; data?: string; id?: string; [k: string]: unknown }>;
+	binary?: Record<
+		string,
+		{ mimeType?: string; fileName?: string; data?: string; id?: string; [k: string]: unknown }
+	>;
 	pairedItem?: unknown;
 	error?: unknown;
 }
 
 /** A finished execution, with its run data parsed. */
 export class ExecutionResult {
-	constructor(readonly raw: { id: string; status: string; finished: boolean; mode: string; workflowId: string; data: ExecutionData }) {}
+	constructor(
+		readonly raw: {
+			id: string;
+			status: string;
+			finished: boolean;
+			mode: string;
+			workflowId: string;
+			data: ExecutionData;
+		},
+	) {}
 
 	get id(): string {
 		return this.raw.id;
@@ -68,7 +80,14 @@ export class ExecutionResult {
 		return this.raw.status;
 	}
 
-	get runData(): Record<string, Array<{ data?: { main?: Array<ItemJson[] | null> }; error?: NodeRunError; executionStatus?: string }>> {
+	get runData(): Record<
+		string,
+		Array<{
+			data?: { main?: Array<ItemJson[] | null> };
+			error?: NodeRunError;
+			executionStatus?: string;
+		}>
+	> {
 		return this.raw.data.resultData.runData ?? {};
 	}
 
@@ -84,7 +103,10 @@ export class ExecutionResult {
 	/** Items a node put on an output (first run of the node). */
 	items(nodeName: string, outputIndex = 0, runIndex = 0): ItemJson[] {
 		const runs = this.runData[nodeName];
-		if (!runs?.[runIndex]) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(this.runData).join(', ')}${this.describeError()}`);
+		if (!runs?.[runIndex])
+			throw new Error(
+				`node "${nodeName}" did not run; ran: ${Object.keys(this.runData).join(', ')}${this.describeError()}`,
+			);
 		return runs[runIndex].data?.main?.[outputIndex] ?? [];
 	}
 
@@ -105,7 +127,10 @@ export class ExecutionResult {
 
 	/** Throws with the workflow error unless the run succeeded. */
 	assertSuccess(): this {
-		if (this.status !== 'success') throw new Error(`execution ${this.id} ended with status ${this.status}${this.describeError()}`);
+		if (this.status !== 'success')
+			throw new Error(
+				`execution ${this.id} ended with status ${this.status}${this.describeError()}`,
+			);
 		return this;
 	}
 }
@@ -173,9 +198,17 @@ export class N8nClient {
 		}
 		if (!response.ok) {
 			const message = (parsed as { message?: string } | undefined)?.message ?? text;
-			throw new N8nHttpError(response.status, parsed, `${method} /rest${path} → ${response.status}: ${message}`);
+			throw new N8nHttpError(
+				response.status,
+				parsed,
+				`${method} /rest${path} → ${response.status}: ${message}`,
+			);
 		}
-		return (parsed && typeof parsed === 'object' && 'data' in parsed ? (parsed as { data: T }).data : parsed) as T;
+		return (
+			parsed && typeof parsed === 'object' && 'data' in parsed
+				? (parsed as { data: T }).data
+				: parsed
+		) as T;
 	}
 
 	async setupOwner(): Promise<void> {
@@ -190,7 +223,9 @@ export class N8nClient {
 
 	/** GET on n8n outside /rest (e.g. /types/nodes.json, icons), with the session. */
 	async get(path: string): Promise<Response> {
-		return fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie, 'browser-id': this.browserId } });
+		return fetch(`${this.baseUrl}${path}`, {
+			headers: { cookie: this.cookie, 'browser-id': this.browserId },
+		});
 	}
 
 	/** Node type descriptions n8n knows (the editor's /types/nodes.json). */
@@ -207,7 +242,11 @@ export class N8nClient {
 		return (await response.json()) as Array<Record<string, unknown> & { name: string }>;
 	}
 
-	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<{ id: string; name: string }> {
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ id: string; name: string }> {
 		return this.rest('POST', '/credentials', credential);
 	}
 
@@ -215,22 +254,37 @@ export class N8nClient {
 	 * n8n's credential test (the editor's "Retry"/"Test" button). n8n 1.x tests only saved
 	 * credentials: there an unsaved one is saved for the test and deleted afterwards.
 	 */
-	async testCredential(credential: { id?: string; name?: string; type: string; data: Record<string, unknown> }): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	async testCredential(credential: {
+		id?: string;
+		name?: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ status: 'OK' | 'Error'; message: string }> {
 		if (this.n8nMajor < 2 && !credential.id) {
-			const saved = await this.createCredential({ name: `credential test ${randomBytes(4).toString('hex')}`, type: credential.type, data: credential.data });
+			const saved = await this.createCredential({
+				name: `credential test ${randomBytes(4).toString('hex')}`,
+				type: credential.type,
+				data: credential.data,
+			});
 			try {
 				return await this.testCredential({ ...credential, id: saved.id, name: saved.name });
 			} finally {
 				await this.rest('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
 			}
 		}
-		return this.rest('POST', '/credentials/test', { credentials: { id: credential.id ?? '', name: credential.name ?? '', ...credential } });
+		return this.rest('POST', '/credentials/test', {
+			credentials: { id: credential.id ?? '', name: credential.name ?? '', ...credential },
+		});
 	}
 
 	async createWorkflow(workflow: WorkflowJson): Promise<CreatedWorkflow> {
 		// n8n 1.x stores `active` from the request and has no default for it.
 		const legacy = this.n8nMajor < 2 ? { active: false } : {};
-		return this.rest('POST', '/workflows', { settings: { executionOrder: 'v1' }, ...legacy, ...workflow });
+		return this.rest('POST', '/workflows', {
+			settings: { executionOrder: 'v1' },
+			...legacy,
+			...workflow,
+		});
 	}
 
 	async getWorkflow(id: string): Promise<CreatedWorkflow> {
@@ -250,20 +304,29 @@ export class N8nClient {
 	 */
 	async activate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
 		const { versionId } = await this.getWorkflow(id);
-		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/activate`, { versionId });
+		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/activate`, {
+			versionId,
+		});
 		if (this.n8nMajor < 2) {
-			if (workflow.active !== true) throw new Error(`workflow ${id} did not activate: ${JSON.stringify(workflow)}`);
+			if (workflow.active !== true)
+				throw new Error(`workflow ${id} did not activate: ${JSON.stringify(workflow)}`);
 			return workflow;
 		}
 		// A failed publication has no live version: stop waiting and report the triggers' errors.
 		const status = await this.waitForPublication(
 			id,
-			(s) => s.status === 'failed' || (s.status !== 'in_progress' && s.status !== 'not_published' && s.liveVersionId === versionId),
+			(s) =>
+				s.status === 'failed' ||
+				(s.status !== 'in_progress' &&
+					s.status !== 'not_published' &&
+					s.liveVersionId === versionId),
 			timeoutMs,
 		);
 		if (status.status !== 'published') {
 			const errors = status.triggers.map((t) => t.errorMessage).filter(Boolean);
-			throw new Error(`workflow ${id} publication ${status.status}: ${errors.join('; ') || JSON.stringify(status)}`);
+			throw new Error(
+				`workflow ${id} publication ${status.status}: ${errors.join('; ') || JSON.stringify(status)}`,
+			);
 		}
 		return workflow;
 	}
@@ -271,13 +334,16 @@ export class N8nClient {
 	/** Unpublishes a workflow and waits until its triggers are down. */
 	async deactivate(id: string, timeoutMs = 30_000): Promise<CreatedWorkflow> {
 		const workflow = await this.rest<CreatedWorkflow>('POST', `/workflows/${id}/deactivate`, {});
-		if (this.n8nMajor >= 2) await this.waitForPublication(id, (s) => s.status === 'not_published', timeoutMs);
+		if (this.n8nMajor >= 2)
+			await this.waitForPublication(id, (s) => s.status === 'not_published', timeoutMs);
 		return workflow;
 	}
 
 	/** The CLI arguments that activate a workflow while no server runs (2.x: publish, 1.x: update). */
 	cliActivateArgs(id: string): string[] {
-		return this.n8nMajor >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		return this.n8nMajor >= 2
+			? ['publish:workflow', `--id=${id}`]
+			: ['update:workflow', `--id=${id}`, '--active=true'];
 	}
 
 	/** n8n's publication status of a workflow (GET /rest/workflows/:id/publication-status). */
@@ -285,25 +351,36 @@ export class N8nClient {
 		return this.rest('GET', `/workflows/${id}/publication-status`);
 	}
 
-	private async waitForPublication(id: string, done: (status: PublicationStatus) => boolean, timeoutMs: number): Promise<PublicationStatus> {
+	private async waitForPublication(
+		id: string,
+		done: (status: PublicationStatus) => boolean,
+		timeoutMs: number,
+	): Promise<PublicationStatus> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const status = await this.publicationStatus(id);
 			if (done(status)) return status;
-			if (Date.now() > deadline) throw new Error(`workflow ${id}: publication still ${JSON.stringify(status)} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${id}: publication still ${JSON.stringify(status)} after ${timeoutMs} ms`,
+				);
 			await sleep(100);
 		}
 	}
 
 	/** Runs a workflow manually from its trigger (default: the first node) and waits for the end. */
-	async runWorkflow(id: string, options: { trigger?: string; timeoutMs?: number } = {}): Promise<ExecutionResult> {
+	async runWorkflow(
+		id: string,
+		options: { trigger?: string; timeoutMs?: number } = {},
+	): Promise<ExecutionResult> {
 		let trigger = options.trigger;
 		if (!trigger) {
 			const workflow = (await this.getWorkflow(id)) as unknown as WorkflowJson;
 			trigger = workflow.nodes[0].name;
 		}
 		const started = await this.startManualRun(id, trigger);
-		if (!started.executionId) throw new Error(`n8n did not start a run of ${id}: ${JSON.stringify(started)}`);
+		if (!started.executionId)
+			throw new Error(`n8n did not start a run of ${id}: ${JSON.stringify(started)}`);
 		return this.waitForExecution(started.executionId, options.timeoutMs);
 	}
 
@@ -311,7 +388,10 @@ export class N8nClient {
 	 * The editor's "Execute workflow" from a trigger: runs it, or, for a webhook trigger, starts
 	 * listening for a test event (`waitingForWebhook`). n8n 1.x wants the workflow in the body.
 	 */
-	async startManualRun(id: string, trigger: string): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+	async startManualRun(
+		id: string,
+		trigger: string,
+	): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
 		const body: Record<string, unknown> = { triggerToStartFrom: { name: trigger } };
 		if (this.n8nMajor < 2) body.workflowData = await this.getWorkflow(id);
 		return this.rest('POST', `/workflows/${id}/run`, body);
@@ -321,36 +401,54 @@ export class N8nClient {
 	async waitForExecution(executionId: string, timeoutMs = 120_000): Promise<ExecutionResult> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const execution = await this.rest<{ id: string; status: string; finished: boolean; mode: string; workflowId: string; data: string }>(
-				'GET',
-				`/executions/${executionId}`,
-			).catch((error: unknown) => {
+			const execution = await this.rest<{
+				id: string;
+				status: string;
+				finished: boolean;
+				mode: string;
+				workflowId: string;
+				data: string;
+			}>('GET', `/executions/${executionId}`).catch((error: unknown) => {
 				if (error instanceof N8nHttpError && error.status === 404) return undefined; // not saved yet
 				throw error;
 			});
 			if (execution && !['new', 'running', 'waiting'].includes(execution.status)) {
-				return new ExecutionResult({ ...execution, data: this.parseFlatted(execution.data) as ExecutionData });
+				return new ExecutionResult({
+					...execution,
+					data: this.parseFlatted(execution.data) as ExecutionData,
+				});
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution?.status ?? 'unsaved'} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`execution ${executionId} still ${execution?.status ?? 'unsaved'} after ${timeoutMs} ms`,
+				);
 			await sleep(200);
 		}
 	}
 
 	/** Executions of a workflow, newest first (summaries: id, status, mode, ...). */
-	async listExecutions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+	async listExecutions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const all: Array<{ id: string; status: string; mode: string }> = [];
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		for (;;) {
 			// n8n pages executions at most 100 at a time, newest first; lastId continues below an ID.
 			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
-			const page = await this.rest<{ results: Array<{ id: string; status: string; mode: string }> }>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+			const page = await this.rest<{
+				results: Array<{ id: string; status: string; mode: string }>;
+			}>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
 			all.push(...page.results);
 			if (page.results.length < 100) return all;
 		}
 	}
 
 	/** Waits until a workflow has at least `count` ended executions; returns them oldest first. */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 60_000): Promise<ExecutionResult[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 60_000,
+	): Promise<ExecutionResult[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const list = await this.listExecutions(workflowId);
@@ -359,7 +457,10 @@ export class N8nClient {
 				const sorted = ended.sort((a, b) => Number(a.id) - Number(b.id));
 				return Promise.all(sorted.map((e) => this.waitForExecution(e.id)));
 			}
-			if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${ended.length}/${count} executions after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${workflowId}: ${ended.length}/${count} executions after ${timeoutMs} ms`,
+				);
 			await sleep(200);
 		}
 	}
@@ -369,13 +470,32 @@ export class N8nClient {
 	 * queue mode production calls go through the load balancer (`sticky`: its listener that keeps
 	 * a call's deliveries on one webhook process); test webhooks always go to main.
 	 */
-	async webhook(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; test?: boolean; sticky?: boolean } = {}): Promise<Response> {
+	async webhook(
+		path: string,
+		init: {
+			method?: string;
+			body?: unknown;
+			headers?: Record<string, string>;
+			test?: boolean;
+			sticky?: boolean;
+		} = {},
+	): Promise<Response> {
 		const prefix = init.test ? 'webhook-test' : 'webhook';
-		const base = init.test ? this.baseUrl : ((init.sticky ? this.connection.stickyWebhookUrl : undefined) ?? this.connection.webhookUrl ?? this.baseUrl);
-		const body = init.body === undefined || typeof init.body === 'string' ? (init.body as string | undefined) : JSON.stringify(init.body);
+		const base = init.test
+			? this.baseUrl
+			: ((init.sticky ? this.connection.stickyWebhookUrl : undefined) ??
+				this.connection.webhookUrl ??
+				this.baseUrl);
+		const body =
+			init.body === undefined || typeof init.body === 'string'
+				? (init.body as string | undefined)
+				: JSON.stringify(init.body);
 		return fetch(`${base}/${prefix}/${path.replace(/^\/+/, '')}`, {
 			method: init.method ?? 'POST',
-			headers: { ...(typeof init.body === 'object' ? { 'content-type': 'application/json' } : {}), ...init.headers },
+			headers: {
+				...(typeof init.body === 'object' ? { 'content-type': 'application/json' } : {}),
+				...init.headers,
+			},
 			body,
 		});
 	}
@@ -384,14 +504,21 @@ export class N8nClient {
 	 * Runs an n8n CLI command against this home while n8n runs (own task broker port, so it does
 	 * not collide with the server). Returns exit code and output.
 	 */
-	async cliRun(args: string[], timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+	async cliRun(
+		args: string[],
+		timeoutMs = 120_000,
+	): Promise<{ code: number; stdout: string; stderr: string }> {
 		const { installDir, env } = this.connection;
 		const brokerPort = await freePort();
-		return run(join(installDir, 'node_modules/node/bin/node'), [join(installDir, 'node_modules/n8n/bin/n8n'), ...args], {
-			cwd: this.userFolder,
-			env: childEnv(installDir, { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
-			timeoutMs,
-		});
+		return run(
+			join(installDir, 'node_modules/node/bin/node'),
+			[join(installDir, 'node_modules/n8n/bin/n8n'), ...args],
+			{
+				cwd: this.userFolder,
+				env: childEnv(installDir, { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+				timeoutMs,
+			},
+		);
 	}
 
 	/** Evaluates `require(specifier)` the way the installed package would, inside n8n's module setup. */
@@ -407,13 +534,19 @@ export class N8nClient {
 			`const r = require('module').createRequire(${JSON.stringify(join(pkgDir, 'dist/nodes/Enneo/Enneo.node.js'))});`,
 			`console.log(r.resolve(${JSON.stringify(specifier)}));`,
 		].join('\n');
-		return (await runOrThrow(join(installDir, 'node_modules/node/bin/node'), ['-e', script], { cwd: this.userFolder })).trim();
+		return (
+			await runOrThrow(join(installDir, 'node_modules/node/bin/node'), ['-e', script], {
+				cwd: this.userFolder,
+			})
+		).trim();
 	}
 
 	private parseFlatted(text: string): unknown {
 		if (!this.flatted) {
 			// The exact serializer n8n stores execution data with.
-			const requireFromN8n = createRequire(join(this.connection.installDir, 'node_modules/n8n/package.json'));
+			const requireFromN8n = createRequire(
+				join(this.connection.installDir, 'node_modules/n8n/package.json'),
+			);
 			this.flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
 		}
 		return this.flatted.parse(text);

@@ -25,33 +25,60 @@ export function selectedN8nVersion(): string {
 
 /** Version of the n8n in an install directory (from its package.json). */
 export function installedN8nVersion(installDir: string): string {
-	return (JSON.parse(readFileSync(join(installDir, 'node_modules/n8n/package.json'), 'utf8')) as { version: string }).version;
+	return (
+		JSON.parse(readFileSync(join(installDir, 'node_modules/n8n/package.json'), 'utf8')) as {
+			version: string;
+		}
+	).version;
 }
 
 /** Where the e2e run keeps its n8n connection details for the test files. */
-export const STATE_FILE = process.env.ENNEO_E2E_STATE ?? join(tmpdir(), `n8n-nodes-enneo-e2e-${process.getuid?.() ?? 0}.json`);
+export const STATE_FILE =
+	process.env.ENNEO_E2E_STATE ??
+	join(tmpdir(), `n8n-nodes-enneo-e2e-${process.getuid?.() ?? 0}.json`);
 
 export type Log = (message: string) => void;
 
 export const quiet: Log = () => undefined;
 
-export function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) {
+export function run(
+	cmd: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+) {
 	return new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise) => {
 		execFile(
 			cmd,
 			args,
-			{ cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 256 * 1024 * 1024, timeout: options.timeoutMs ?? 0, killSignal: 'SIGKILL' },
+			{
+				cwd: options.cwd,
+				env: options.env ?? process.env,
+				maxBuffer: 256 * 1024 * 1024,
+				timeout: options.timeoutMs ?? 0,
+				killSignal: 'SIGKILL',
+			},
 			(error, stdout, stderr) => {
-				const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+				const code = error
+					? typeof (error as { code?: unknown }).code === 'number'
+						? (error as { code: number }).code
+						: 1
+					: 0;
 				resolvePromise({ code, stdout: String(stdout), stderr: String(stderr) });
 			},
 		);
 	});
 }
 
-export async function runOrThrow(cmd: string, args: string[], options: Parameters<typeof run>[2] = {}): Promise<string> {
+export async function runOrThrow(
+	cmd: string,
+	args: string[],
+	options: Parameters<typeof run>[2] = {},
+): Promise<string> {
 	const result = await run(cmd, args, options);
-	if (result.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.code}):\n${result.stderr || result.stdout}`);
+	if (result.code !== 0)
+		throw new Error(
+			`${cmd} ${args.join(' ')} failed (${result.code}):\n${result.stderr || result.stdout}`,
+		);
 	return result.stdout;
 }
 
@@ -113,7 +140,12 @@ export interface Owner {
 	lastName: string;
 }
 
-export const DEFAULT_OWNER: Owner = { email: 'owner@example.com', password: 'Enneo-demo-1', firstName: 'Demo', lastName: 'Owner' };
+export const DEFAULT_OWNER: Owner = {
+	email: 'owner@example.com',
+	password: 'Enneo-demo-1',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
 
 /** What a test file needs to reach the n8n of this run. */
 export interface N8nConnection {
@@ -170,7 +202,13 @@ wait "$child"
 `;
 
 /** n8n's environment for a fresh, quiet, local home. */
-export function n8nEnv(installDir: string, userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}) {
+export function n8nEnv(
+	installDir: string,
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+	extra: Record<string, string> = {},
+) {
 	return {
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
@@ -201,8 +239,14 @@ export function childEnv(installDir: string, env: Record<string, string>): NodeJ
 	const base = { ...process.env };
 	// Settings of the caller's own n8n or Node must not leak into the instance under test.
 	// NODE_ENV=test (set by jest) makes n8n exit silently at start.
-	for (const key of Object.keys(base)) if (/^(N8N_|DB_|EXECUTIONS_|JEST_|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$)/.test(key)) delete base[key];
-	return { ...base, ...env, PATH: `${join(installDir, 'node_modules/node/bin')}:${process.env.PATH ?? ''}` };
+	for (const key of Object.keys(base))
+		if (/^(N8N_|DB_|EXECUTIONS_|JEST_|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$)/.test(key))
+			delete base[key];
+	return {
+		...base,
+		...env,
+		PATH: `${join(installDir, 'node_modules/node/bin')}:${process.env.PATH ?? ''}`,
+	};
 }
 
 export function tail(file: string, lines = 40): string {
@@ -219,6 +263,7 @@ export function saveConnection(connection: N8nConnection, file = STATE_FILE): vo
 }
 
 export function loadConnection(file = STATE_FILE): N8nConnection {
-	if (!existsSync(file)) throw new Error(`no running e2e n8n (${file} missing): run the suite with npm run test:e2e`);
+	if (!existsSync(file))
+		throw new Error(`no running e2e n8n (${file} missing): run the suite with npm run test:e2e`);
 	return JSON.parse(readFileSync(file, 'utf8')) as N8nConnection;
 }

@@ -20,12 +20,18 @@ export interface E2eContext {
 	fake: FakeEnneo;
 	credential: { id: string; name: string };
 	/** An Enneo action node using this file's credential. */
-	enneo(options: { name?: string; parameters: Record<string, unknown>; onError?: WorkflowNode['onError'] }): WorkflowNode;
+	enneo(options: {
+		name?: string;
+		parameters: Record<string, unknown>;
+		onError?: WorkflowNode['onError'];
+	}): WorkflowNode;
 }
 
 export function useE2e(options: { tickets?: number; state?: () => FakeState } = {}): E2eContext {
 	const freshState = () => options.state?.() ?? demoState({ tickets: options.tickets });
-	const context = { fake: new FakeEnneo({ apiKey: 'e2e-api-key', state: freshState() }) } as E2eContext;
+	const context = {
+		fake: new FakeEnneo({ apiKey: 'e2e-api-key', state: freshState() }),
+	} as E2eContext;
 	context.enneo = (node) => enneoNode({ ...node, credential: context.credential });
 
 	beforeAll(async () => {

@@ -12,11 +12,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nClient } from './client';
-import { childEnv, DEFAULT_OWNER, freePort, installedN8nVersion, killProcessGroup, loadConnection, n8nEnv, PACKAGE_NAME, portIsFree, quiet, REPO_ROOT, runOrThrow, selectedN8nVersion, sleep, STATE_FILE, tail, WATCHDOG } from './processes';
+import {
+	childEnv,
+	DEFAULT_OWNER,
+	freePort,
+	installedN8nVersion,
+	killProcessGroup,
+	loadConnection,
+	n8nEnv,
+	PACKAGE_NAME,
+	portIsFree,
+	quiet,
+	REPO_ROOT,
+	runOrThrow,
+	selectedN8nVersion,
+	sleep,
+	STATE_FILE,
+	tail,
+	WATCHDOG,
+} from './processes';
 import type { Log, N8nConnection, Owner } from './processes';
 
 /** Installs the selected n8n version once per machine (cached) and returns its directory. */
-export async function ensureN8nInstalled(log: Log = quiet, version = selectedN8nVersion()): Promise<string> {
+export async function ensureN8nInstalled(
+	log: Log = quiet,
+	version = selectedN8nVersion(),
+): Promise<string> {
 	log(`checking the n8n ${version} install (first run installs it: several minutes)`);
 	const child = spawn('bash', [join(REPO_ROOT, 'scripts/install-n8n.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -47,14 +68,19 @@ export async function packPackage(options: { outDir?: string; log?: Log } = {}):
 				/^tsconfig.*\.json$/.test(name) ||
 				/^(README|LICENSE|LICENCE|CHANGELOG)/i.test(name),
 		);
-		for (const name of wanted) await cp(join(REPO_ROOT, name), join(stage, name), { recursive: true });
+		for (const name of wanted)
+			await cp(join(REPO_ROOT, name), join(stage, name), { recursive: true });
 		await runOrThrow('ln', ['-s', join(REPO_ROOT, 'node_modules'), join(stage, 'node_modules')]);
 		log('building the package (npm run build)');
 		await runOrThrow('npm', ['run', 'build', '--silent'], { cwd: stage });
 		log('packing it (npm pack)');
 		const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'enneo-tarball-')));
 		mkdirSync(outDir, { recursive: true });
-		const stdout = await runOrThrow('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', outDir], { cwd: stage });
+		const stdout = await runOrThrow(
+			'npm',
+			['pack', '--ignore-scripts', '--json', '--pack-destination', outDir],
+			{ cwd: stage },
+		);
 		const [info] = JSON.parse(stdout) as Array<{ filename: string }>;
 		return join(outDir, info.filename);
 	} finally {
@@ -79,7 +105,18 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 	delete pkg.peerDependencies;
 	delete pkg.optionalDependencies;
 	writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-	await runOrThrow('npm', ['install', '--ignore-scripts', '--package-lock=false', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target });
+	await runOrThrow(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--package-lock=false',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{ cwd: target },
+	);
 	const listPath = join(nodesDir, 'package.json');
 	const list = existsSync(listPath)
 		? (JSON.parse(readFileSync(listPath, 'utf8')) as { dependencies?: Record<string, string> })
@@ -123,7 +160,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const ownHome = !options.userFolder;
 	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-home-')));
 	mkdirSync(userFolder, { recursive: true });
-	log(`installing ${options.packageTarball.split('/').pop()} into ${userFolder}/.n8n/nodes (like n8n installs community nodes)`);
+	log(
+		`installing ${options.packageTarball.split('/').pop()} into ${userFolder}/.n8n/nodes (like n8n installs community nodes)`,
+	);
 	await installTarball(userFolder, options.packageTarball);
 
 	const port = options.port ?? (await freePort());
@@ -137,7 +176,15 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	log(`starting n8n on http://127.0.0.1:${port} (log: ${logFile})`);
 	const child: ChildProcess = spawn(
 		'bash',
-		['-c', WATCHDOG, 'n8n-watchdog', String(process.pid), join(installDir, 'node_modules/node/bin/node'), join(installDir, 'node_modules/n8n/bin/n8n'), 'start'],
+		[
+			'-c',
+			WATCHDOG,
+			'n8n-watchdog',
+			String(process.pid),
+			join(installDir, 'node_modules/node/bin/node'),
+			join(installDir, 'node_modules/n8n/bin/n8n'),
+			'start',
+		],
 		{
 			env: childEnv(installDir, env),
 			cwd: userFolder,
@@ -150,20 +197,38 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	child.on('exit', (code) => (exited = code));
 	const owner = options.owner ?? DEFAULT_OWNER;
 	const n8nVersion = installedN8nVersion(installDir);
-	const connection: N8nConnection = { baseUrl: `http://127.0.0.1:${port}`, userFolder, installDir, n8nVersion, owner, pid, port, env, logFile };
+	const connection: N8nConnection = {
+		baseUrl: `http://127.0.0.1:${port}`,
+		userFolder,
+		installDir,
+		n8nVersion,
+		owner,
+		pid,
+		port,
+		env,
+		logFile,
+	};
 
 	const stop = async () => {
 		await killProcessGroup(pid);
 		out.end();
-		if (ownHome && !options.keepHome && !process.env.ENNEO_E2E_KEEP_HOME) await rm(userFolder, { recursive: true, force: true });
+		if (ownHome && !options.keepHome && !process.env.ENNEO_E2E_KEEP_HOME)
+			await rm(userFolder, { recursive: true, force: true });
 	};
 	try {
 		const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
 		for (;;) {
-			if (exited !== undefined) throw new Error(`n8n exited (${exited}) during start; see ${logFile}:\n${tail(logFile)}`);
-			if (Date.now() > deadline) throw new Error(`n8n did not answer /healthz/readiness in time; see ${logFile}:\n${tail(logFile)}`);
+			if (exited !== undefined)
+				throw new Error(`n8n exited (${exited}) during start; see ${logFile}:\n${tail(logFile)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`n8n did not answer /healthz/readiness in time; see ${logFile}:\n${tail(logFile)}`,
+				);
 			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
-			const ready = await fetch(`${connection.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false);
+			const ready = await fetch(`${connection.baseUrl}/healthz/readiness`).then(
+				(r) => r.ok,
+				() => false,
+			);
 			if (ready && (await restIsUp(connection.baseUrl))) break;
 			await sleep(250);
 		}
@@ -182,7 +247,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 
 /** Whether n8n's REST API answers (GET /rest/settings needs no login). */
 export async function restIsUp(baseUrl: string): Promise<boolean> {
-	return fetch(`${baseUrl}/rest/settings`).then((r) => r.ok, () => false);
+	return fetch(`${baseUrl}/rest/settings`).then(
+		(r) => r.ok,
+		() => false,
+	);
 }
 
 /** A logged-in client for the n8n this e2e run started. */

@@ -9,19 +9,32 @@ import { PACKAGE_NAME } from './processes';
 
 let counter = 0;
 
-const uid = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(4).toString('hex')}`;
+const uid = () =>
+	`${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(4).toString('hex')}`;
 
 export const ENNEO_NODE = `${PACKAGE_NAME}.enneo`;
 
 export const ENNEO_TRIGGER_NODE = `${PACKAGE_NAME}.enneoTrigger`;
 
 export function manualTrigger(name = 'Start'): WorkflowNode {
-	return { name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		name,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 /** A Code node ("Run Once for All Items") returning `jsCode`'s items. */
 export function codeNode(name: string, jsCode: string): WorkflowNode {
-	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [0, 0], parameters: { jsCode } };
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: { jsCode },
+	};
 }
 
 /** An Enneo action node with a credential. */
@@ -55,8 +68,15 @@ export function linearWorkflow(name: string, nodes: WorkflowNode[]): WorkflowJso
 }
 
 /** Connects `from` output `outputIndex` to `to` in a workflow built by hand. */
-export function connect(workflow: WorkflowJson, from: string, to: string, outputIndex = 0): WorkflowJson {
-	const entry = (workflow.connections[from] ??= { main: [] }) as { main: Array<Array<{ node: string; type: string; index: number }>> };
+export function connect(
+	workflow: WorkflowJson,
+	from: string,
+	to: string,
+	outputIndex = 0,
+): WorkflowJson {
+	const entry = (workflow.connections[from] ??= { main: [] }) as {
+		main: Array<Array<{ node: string; type: string; index: number }>>;
+	};
 	while (entry.main.length <= outputIndex) entry.main.push([]);
 	entry.main[outputIndex].push({ node: to, type: 'main', index: 0 });
 	return workflow;

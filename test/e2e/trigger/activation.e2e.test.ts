@@ -14,9 +14,14 @@ describe('Enneo Trigger activation in n8n', () => {
 			type: 'enneoInboundCallWebhookApi',
 			data: { secret: 'e2e-activation-secret-0123456789abcdef' },
 		});
-		const workflow = templateWithCredential('vip-inbound-routing-rules.json', e2e.credential, ` activation ${Date.now()}`, {
-			enneoInboundCallWebhookApi: secret,
-		});
+		const workflow = templateWithCredential(
+			'vip-inbound-routing-rules.json',
+			e2e.credential,
+			` activation ${Date.now()}`,
+			{
+				enneoInboundCallWebhookApi: secret,
+			},
+		);
 		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
 		trigger.webhookId = randomUUID();
 		const rules = trigger.parameters.rules as { rule: Array<Record<string, unknown>> };

@@ -37,13 +37,20 @@ interface Call {
 	headers: Headers;
 }
 
-async function call(trigger: { webhookId: string; path: string }, body: unknown, init: { query?: string; headers?: Record<string, string>; raw?: string; sticky?: boolean } = {}): Promise<Call> {
+async function call(
+	trigger: { webhookId: string; path: string },
+	body: unknown,
+	init: { query?: string; headers?: Record<string, string>; raw?: string; sticky?: boolean } = {},
+): Promise<Call> {
 	const started = Date.now();
-	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`, {
-		sticky: init.sticky,
-		body: init.raw ?? body,
-		headers: { 'content-type': 'application/json', ...init.headers },
-	});
+	const response = await e2e.n8n.webhook(
+		`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`,
+		{
+			sticky: init.sticky,
+			body: init.raw ?? body,
+			headers: { 'content-type': 'application/json', ...init.headers },
+		},
+	);
 	const text = await response.text();
 	let parsed: unknown = text;
 	try {
@@ -51,7 +58,12 @@ async function call(trigger: { webhookId: string; path: string }, body: unknown,
 	} catch {
 		parsed = text;
 	}
-	return { status: response.status, body: parsed, ms: Date.now() - started, headers: response.headers };
+	return {
+		status: response.status,
+		body: parsed,
+		ms: Date.now() - started,
+		headers: response.headers,
+	};
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,7 +73,9 @@ const n8nLog = () => allLogs(loadConnection());
  * the action hands its answer to n8n and reports `relayed` (test/e2e/queue covers what the caller gets).
  */
 const summary = (singleProcess: Record<string, unknown>, answer?: unknown) =>
-	loadConnection().queue ? { status: 'relayed', ...(answer === undefined ? {} : { answer }) } : { ...singleProcess, ...(answer === undefined ? {} : { answer }) };
+	loadConnection().queue
+		? { status: 'relayed', ...(answer === undefined ? {} : { answer }) }
+		: { ...singleProcess, ...(answer === undefined ? {} : { answer }) };
 
 describe('answers through the live webhook', () => {
 	const trigger = enneoTrigger();
@@ -73,15 +87,53 @@ describe('answers through the live webhook', () => {
 				routing: '={{ $json.sessionId.split(":")[0] }}',
 				aiAgentId: '={{ 388 }}',
 				ivrId: '={{ 12 }}',
-				variables: { variable: [{ key: 'name', value: '={{ "Xiao " + $json.callerE164.slice(-4) }}' }, { key: 'bound', value: '={{ $json.aiAgentBound }}' }] },
+				variables: {
+					variable: [
+						{ key: 'name', value: '={{ "Xiao " + $json.callerE164.slice(-4) }}' },
+						{ key: 'bound', value: '={{ $json.aiAgentBound }}' },
+					],
+				},
 			}),
 		]);
 	});
 
 	test.each([
-		['aiAgent', { CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
-		['ivr', { CallInBound: { OverrideIvrId: 12, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
-		['keepDefault', { CallInBound: { OverrideAIAgentId: 123, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } }],
+		[
+			'aiAgent',
+			{
+				CallInBound: {
+					OverrideAIAgentId: 388,
+					Variables: [
+						{ Key: 'name', Value: 'Xiao 8888' },
+						{ Key: 'bound', Value: 'true' },
+					],
+				},
+			},
+		],
+		[
+			'ivr',
+			{
+				CallInBound: {
+					OverrideIvrId: 12,
+					Variables: [
+						{ Key: 'name', Value: 'Xiao 8888' },
+						{ Key: 'bound', Value: 'true' },
+					],
+				},
+			},
+		],
+		[
+			'keepDefault',
+			{
+				CallInBound: {
+					OverrideAIAgentId: 123,
+					Variables: [
+						{ Key: 'name', Value: 'Xiao 8888' },
+						{ Key: 'bound', Value: 'true' },
+					],
+				},
+			},
+		],
 		['hangUp', { CallInBound: {} }],
 	])('%s', async (routing, expected) => {
 		const reply = await call(trigger, callEvent(`${routing}:${randomUUID()}`));
@@ -90,22 +142,47 @@ describe('answers through the live webhook', () => {
 		expect(reply.headers.get('content-type')).toContain('application/json');
 	});
 
-	test('the execution shows the call item and the action\'s answer summary', async () => {
+	test("the execution shows the call item and the action's answer summary", async () => {
 		const sessionId = `ivr:${randomUUID()}`;
 		await call(trigger, callEvent(sessionId));
 		const workflowId = published[0];
 		const runs = await e2e.n8n.waitForExecutions(workflowId, 5);
 		const run = runs.find((r) => r.output('Enneo Trigger')[0]?.sessionId === sessionId)!;
 		run.assertSuccess();
-		expect(run.output('Enneo Trigger')[0]).toMatchObject({ sessionId, boundAiAgentId: 123, aiAgentBound: true, boundIvrId: null, ivrBound: false, callerE164: '+8613066668888', attempt: 1, isRetry: false });
-		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(summary({ status: 'sent' }, { CallInBound: { OverrideIvrId: 12 } }));
+		expect(run.output('Enneo Trigger')[0]).toMatchObject({
+			sessionId,
+			boundAiAgentId: 123,
+			aiAgentBound: true,
+			boundIvrId: null,
+			ivrBound: false,
+			callerE164: '+8613066668888',
+			attempt: 1,
+			isRetry: false,
+		});
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(
+			summary({ status: 'sent' }, { CallInBound: { OverrideIvrId: 12 } }),
+		);
 	});
 
-	test.each(['application/octet-stream', 'application/vnd.telephony+json'])('JSON sent as %s (n8n does not read such bodies for version 2 nodes) is answered', async (contentType) => {
-		const reply = await call(trigger, undefined, { raw: JSON.stringify(callEvent(`aiAgent:${randomUUID()}`)), headers: { 'content-type': contentType } });
-		expect(reply.status).toBe(200);
-		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao 8888' }, { Key: 'bound', Value: 'true' }] } });
-	});
+	test.each(['application/octet-stream', 'application/vnd.telephony+json'])(
+		'JSON sent as %s (n8n does not read such bodies for version 2 nodes) is answered',
+		async (contentType) => {
+			const reply = await call(trigger, undefined, {
+				raw: JSON.stringify(callEvent(`aiAgent:${randomUUID()}`)),
+				headers: { 'content-type': contentType },
+			});
+			expect(reply.status).toBe(200);
+			expect(reply.body).toEqual({
+				CallInBound: {
+					OverrideAIAgentId: 388,
+					Variables: [
+						{ Key: 'name', Value: 'Xiao 8888' },
+						{ Key: 'bound', Value: 'true' },
+					],
+				},
+			});
+		},
+	);
 });
 
 describe('a version 1 trigger (workflows saved before version 2)', () => {
@@ -114,28 +191,45 @@ describe('a version 1 trigger (workflows saved before version 2)', () => {
 		await publish('CallInBound version 1', [trigger, respond({ routing: 'ivr', ivrId: 7 })]);
 	});
 
-	test.each(['application/json', 'application/octet-stream'])('answers a call sent as %s', async (contentType) => {
-		const reply = await call(trigger, undefined, { raw: JSON.stringify(callEvent()), headers: { 'content-type': contentType } });
-		expect(reply.status).toBe(200);
-		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
-	});
+	test.each(['application/json', 'application/octet-stream'])(
+		'answers a call sent as %s',
+		async (contentType) => {
+			const reply = await call(trigger, undefined, {
+				raw: JSON.stringify(callEvent()),
+				headers: { 'content-type': contentType },
+			});
+			expect(reply.status).toBe(200);
+			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
+		},
+	);
 });
 
 describe('bad requests: 4xx JSON error, no execution', () => {
 	const trigger = enneoTrigger();
 	let workflowId = '';
 	beforeAll(async () => {
-		workflowId = (await publish('CallInBound bad requests', [trigger, respond({ routing: 'keepDefault' })])).id;
+		workflowId = (
+			await publish('CallInBound bad requests', [trigger, respond({ routing: 'keepDefault' })])
+		).id;
 	});
 
 	test.each([
-		['text that is not JSON', { raw: 'hello', headers: { 'content-type': 'text/plain' } }, 400, 'invalidJson'],
+		[
+			'text that is not JSON',
+			{ raw: 'hello', headers: { 'content-type': 'text/plain' } },
+			400,
+			'invalidJson',
+		],
 		['a JSON array', { raw: '[1]' }, 400, 'notAnObject'],
 		['another Event', { body: { ...callEvent(), Event: 'CallEnd' } }, 400, 'unsupportedEvent'],
 		['no SessionId', { body: { ...callEvent(), SessionId: undefined } }, 400, 'missingSessionId'],
 		['a wrong type', { body: callEvent(undefined, { IvrId: 'x' }) }, 400, 'invalidIvrId'],
 	])('%s', async (_name, request, status, code) => {
-		const reply = await call(trigger, (request as { body?: unknown }).body, request as { raw?: string; headers?: Record<string, string> });
+		const reply = await call(
+			trigger,
+			(request as { body?: unknown }).body,
+			request as { raw?: string; headers?: Record<string, string> },
+		);
 		expect(reply.status).toBe(status);
 		expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
 	});
@@ -154,22 +248,36 @@ describe('bad requests: 4xx JSON error, no execution', () => {
 describe('authentication', () => {
 	let credential: { id: string; name: string };
 	beforeAll(async () => {
-		credential = await e2e.n8n.createCredential({ name: `Inbound webhook ${randomUUID().slice(0, 6)}`, type: 'enneoInboundCallWebhookApi', data: { secret: SECRET, user: 'telephony' } });
+		credential = await e2e.n8n.createCredential({
+			name: `Inbound webhook ${randomUUID().slice(0, 6)}`,
+			type: 'enneoInboundCallWebhookApi',
+			data: { secret: SECRET, user: 'telephony' },
+		});
 	});
 
 	async function secured(parameters: Record<string, unknown>) {
 		const trigger = enneoTrigger({ parameters, credential });
-		const workflow = await publish(`CallInBound auth ${String(parameters.authentication)}`, [trigger, respond({ routing: 'ivr', ivrId: 5 })]);
+		const workflow = await publish(`CallInBound auth ${String(parameters.authentication)}`, [
+			trigger,
+			respond({ routing: 'ivr', ivrId: 5 }),
+		]);
 		return { trigger, workflowId: workflow.id };
 	}
 
 	test('the credential test asks for a long secret', async () => {
-		expect(await e2e.n8n.testCredential({ type: 'enneoInboundCallWebhookApi', data: { secret: 'short' } })).toMatchObject({ status: 'Error' });
+		expect(
+			await e2e.n8n.testCredential({
+				type: 'enneoInboundCallWebhookApi',
+				data: { secret: 'short' },
+			}),
+		).toMatchObject({ status: 'Error' });
 	});
 
 	test('Query Token: right token answers, wrong or missing token is 401 and runs nothing', async () => {
 		const { trigger, workflowId } = await secured({ authentication: 'queryToken' });
-		expect((await call(trigger, callEvent(), { query: `?token=${SECRET}` })).body).toEqual({ CallInBound: { OverrideIvrId: 5 } });
+		expect((await call(trigger, callEvent(), { query: `?token=${SECRET}` })).body).toEqual({
+			CallInBound: { OverrideIvrId: 5 },
+		});
 		const wrong = await call(trigger, callEvent(), { query: '?token=guess' });
 		expect(wrong.status).toBe(401);
 		expect(JSON.stringify(wrong.body)).not.toContain(SECRET);
@@ -179,17 +287,28 @@ describe('authentication', () => {
 	});
 
 	test('Header Token', async () => {
-		const { trigger, workflowId } = await secured({ authentication: 'headerToken', headerName: 'X-Webhook-Token' });
-		expect((await call(trigger, callEvent(), { headers: { 'x-webhook-token': SECRET } })).status).toBe(200);
-		expect((await call(trigger, callEvent(), { headers: { 'x-webhook-token': `${SECRET}x` } })).status).toBe(401);
+		const { trigger, workflowId } = await secured({
+			authentication: 'headerToken',
+			headerName: 'X-Webhook-Token',
+		});
+		expect(
+			(await call(trigger, callEvent(), { headers: { 'x-webhook-token': SECRET } })).status,
+		).toBe(200);
+		expect(
+			(await call(trigger, callEvent(), { headers: { 'x-webhook-token': `${SECRET}x` } })).status,
+		).toBe(401);
 		await sleep(500);
 		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(1);
 	});
 
 	test('Basic Auth', async () => {
 		const { trigger, workflowId } = await secured({ authentication: 'basicAuth' });
-		const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
-		expect((await call(trigger, callEvent(), { headers: basic('telephony', SECRET) })).status).toBe(200);
+		const basic = (user: string, password: string) => ({
+			authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+		});
+		expect((await call(trigger, callEvent(), { headers: basic('telephony', SECRET) })).status).toBe(
+			200,
+		);
 		const wrong = await call(trigger, callEvent(), { headers: basic('telephony', 'nope') });
 		expect(wrong.status).toBe(401);
 		expect(wrong.headers.get('www-authenticate')).toContain('Basic');
@@ -198,9 +317,15 @@ describe('authentication', () => {
 	});
 
 	test('IP allowlist: 127.0.0.1 passes 127.0.0.0/8 (n8n may report it IPv4-mapped) and is refused by other ranges', async () => {
-		const allowed = await secured({ authentication: 'none', options: { ipAllowlist: '127.0.0.0/8' } });
+		const allowed = await secured({
+			authentication: 'none',
+			options: { ipAllowlist: '127.0.0.0/8' },
+		});
 		expect((await call(allowed.trigger, callEvent())).status).toBe(200);
-		const refused = await secured({ authentication: 'none', options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32, 192.0.2.1' } });
+		const refused = await secured({
+			authentication: 'none',
+			options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32, 192.0.2.1' },
+		});
 		const reply = await call(refused.trigger, callEvent());
 		expect(reply.status).toBe(403);
 		expect(reply.body).toMatchObject({ error: { code: 'ipNotAllowed' } });
@@ -212,7 +337,11 @@ describe('authentication', () => {
 describe('deadline fallback, late answers, retries, errors', () => {
 	test('a slow workflow: fallback at the deadline, the late answer is dropped and recorded, n8n stays healthy', async () => {
 		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1000 } });
-		const workflow = await publish('CallInBound slow', [trigger, waitNode(2), respond({ routing: 'aiAgent', aiAgentId: '={{ 999 }}' })]);
+		const workflow = await publish('CallInBound slow', [
+			trigger,
+			waitNode(2),
+			respond({ routing: 'aiAgent', aiAgentId: '={{ 999 }}' }),
+		]);
 		const reply = await call(trigger, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(950);
@@ -221,7 +350,12 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		run.assertSuccess();
 		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(
 			summary(
-				{ status: 'dropped-late', sentAnswer: { CallInBound: { OverrideAIAgentId: 123 } }, answeredBy: 'fallback', fallbackReason: 'deadline' },
+				{
+					status: 'dropped-late',
+					sentAnswer: { CallInBound: { OverrideAIAgentId: 123 } },
+					answeredBy: 'fallback',
+					fallbackReason: 'deadline',
+				},
 				{ CallInBound: { OverrideAIAgentId: 999 } },
 			),
 		);
@@ -231,7 +365,11 @@ describe('deadline fallback, late answers, retries, errors', () => {
 
 	test('a retried SessionId starts no second execution and gets the same answer', async () => {
 		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000 } });
-		const workflow = await publish('CallInBound retry', [trigger, waitNode(1), respond({ routing: 'ivr', ivrId: 77 })]);
+		const workflow = await publish('CallInBound retry', [
+			trigger,
+			waitNode(1),
+			respond({ routing: 'ivr', ivrId: 77 }),
+		]);
 		const event = callEvent();
 		// In queue mode this needs a load balancer that keeps a call's deliveries on one webhook process (README: queue mode).
 		const first = call(trigger, event, { sticky: true });
@@ -248,8 +386,14 @@ describe('deadline fallback, late answers, retries, errors', () => {
 	});
 
 	test('an error inside the workflow gives the caller the fallback at the deadline (default)', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 } });
-		const workflow = await publish('CallInBound error default', [trigger, codeNode('Boom', 'throw new Error("lookup failed");'), respond({ routing: 'hangUp' })]);
+		const trigger = enneoTrigger({
+			parameters: { answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
+		});
+		const workflow = await publish('CallInBound error default', [
+			trigger,
+			codeNode('Boom', 'throw new Error("lookup failed");'),
+			respond({ routing: 'hangUp' }),
+		]);
 		const reply = await call(trigger, callEvent());
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
@@ -259,8 +403,19 @@ describe('deadline fallback, late answers, retries, errors', () => {
 	});
 
 	test('with "Answer at Once When the Workflow Fails", an error gives the fallback at once', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 31, options: { answerAtOnceOnFailure: true } } });
-		const workflow = await publish('CallInBound error', [trigger, codeNode('Boom', 'throw new Error("lookup failed");'), respond({ routing: 'hangUp' })]);
+		const trigger = enneoTrigger({
+			parameters: {
+				answerDeadlineMs: 4000,
+				fallbackRouting: 'ivr',
+				fallbackIvrId: 31,
+				options: { answerAtOnceOnFailure: true },
+			},
+		});
+		const workflow = await publish('CallInBound error', [
+			trigger,
+			codeNode('Boom', 'throw new Error("lookup failed");'),
+			respond({ routing: 'hangUp' }),
+		]);
 		const reply = await call(trigger, callEvent());
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
@@ -270,30 +425,49 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		expect(n8nLog()).not.toContain('Cannot set headers');
 	});
 
-	test('When Last Node Finishes: the last node\'s CallInBound is the answer', async () => {
+	test("When Last Node Finishes: the last node's CallInBound is the answer", async () => {
 		const trigger = enneoTrigger({ parameters: { responseMode: 'lastNode' } });
-		await publish('CallInBound last node', [trigger, codeNode('Decide', 'return [{ json: { CallInBound: { OverrideIvrId: 4, Variables: [{ Key: "vip", Value: true }] } } }];')]);
-		expect((await call(trigger, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'vip', Value: 'true' }] } });
+		await publish('CallInBound last node', [
+			trigger,
+			codeNode(
+				'Decide',
+				'return [{ json: { CallInBound: { OverrideIvrId: 4, Variables: [{ Key: "vip", Value: true }] } } }];',
+			),
+		]);
+		expect((await call(trigger, callEvent())).body).toEqual({
+			CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'vip', Value: 'true' }] },
+		});
 	});
 
 	test('Immediately: the fallback at once while the workflow runs on', async () => {
 		const trigger = enneoTrigger({ parameters: { responseMode: 'immediately' } });
-		const workflow = await publish('CallInBound immediately', [trigger, waitNode(1), respond({ routing: 'ivr', ivrId: 2 })]);
+		const workflow = await publish('CallInBound immediately', [
+			trigger,
+			waitNode(1),
+			respond({ routing: 'ivr', ivrId: 2 }),
+		]);
 		const reply = await call(trigger, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(900);
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
-		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(summary({ status: 'dropped-late', answeredBy: 'immediate' }));
+		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(
+			summary({ status: 'dropped-late', answeredBy: 'immediate' }),
+		);
 	});
 });
 
 describe('the editor\'s "Listen for test event"', () => {
 	test('the test URL runs the workflow once in manual mode and answers the call', async () => {
 		const trigger = enneoTrigger();
-		const workflow = await e2e.n8n.createWorkflow(line('CallInBound test URL', [trigger, respond({ routing: 'ivr', ivrId: 9 })]));
+		const workflow = await e2e.n8n.createWorkflow(
+			line('CallInBound test URL', [trigger, respond({ routing: 'ivr', ivrId: 9 })]),
+		);
 		const started = await e2e.n8n.startManualRun(workflow.id, 'Enneo Trigger');
 		expect(started.waitingForWebhook).toBe(true);
-		const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, { test: true, body: callEvent() });
+		const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, {
+			test: true,
+			body: callEvent(),
+		});
 		expect(await response.json()).toEqual({ CallInBound: { OverrideIvrId: 9 } });
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
 		expect(run.raw.mode).toBe('manual');

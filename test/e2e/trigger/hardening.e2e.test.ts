@@ -26,15 +26,24 @@ async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWork
 	return workflow;
 }
 
-async function ring(trigger: { webhookId: string; path: string }, headers: Record<string, string> = {}, body: unknown = callEvent()) {
+async function ring(
+	trigger: { webhookId: string; path: string },
+	headers: Record<string, string> = {},
+	body: unknown = callEvent(),
+) {
 	const started = Date.now();
-	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, { body, headers: { 'content-type': 'application/json', ...headers } });
+	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, {
+		body,
+		headers: { 'content-type': 'application/json', ...headers },
+	});
 	const text = await response.text();
 	return { status: response.status, text, ms: Date.now() - started };
 }
 
 describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
-	const trigger = enneoTrigger({ parameters: { responseMode: 'immediately', options: { ipAllowlist: '10.0.0.0/8' } } });
+	const trigger = enneoTrigger({
+		parameters: { responseMode: 'immediately', options: { ipAllowlist: '10.0.0.0/8' } },
+	});
 	beforeAll(async () => {
 		await publish('allowlist behind proxy', [trigger]);
 	});
@@ -44,7 +53,11 @@ describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
 		['that address with a port', '10.1.2.3:5678', 200],
 		['an IPv4-mapped IPv6 address', '::ffff:10.1.2.3', 200],
 		['an address outside the list', '203.0.113.9', 403],
-		['a spoofed allowed address before the real one: only the last hop counts', '10.9.9.9, 203.0.113.9', 403],
+		[
+			'a spoofed allowed address before the real one: only the last hop counts',
+			'10.9.9.9, 203.0.113.9',
+			403,
+		],
 		['a spoofed address before an allowed real one', '203.0.113.9, 10.1.2.3', 200],
 	])('X-Forwarded-For with %s', async (_name, forwardedFor, status) => {
 		const reply = await ring(trigger, { 'x-forwarded-for': forwardedFor });
@@ -75,17 +88,25 @@ describe('deadline and fallback from expressions', () => {
 	test('a Caller of "1" + 60,000 spaces + "1" is a normal call with callerNumber null', async () => {
 		const trigger = enneoTrigger({ parameters: { responseMode: 'immediately' } });
 		const workflow = await publish('long caller', [trigger]);
-		const reply = await ring(trigger, {}, callEvent(randomUUID(), { Caller: `1${' '.repeat(60_000)}1` }));
+		const reply = await ring(
+			trigger,
+			{},
+			callEvent(randomUUID(), { Caller: `1${' '.repeat(60_000)}1` }),
+		);
 		expect(reply.status).toBe(200);
 		expect(JSON.parse(reply.text)).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
 		const item = run.output('Enneo Trigger')[0];
-		expect(item).toMatchObject({ callerNumber: null, callerE164: null, warnings: expect.arrayContaining([expect.stringContaining('60002 characters')]) });
+		expect(item).toMatchObject({
+			callerNumber: null,
+			callerE164: null,
+			warnings: expect.arrayContaining([expect.stringContaining('60002 characters')]),
+		});
 		expect(JSON.stringify(item).length).toBeLessThan(10_000);
 	});
 });
 
-describe('transport faults with n8n\'s own HTTP helper', () => {
+describe("transport faults with n8n's own HTTP helper", () => {
 	const elsewhere = new FakeEnneo({ apiKey: 'elsewhere-key', state: demoState({ tickets: 5 }) });
 	beforeAll(async () => {
 		await elsewhere.start();
@@ -95,28 +116,60 @@ describe('transport faults with n8n\'s own HTTP helper', () => {
 	});
 
 	test.each([
-		['GET (read)', 301, { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } }],
+		[
+			'GET (read)',
+			301,
+			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } },
+		],
 		['POST (search)', 302, { resource: 'customer', operation: 'search', query: 'Sterling' }],
-		['POST (create)', 307, { resource: 'telephony', operation: 'callReceived', routing: 'external', phone: '+4930123456' }],
-	])('a %s redirected to another host is not followed; the API key never reaches it', async (_name, status, parameters) => {
-		e2e.fake.fail({ redirectTo: elsewhere.instanceUrl, status, times: Infinity });
-		const wf = await e2e.n8n.createWorkflow(linearWorkflow(`redirect ${status}`, [manualTrigger(), e2e.enneo({ parameters })]));
-		const run = await e2e.n8n.runWorkflow(wf.id);
-		expect(run.status).toBe('error');
-		expect(run.error('Enneo')!.message).toBe(`Enneo answered with a redirect (${status}) to ${elsewhere.instanceUrl}; it was not followed`);
-		expect(elsewhere.requests).toHaveLength(0);
-		expect(e2e.fake.received()).toHaveLength(1);
-	});
+		[
+			'POST (create)',
+			307,
+			{
+				resource: 'telephony',
+				operation: 'callReceived',
+				routing: 'external',
+				phone: '+4930123456',
+			},
+		],
+	])(
+		'a %s redirected to another host is not followed; the API key never reaches it',
+		async (_name, status, parameters) => {
+			e2e.fake.fail({ redirectTo: elsewhere.instanceUrl, status, times: Infinity });
+			const wf = await e2e.n8n.createWorkflow(
+				linearWorkflow(`redirect ${status}`, [manualTrigger(), e2e.enneo({ parameters })]),
+			);
+			const run = await e2e.n8n.runWorkflow(wf.id);
+			expect(run.status).toBe('error');
+			expect(run.error('Enneo')!.message).toBe(
+				`Enneo answered with a redirect (${status}) to ${elsewhere.instanceUrl}; it was not followed`,
+			);
+			expect(elsewhere.requests).toHaveLength(0);
+			expect(e2e.fake.received()).toHaveLength(1);
+		},
+	);
 
 	test('a hung Enneo fails the item after Options → Timeout, with the transport message shown', async () => {
 		e2e.fake.fail({ path: '/customer/search', hang: true, times: Infinity });
 		const wf = await e2e.n8n.createWorkflow(
-			linearWorkflow('hung enneo', [manualTrigger(), e2e.enneo({ parameters: { resource: 'customer', operation: 'search', query: 'Sterling', options: { timeout: 1500 } } })]),
+			linearWorkflow('hung enneo', [
+				manualTrigger(),
+				e2e.enneo({
+					parameters: {
+						resource: 'customer',
+						operation: 'search',
+						query: 'Sterling',
+						options: { timeout: 1500 },
+					},
+				}),
+			]),
 		);
 		const started = Date.now();
 		const run = await e2e.n8n.runWorkflow(wf.id);
 		expect(run.status).toBe('error');
-		expect(run.error('Enneo')!.message).toBe(`Could not reach Enneo at ${e2e.fake.instanceUrl}/api/mind: Enneo did not answer within 1.5 s`);
+		expect(run.error('Enneo')!.message).toBe(
+			`Could not reach Enneo at ${e2e.fake.instanceUrl}/api/mind: Enneo did not answer within 1.5 s`,
+		);
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
@@ -124,10 +177,17 @@ describe('transport faults with n8n\'s own HTTP helper', () => {
 		const state = demoState({ tickets: 1200 });
 		state.ignoresOffset = true;
 		e2e.fake.reset(state);
-		const wf = await e2e.n8n.createWorkflow(linearWorkflow('ignores offset', [manualTrigger(), e2e.enneo({ parameters: { resource: 'ticket', operation: 'getMany', returnAll: true } })]));
+		const wf = await e2e.n8n.createWorkflow(
+			linearWorkflow('ignores offset', [
+				manualTrigger(),
+				e2e.enneo({ parameters: { resource: 'ticket', operation: 'getMany', returnAll: true } }),
+			]),
+		);
 		const run = await e2e.n8n.runWorkflow(wf.id);
 		expect(run.status).toBe('error');
-		expect(run.error('Enneo')!.message).toBe('Enneo returned the same page twice for POST /ticket/search');
+		expect(run.error('Enneo')!.message).toBe(
+			'Enneo returned the same page twice for POST /ticket/search',
+		);
 		expect(e2e.fake.received('POST', '/ticket/search')).toHaveLength(2);
 	});
 });

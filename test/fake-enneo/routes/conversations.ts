@@ -65,38 +65,47 @@ const UPDATE_SCHEMA: Schema = {
 };
 
 const stripHtml = (html: string) => html.replace(/<[^>]*>/g, '').trim();
-const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [String(value)]);
+const list = (value: unknown): string[] =>
+	value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [String(value)];
 
 /** Attachments are `{name, url}` or `{name, base64}` (one of the two per attachment: docs/enneo-api-notes.md#conversation-store). */
 function storeAttachments(state: FakeState, attachments: unknown, where: string): Row[] {
-	return ((attachments as Array<Record<string, unknown>> | undefined) ?? []).map((attachment, index) => {
-		const at = `${where}: attachments[${index}]`;
-		for (const key of Object.keys(attachment)) {
-			if (!['name', 'url', 'base64', 'contentType'].includes(key)) throw new HttpError(400, `${at}: unknown field '${key}'`, 'unknown_field');
-		}
-		if (typeof attachment.name !== 'string' || !attachment.name) throw new HttpError(400, `${at}: 'name' is required`, 'invalid_attachment');
-		const hasUrl = typeof attachment.url === 'string' && attachment.url !== '';
-		const hasBase64 = typeof attachment.base64 === 'string' && attachment.base64 !== '';
-		if (hasUrl === hasBase64) throw new HttpError(400, `${at}: provide either 'url' or 'base64'`, 'invalid_attachment');
-		if (hasUrl && !/^https?:\/\//.test(String(attachment.url))) throw new HttpError(400, `${at}: 'url' must be http(s)`, 'invalid_attachment');
-		if (hasBase64 && !/^[A-Za-z0-9+/]+={0,2}$/.test(String(attachment.base64))) {
-			throw new HttpError(400, `${at}: 'base64' is not base64`, 'invalid_attachment');
-		}
-		const id = state.nextId.event++;
-		const name = String(attachment.name);
-		return {
-			id,
-			name,
-			url: hasUrl ? String(attachment.url) : `https://storage.example/attachments/${id}/${encodeURIComponent(name)}`,
-			originalUrl: hasUrl ? String(attachment.url) : null,
-			size: hasBase64 ? Buffer.from(String(attachment.base64), 'base64').length : null,
-			contentType: (attachment.contentType as string | undefined) ?? 'application/octet-stream',
-			fileEnding: name.includes('.') ? name.split('.').pop() : null,
-			inline: false,
-			// Kept so tests can check the stored bytes; Enneo serves the file from `url` instead.
-			base64: hasBase64 ? String(attachment.base64) : undefined,
-		};
-	});
+	return ((attachments as Array<Record<string, unknown>> | undefined) ?? []).map(
+		(attachment, index) => {
+			const at = `${where}: attachments[${index}]`;
+			for (const key of Object.keys(attachment)) {
+				if (!['name', 'url', 'base64', 'contentType'].includes(key))
+					throw new HttpError(400, `${at}: unknown field '${key}'`, 'unknown_field');
+			}
+			if (typeof attachment.name !== 'string' || !attachment.name)
+				throw new HttpError(400, `${at}: 'name' is required`, 'invalid_attachment');
+			const hasUrl = typeof attachment.url === 'string' && attachment.url !== '';
+			const hasBase64 = typeof attachment.base64 === 'string' && attachment.base64 !== '';
+			if (hasUrl === hasBase64)
+				throw new HttpError(400, `${at}: provide either 'url' or 'base64'`, 'invalid_attachment');
+			if (hasUrl && !/^https?:\/\//.test(String(attachment.url)))
+				throw new HttpError(400, `${at}: 'url' must be http(s)`, 'invalid_attachment');
+			if (hasBase64 && !/^[A-Za-z0-9+/]+={0,2}$/.test(String(attachment.base64))) {
+				throw new HttpError(400, `${at}: 'base64' is not base64`, 'invalid_attachment');
+			}
+			const id = state.nextId.event++;
+			const name = String(attachment.name);
+			return {
+				id,
+				name,
+				url: hasUrl
+					? String(attachment.url)
+					: `https://storage.example/attachments/${id}/${encodeURIComponent(name)}`,
+				originalUrl: hasUrl ? String(attachment.url) : null,
+				size: hasBase64 ? Buffer.from(String(attachment.base64), 'base64').length : null,
+				contentType: (attachment.contentType as string | undefined) ?? 'application/octet-stream',
+				fileEnding: name.includes('.') ? name.split('.').pop() : null,
+				inline: false,
+				// Kept so tests can check the stored bytes; Enneo serves the file from `url` instead.
+				base64: hasBase64 ? String(attachment.base64) : undefined,
+			};
+		},
+	);
 }
 
 /** A conversation as the API shows it (without the fake's stored bytes). */
@@ -116,7 +125,11 @@ function present(row: Row, includeRawData = false): Row {
 function findConversation(state: FakeState, ticketId: number, id: string): Row {
 	const conversation = state.conversations.get(Number(id));
 	if (!conversation || conversation.ticketId !== ticketId || conversation.deletedAt) {
-		throw new HttpError(404, `Conversation ${id} not found on ticket ${ticketId}`, 'conversation_not_found');
+		throw new HttpError(
+			404,
+			`Conversation ${id} not found on ticket ${ticketId}`,
+			'conversation_not_found',
+		);
 	}
 	return conversation;
 }
@@ -125,7 +138,11 @@ function findConversation(state: FakeState, ticketId: number, id: string): Row {
 function processMode(query: Record<string, string | string[]>, where: string): string {
 	const fromQuery = query.process as string | undefined;
 	if (fromQuery !== undefined && !ENUMS.process.includes(fromQuery)) {
-		throw new HttpError(400, `${where}: invalid process ${JSON.stringify(fromQuery)}, allowed: ${ENUMS.process.join(', ')}`, 'invalid_enum');
+		throw new HttpError(
+			400,
+			`${where}: invalid process ${JSON.stringify(fromQuery)}, allowed: ${ENUMS.process.join(', ')}`,
+			'invalid_enum',
+		);
 	}
 	return fromQuery ?? 'batch';
 }
@@ -140,20 +157,30 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			if (query[key] !== undefined) filters[key] = list(query[key]);
 		}
 		for (const value of filters.direction ?? []) {
-			if (!ENUMS.direction.includes(value)) throw new HttpError(400, `invalid direction ${value}`, 'invalid_enum');
+			if (!ENUMS.direction.includes(value))
+				throw new HttpError(400, `invalid direction ${value}`, 'invalid_enum');
 		}
 		for (const value of filters.private ?? []) queryFlag(value, 'private');
 		for (const key of ['senderId', 'toId']) {
 			for (const value of filters[key] ?? []) {
-				if (!/^\d+$/.test(value)) throw new HttpError(400, `${key} must be an integer, got ${value}`, 'invalid_query');
+				if (!/^\d+$/.test(value))
+					throw new HttpError(400, `${key} must be an integer, got ${value}`, 'invalid_query');
 			}
 		}
 		const conversations = [...state.conversations.values()]
 			.filter((c) => c.ticketId === ticket.id && !c.deletedAt)
 			.filter((c) => !filters.type || filters.type.includes(String(c.type)))
 			.filter((c) => !filters.direction || filters.direction.includes(String(c.direction)))
-			.filter((c) => !filters.private || filters.private.map((v) => v === 'true' || v === '1').includes(c.private === true))
-			.filter((c) => !filters.senderId || filters.senderId.includes(String((c.sender as Row | undefined)?.id ?? c.agentId)))
+			.filter(
+				(c) =>
+					!filters.private ||
+					filters.private.map((v) => v === 'true' || v === '1').includes(c.private === true),
+			)
+			.filter(
+				(c) =>
+					!filters.senderId ||
+					filters.senderId.includes(String((c.sender as Row | undefined)?.id ?? c.agentId)),
+			)
 			.filter((c) => !filters.toId || filters.toId.includes(String(c.toId)))
 			.sort((a, b) => a.id - b.id)
 			.map((c) => present(c, includeRawData));
@@ -163,7 +190,13 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 	router.get('/ticket/:ticketId/conversation/:conversationId', ({ state, params, query }) => {
 		const ticket = findTicket(state, params.ticketId);
 		const includeRawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
-		return { conversation: present(findConversation(state, ticket.id, params.conversationId), includeRawData), success: true };
+		return {
+			conversation: present(
+				findConversation(state, ticket.id, params.conversationId),
+				includeRawData,
+			),
+			success: true,
+		};
 	});
 
 	router.post('/ticket/:ticketId/conversation/store', ({ state, params, query, body }) => {
@@ -172,26 +205,51 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const request = validateBody(body ?? {}, STORE_SCHEMA, where);
 		// Enneo's store page documents `process` as a body field only (docs/enneo-api-notes.md#conversation-store); a ?process= query is not part of this endpoint.
 		if (query.process !== undefined) {
-			throw new HttpError(400, `${where}: unknown query parameter 'process' (send it in the body)`, 'unknown_query', { field: 'process' });
+			throw new HttpError(
+				400,
+				`${where}: unknown query parameter 'process' (send it in the body)`,
+				'unknown_query',
+				{ field: 'process' },
+			);
 		}
 		const process = (request.process as string | undefined) ?? 'batch';
-		if (!request.body && !request.bodyPlain && !request.bodyClean && !request.content && !(request.attachments as unknown[] | undefined)?.length) {
+		if (
+			!request.body &&
+			!request.bodyPlain &&
+			!request.bodyClean &&
+			!request.content &&
+			!(request.attachments as unknown[] | undefined)?.length
+		) {
 			throw new HttpError(400, `${where}: body or content is required`, 'missing_content');
 		}
 		if (request.subchannelId !== undefined) {
 			const subchannel = state.subchannels.get(request.subchannelId as number);
-			if (!subchannel) throw new HttpError(400, `${where}: unknown subchannel ${String(request.subchannelId)}`, 'unknown_subchannel');
+			if (!subchannel)
+				throw new HttpError(
+					400,
+					`${where}: unknown subchannel ${String(request.subchannelId)}`,
+					'unknown_subchannel',
+				);
 			if (subchannel.channel !== ticket.channel) {
-				throw new HttpError(400, `${where}: subchannel ${subchannel.id} is a ${String(subchannel.channel)} subchannel, the ticket is ${String(ticket.channel)}`, 'subchannel_mismatch');
+				throw new HttpError(
+					400,
+					`${where}: subchannel ${subchannel.id} is a ${String(subchannel.channel)} subchannel, the ticket is ${String(ticket.channel)}`,
+					'subchannel_mismatch',
+				);
 			}
 		}
 		if (request.agentId !== undefined && !state.profiles.has(request.agentId as number)) {
-			throw new HttpError(400, `${where}: unknown agent ${String(request.agentId)}`, 'unknown_agent');
+			throw new HttpError(
+				400,
+				`${where}: unknown agent ${String(request.agentId)}`,
+				'unknown_agent',
+			);
 		}
 		const attachments = storeAttachments(state, request.attachments, where);
 		const html = (request.body as string | undefined) ?? '';
 		const id = state.nextId.conversation++;
-		const agent = request.agentId !== undefined ? state.profiles.get(request.agentId as number) : undefined;
+		const agent =
+			request.agentId !== undefined ? state.profiles.get(request.agentId as number) : undefined;
 		const conversation: Row = {
 			id,
 			ticketId: ticket.id,
@@ -202,7 +260,15 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			fromEmail: request.from ?? null,
 			fromEmailName: request.fromName ?? null,
 			agentId: request.agentId ?? null,
-			sender: request.sender ?? (agent ? { id: agent.id, name: `${String(agent.firstName)} ${String(agent.lastName)}`, email: agent.email } : null),
+			sender:
+				request.sender ??
+				(agent
+					? {
+							id: agent.id,
+							name: `${String(agent.firstName)} ${String(agent.lastName)}`,
+							email: agent.email,
+						}
+					: null),
 			toEmail: request.to ?? [],
 			ccEmails: request.ccEmails ?? [],
 			bccEmails: request.bccEmails ?? [],
@@ -210,7 +276,9 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			body: html,
 			bodyPlain: request.bodyPlain ?? stripHtml(html),
 			bodyClean: request.bodyClean ?? stripHtml(html),
-			content: request.content ?? { message: (request.bodyPlain as string | undefined) ?? stripHtml(html) },
+			content: request.content ?? {
+				message: (request.bodyPlain as string | undefined) ?? stripHtml(html),
+			},
 			intentIds: request.intentIds ?? [],
 			attachments,
 			externalConversationId: request.externalConversationId ?? null,
@@ -220,7 +288,9 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			subchannelId: request.subchannelId ?? null,
 			rawData: request.rawData ?? null,
 			process,
-			createdAt: request.createdAt ? Math.floor(Date.parse(`${String(request.createdAt).replace(' ', 'T')}Z`) / 1000) : nowSeconds(),
+			createdAt: request.createdAt
+				? Math.floor(Date.parse(`${String(request.createdAt).replace(' ', 'T')}Z`) / 1000)
+				: nowSeconds(),
 			modifiedAt: nowSeconds(),
 			deletedAt: null,
 		};
@@ -231,9 +301,26 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		}
 		ticket.modifiedAt = sqlDate();
 		const customerMessage = conversation.direction === 'in' && !conversation.private;
-		const event = emitEvent(state, { type: 'conversationCreated', ticketId: ticket.id, userId: customerMessage ? null : undefined, data: { conversationId: id, direction: conversation.direction } });
-		if (customerMessage) emitEvent(state, { type: 'ticketResponse', ticketId: ticket.id, userId: null, data: { conversationId: id } });
-		return { success: true, conversationId: id, ticketId: ticket.id, conversation: present(conversation), eventId: event.id };
+		const event = emitEvent(state, {
+			type: 'conversationCreated',
+			ticketId: ticket.id,
+			userId: customerMessage ? null : undefined,
+			data: { conversationId: id, direction: conversation.direction },
+		});
+		if (customerMessage)
+			emitEvent(state, {
+				type: 'ticketResponse',
+				ticketId: ticket.id,
+				userId: null,
+				data: { conversationId: id },
+			});
+		return {
+			success: true,
+			conversationId: id,
+			ticketId: ticket.id,
+			conversation: present(conversation),
+			eventId: event.id,
+		};
 	});
 
 	router.post('/ticket/:ticketId/conversation/reply', ({ state, params, query, body }) => {
@@ -241,13 +328,21 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const ticket = findTicket(state, params.ticketId);
 		const request = validateBody(body ?? {}, REPLY_SCHEMA, where);
 		const process = processMode(query, where);
-		const includeQuotedHistory = queryFlag(query.includeQuotedHistory, 'includeQuotedHistory') ?? true;
+		const includeQuotedHistory =
+			queryFlag(query.includeQuotedHistory, 'includeQuotedHistory') ?? true;
 		const content = request.content as Record<string, unknown>;
 		if (typeof content.message !== 'string' || !content.message.trim()) {
 			throw new HttpError(400, `${where}: content.message is required`, 'missing_content');
 		}
-		if (request.subchannelId !== undefined && !state.subchannels.has(request.subchannelId as number)) {
-			throw new HttpError(400, `${where}: unknown subchannel ${String(request.subchannelId)}`, 'unknown_subchannel');
+		if (
+			request.subchannelId !== undefined &&
+			!state.subchannels.has(request.subchannelId as number)
+		) {
+			throw new HttpError(
+				400,
+				`${where}: unknown subchannel ${String(request.subchannelId)}`,
+				'unknown_subchannel',
+			);
 		}
 		const isPrivate = request.private === true || request.direction === 'internal';
 		const isDraft = request.isDraft === true;
@@ -260,8 +355,12 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			private: isPrivate,
 			isDraft,
 			agentId: state.me.id,
-			sender: { id: state.me.id, name: `${String(state.me.firstName)} ${String(state.me.lastName)}` },
-			toEmail: request.to !== undefined ? list(request.to) : [String(ticket.from ?? '')].filter(Boolean),
+			sender: {
+				id: state.me.id,
+				name: `${String(state.me.firstName)} ${String(state.me.lastName)}`,
+			},
+			toEmail:
+				request.to !== undefined ? list(request.to) : [String(ticket.from ?? '')].filter(Boolean),
 			ccEmails: list(request.cc),
 			bccEmails: list(request.bcc),
 			subject: request.subject ?? `Re: ${String(ticket.subject ?? '')}`,
@@ -282,7 +381,12 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		};
 		state.conversations.set(id, conversation);
 		ticket.modifiedAt = sqlDate();
-		if (!isDraft) emitEvent(state, { type: isPrivate ? 'newNote' : 'newReply', ticketId: ticket.id, data: { conversationId: id } });
+		if (!isDraft)
+			emitEvent(state, {
+				type: isPrivate ? 'newNote' : 'newReply',
+				ticketId: ticket.id,
+				data: { conversationId: id },
+			});
 		return { success: true, id, conversation: present(conversation) };
 	});
 
@@ -292,11 +396,16 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		const conversation = findConversation(state, ticket.id, params.conversationId);
 		const request = validateBody(body ?? {}, UPDATE_SCHEMA, where);
 		if (!conversation.private && !conversation.isDraft) {
-			throw new HttpError(400, `${where}: only internal notes and drafts can be updated`, 'conversation_not_editable');
+			throw new HttpError(
+				400,
+				`${where}: only internal notes and drafts can be updated`,
+				'conversation_not_editable',
+			);
 		}
 		if (request.content !== undefined) {
 			const message = (request.content as Record<string, unknown>).message;
-			if (typeof message !== 'string') throw new HttpError(400, `${where}: content.message must be a string`, 'invalid_type');
+			if (typeof message !== 'string')
+				throw new HttpError(400, `${where}: content.message must be a string`, 'invalid_type');
 			conversation.content = { message };
 			conversation.body = message;
 			conversation.bodyPlain = stripHtml(message);
@@ -305,7 +414,11 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 			conversation.isDraft = false;
 			conversation.sent = !conversation.private;
 		} else if (request.isDraft === true && !conversation.isDraft) {
-			throw new HttpError(400, `${where}: a published message cannot become a draft again`, 'conversation_not_editable');
+			throw new HttpError(
+				400,
+				`${where}: a published message cannot become a draft again`,
+				'conversation_not_editable',
+			);
 		}
 		conversation.modifiedAt = nowSeconds();
 		return { success: true, conversation: present(conversation) };

@@ -6,17 +6,34 @@ import { queryFlag, queryInt, validateBody } from '../validate';
 import { findTicket } from './tickets';
 
 const CONTRACT_SEARCH_FIELDS = [
-	'contractId', 'customerId', 'firstname', 'lastname', 'fullname', 'birthday', 'company', 'email', 'meterNumber', 'address', 'postalCode', 'city',
+	'contractId',
+	'customerId',
+	'firstname',
+	'lastname',
+	'fullname',
+	'birthday',
+	'company',
+	'email',
+	'meterNumber',
+	'address',
+	'postalCode',
+	'city',
 ];
 
 const lower = (value: unknown) => String(value ?? '').toLowerCase();
 
 function customerContracts(state: FakeState, customer: Row): Row[] {
-	return ((customer.contractIds as number[] | undefined) ?? []).map((id) => state.contracts.get(id)).filter((c): c is Row => !!c);
+	return ((customer.contractIds as number[] | undefined) ?? [])
+		.map((id) => state.contracts.get(id))
+		.filter((c): c is Row => !!c);
 }
 
 /** A customer as the by* routes show it (docs/enneo-api-notes.md#customers). */
-function presentCustomer(state: FakeState, customer: Row, options: { contracts?: boolean; rawData?: boolean } = {}): Row {
+function presentCustomer(
+	state: FakeState,
+	customer: Row,
+	options: { contracts?: boolean; rawData?: boolean } = {},
+): Row {
 	const out: Row = { ...customer, emailMatches: null };
 	if (options.contracts) out.contracts = customerContracts(state, customer);
 	if (options.rawData) out.rawData = { source: 'erp', customerNumber: customer.id };
@@ -36,8 +53,20 @@ function findCustomer(state: FakeState, id: string): Row {
  */
 function matchesCustomer(customer: Row, q: string): boolean {
 	const text = q.trim().toLowerCase();
-	if (/^\d+$/.test(text) && (String(customer.id) === text || ((customer.contractIds as number[]) ?? []).map(String).includes(text))) return true;
-	const haystack = [customer.firstname, customer.lastname, `${String(customer.firstname)} ${String(customer.lastname)}`, customer.email, customer.company, customer.phone]
+	if (
+		/^\d+$/.test(text) &&
+		(String(customer.id) === text ||
+			((customer.contractIds as number[]) ?? []).map(String).includes(text))
+	)
+		return true;
+	const haystack = [
+		customer.firstname,
+		customer.lastname,
+		`${String(customer.firstname)} ${String(customer.lastname)}`,
+		customer.email,
+		customer.company,
+		customer.phone,
+	]
 		.map(lower)
 		.join('\n');
 	return text.length >= 2 && haystack.includes(text);
@@ -47,7 +76,8 @@ function matchesCustomer(customer: Row, q: string): boolean {
 export function registerCustomerRoutes(router: Router<FakeState>): void {
 	router.get('/customer/search', ({ state, query }) => {
 		const q = query.q;
-		if (typeof q !== 'string' || !q.trim()) throw new HttpError(400, "query parameter 'q' is required", 'missing_query');
+		if (typeof q !== 'string' || !q.trim())
+			throw new HttpError(400, "query parameter 'q' is required", 'missing_query');
 		const limit = queryInt(query.limit, 'limit', 1, 100) ?? 10;
 		const offset = queryInt(query.offset, 'offset', 0) ?? 0;
 		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
@@ -68,24 +98,35 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 
 	router.get('/customer/byContractId/:contractId', ({ state, params, query }) => {
 		const contract = state.contracts.get(Number(params.contractId));
-		if (!contract) throw new HttpError(404, `Contract ${params.contractId} not found`, 'contract_not_found');
+		if (!contract)
+			throw new HttpError(404, `Contract ${params.contractId} not found`, 'contract_not_found');
 		const customer = findCustomer(state, String(contract.customerId));
 		// This route always embeds the contracts (docs/enneo-api-notes.md#customers).
-		return presentCustomer(state, customer, { contracts: true, rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false });
+		return presentCustomer(state, customer, {
+			contracts: true,
+			rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false,
+		});
 	});
 
 	router.get('/customer/byTicketId/:ticketId', ({ state, params, query }) => {
 		const ticket = findTicket(state, params.ticketId);
-		if (!ticket.customerId) throw new HttpError(404, `Ticket ${ticket.id} has no customer`, 'customer_not_found');
+		if (!ticket.customerId)
+			throw new HttpError(404, `Ticket ${ticket.id} has no customer`, 'customer_not_found');
 		const customer = findCustomer(state, String(ticket.customerId));
-		return presentCustomer(state, customer, { rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false });
+		return presentCustomer(state, customer, {
+			rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false,
+		});
 	});
 
 	router.patch('/customer/:customerId', ({ state, params, body }) => {
 		const where = `PATCH /customer/${params.customerId}`;
 		const customer = findCustomer(state, params.customerId);
 		// tagIds is the only writable field (docs/enneo-api-notes.md#customers).
-		const request = validateBody(body ?? {}, { tagIds: { type: 'integer[]', required: true } }, where);
+		const request = validateBody(
+			body ?? {},
+			{ tagIds: { type: 'integer[]', required: true } },
+			where,
+		);
 		const tags = (request.tagIds as number[]).map((id) => {
 			const tag = state.tags.get(id);
 			if (!tag) throw new HttpError(400, `${where}: unknown tag id ${id}`, 'unknown_tag');
@@ -99,16 +140,21 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 	});
 
 	router.get('/contract/search', ({ state, query }) => {
-		if (query.q !== undefined) throw new HttpError(400, "contract search takes structured fields, not 'q'", 'invalid_query');
+		if (query.q !== undefined)
+			throw new HttpError(400, "contract search takes structured fields, not 'q'", 'invalid_query');
 		for (const key of Object.keys(query)) {
-			if (![...CONTRACT_SEARCH_FIELDS, 'includeRawData', 'ticketId'].includes(key)) throw new HttpError(400, `unknown query parameter '${key}'`, 'invalid_query');
+			if (![...CONTRACT_SEARCH_FIELDS, 'includeRawData', 'ticketId'].includes(key))
+				throw new HttpError(400, `unknown query parameter '${key}'`, 'invalid_query');
 		}
 		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
 		if (query.birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(query.birthday))) {
 			throw new HttpError(400, 'birthday must be YYYY-MM-DD', 'invalid_query');
 		}
-		const fields = CONTRACT_SEARCH_FIELDS.filter((key) => typeof query[key] === 'string' && query[key] !== '');
-		if (!fields.length) throw new HttpError(400, 'at least one search field is required', 'missing_query');
+		const fields = CONTRACT_SEARCH_FIELDS.filter(
+			(key) => typeof query[key] === 'string' && query[key] !== '',
+		);
+		if (!fields.length)
+			throw new HttpError(400, 'at least one search field is required', 'missing_query');
 		if (query.ticketId !== undefined) {
 			const ticket = findTicket(state, String(query.ticketId));
 			const traces = (ticket.identificationTraces as unknown[] | undefined) ?? [];
@@ -146,7 +192,10 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 			});
 			const hits = checks.filter(Boolean).length;
 			if (!hits) continue;
-			const similarity = query.contractId !== undefined && checks[fields.indexOf('contractId')] ? 1 : Math.round((hits / fields.length) * 100) / 100;
+			const similarity =
+				query.contractId !== undefined && checks[fields.indexOf('contractId')]
+					? 1
+					: Math.round((hits / fields.length) * 100) / 100;
 			if (!best || similarity > best.similarity) best = { contract, customer, similarity };
 		}
 		if (!best || best.similarity < 0.5) return [];
@@ -156,7 +205,8 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 				id: best.contract.id,
 				similarity: best.similarity,
 				customerLegitimation: best.similarity === 1 ? 15 : 10,
-				customerLegitimationMessage: best.similarity === 1 ? 'Contract and customer ID found' : 'Identified, rules not passed',
+				customerLegitimationMessage:
+					best.similarity === 1 ? 'Contract and customer ID found' : 'Identified, rules not passed',
 				contract,
 				customer: presentCustomer(state, best.customer),
 				cached: true,
@@ -166,7 +216,12 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 	});
 
 	router.get('/contract/:contractId', ({ state, params, query }) => {
-		if (!/^\d+$/.test(params.contractId)) throw new HttpError(400, `contractId must be an integer, got ${params.contractId}`, 'invalid_id');
+		if (!/^\d+$/.test(params.contractId))
+			throw new HttpError(
+				400,
+				`contractId must be an integer, got ${params.contractId}`,
+				'invalid_id',
+			);
 		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
 		queryFlag(query.refresh, 'refresh');
 		const contract = state.contracts.get(Number(params.contractId));

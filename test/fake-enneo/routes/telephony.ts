@@ -44,7 +44,12 @@ const CALL_COMPLETED_SCHEMA: Schema = {
 	humanDurationSeconds: { type: 'integer' },
 };
 
-const HOOKS = ['/telephony/callReceived', '/telephony/agentConnected', '/telephony/callCompleted', '/telephony/getRouting'];
+const HOOKS = [
+	'/telephony/callReceived',
+	'/telephony/agentConnected',
+	'/telephony/callCompleted',
+	'/telephony/getRouting',
+];
 
 /** E.164 comparison key: digits only, `00` prefix dropped, a national `0` read as German (the demo's country). */
 export function phoneKey(value: unknown): string {
@@ -60,12 +65,35 @@ export function phoneKey(value: unknown): string {
 function validateTranscript(transcript: unknown, where: string): void {
 	((transcript as Array<Record<string, unknown>> | undefined) ?? []).forEach((entry, index) => {
 		for (const key of Object.keys(entry)) {
-			if (!['speaker', 'message', 'timestamp'].includes(key)) throw new HttpError(400, `${where}: transcript[${index}] unknown field '${key}'`, 'unknown_field');
+			if (!['speaker', 'message', 'timestamp'].includes(key))
+				throw new HttpError(
+					400,
+					`${where}: transcript[${index}] unknown field '${key}'`,
+					'unknown_field',
+				);
 		}
-		if (typeof entry.speaker !== 'string' || !entry.speaker) throw new HttpError(400, `${where}: transcript[${index}].speaker is required`, 'invalid_transcript');
-		if (typeof entry.message !== 'string') throw new HttpError(400, `${where}: transcript[${index}].message is required`, 'invalid_transcript');
-		if (entry.timestamp !== undefined && (typeof entry.timestamp !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(entry.timestamp))) {
-			throw new HttpError(400, `${where}: transcript[${index}].timestamp must be ISO 8601`, 'invalid_transcript');
+		if (typeof entry.speaker !== 'string' || !entry.speaker)
+			throw new HttpError(
+				400,
+				`${where}: transcript[${index}].speaker is required`,
+				'invalid_transcript',
+			);
+		if (typeof entry.message !== 'string')
+			throw new HttpError(
+				400,
+				`${where}: transcript[${index}].message is required`,
+				'invalid_transcript',
+			);
+		if (
+			entry.timestamp !== undefined &&
+			(typeof entry.timestamp !== 'string' ||
+				!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(entry.timestamp))
+		) {
+			throw new HttpError(
+				400,
+				`${where}: transcript[${index}].timestamp must be ISO 8601`,
+				'invalid_transcript',
+			);
 		}
 	});
 }
@@ -85,35 +113,59 @@ function addTranscript(state: FakeState, ticketId: number, transcript: unknown):
 			bodyPlain: entry.message,
 			content: { message: entry.message },
 			attachments: [],
-			createdAt: entry.timestamp ? Math.floor(Date.parse(entry.timestamp) / 1000) : Math.floor(Date.now() / 1000),
+			createdAt: entry.timestamp
+				? Math.floor(Date.parse(entry.timestamp) / 1000)
+				: Math.floor(Date.now() / 1000),
 			deletedAt: null,
 		});
 	}
 }
 
 /** Customer identification: contract → customer → phone number (both sides normalised). */
-function identify(state: FakeState, request: Record<string, unknown>, number: unknown): { customer?: Row; contractId: string | null } {
+function identify(
+	state: FakeState,
+	request: Record<string, unknown>,
+	number: unknown,
+): { customer?: Row; contractId: string | null } {
 	if (request.contractId) {
 		const contract = state.contracts.get(Number(request.contractId));
-		if (contract) return { customer: state.customers.get(Number(contract.customerId)), contractId: String(contract.id) };
+		if (contract)
+			return {
+				customer: state.customers.get(Number(contract.customerId)),
+				contractId: String(contract.id),
+			};
 	}
 	if (request.customerId) {
 		const customer = state.customers.get(Number(request.customerId));
-		if (customer) return { customer, contractId: String((customer.contractIds as number[])[0] ?? '') || null };
+		if (customer)
+			return { customer, contractId: String((customer.contractIds as number[])[0] ?? '') || null };
 	}
 	const key = phoneKey(number);
 	if (key) {
-		const customer = [...state.customers.values()].find((c) => phoneKey(c.phone) === key || phoneKey(`+${String(c.phone)}`) === key);
-		if (customer) return { customer, contractId: String((customer.contractIds as number[])[0] ?? '') || null };
+		const customer = [...state.customers.values()].find(
+			(c) => phoneKey(c.phone) === key || phoneKey(`+${String(c.phone)}`) === key,
+		);
+		if (customer)
+			return { customer, contractId: String((customer.contractIds as number[])[0] ?? '') || null };
 	}
 	return { contractId: null };
 }
 
-function findCallTicket(state: FakeState, reference: { ticketId?: unknown; channelId?: unknown }, where: string): Row {
-	if (reference.ticketId !== undefined && reference.ticketId !== null) return findTicket(state, reference.ticketId as number);
+function findCallTicket(
+	state: FakeState,
+	reference: { ticketId?: unknown; channelId?: unknown },
+	where: string,
+): Row {
+	if (reference.ticketId !== undefined && reference.ticketId !== null)
+		return findTicket(state, reference.ticketId as number);
 	if (reference.channelId !== undefined && reference.channelId !== null) {
 		const ticket = [...state.tickets.values()].find((t) => t.channelId === reference.channelId);
-		if (!ticket) throw new HttpError(404, `${where}: no call with channelId ${String(reference.channelId)}`, 'call_not_found');
+		if (!ticket)
+			throw new HttpError(
+				404,
+				`${where}: no call with channelId ${String(reference.channelId)}`,
+				'call_not_found',
+			);
 		return ticket;
 	}
 	throw new HttpError(400, `${where}: ticketId or channelId is required`, 'missing_reference');
@@ -125,13 +177,20 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 		router.on(path === '/telephony/getRouting' ? 'GET' : 'POST', path, (ctx) => {
 			// Instances with Enneo's own ACD accept only the internal token on these hooks (docs/enneo-api-notes.md#telephony-auth).
 			if (ctx.state.telephonyHooksForbidden) {
-				throw new HttpError(403, 'This endpoint requires the x-internal-communication-token header', 'forbidden');
+				throw new HttpError(
+					403,
+					'This endpoint requires the x-internal-communication-token header',
+					'forbidden',
+				);
 			}
 			return handlers[path](ctx);
 		});
 	}
 
-	const handlers: Record<string, (ctx: { state: FakeState; body: unknown; query: Record<string, string | string[]> }) => unknown> = {
+	const handlers: Record<
+		string,
+		(ctx: { state: FakeState; body: unknown; query: Record<string, string | string[]> }) => unknown
+	> = {
 		'/telephony/callReceived': ({ state, body }) => {
 			const where = 'POST /telephony/callReceived';
 			const request = validateBody(body ?? {}, CALL_RECEIVED_SCHEMA, where);
@@ -139,26 +198,60 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 			const direction = (request.direction as string | undefined) ?? 'in';
 			const routing = (request.routing as string | undefined) ?? 'none';
 			if (direction === 'out') {
-				if (!request.to) throw new HttpError(400, `${where}: 'to' is required for outbound calls`, 'missing_field', { field: 'to' });
+				if (!request.to)
+					throw new HttpError(
+						400,
+						`${where}: 'to' is required for outbound calls`,
+						'missing_field',
+						{ field: 'to' },
+					);
 				if (request.agentId === undefined && request.userId === undefined) {
-					throw new HttpError(400, `${where}: 'agentId' (or 'userId') is required for outbound calls`, 'missing_field', { field: 'agentId' });
+					throw new HttpError(
+						400,
+						`${where}: 'agentId' (or 'userId') is required for outbound calls`,
+						'missing_field',
+						{ field: 'agentId' },
+					);
 				}
 			}
 			if (request.userId !== undefined && routing === 'native') {
-				throw new HttpError(400, `${where}: 'userId' requires routing 'external' or 'none'`, 'invalid_routing', { field: 'userId' });
+				throw new HttpError(
+					400,
+					`${where}: 'userId' requires routing 'external' or 'none'`,
+					'invalid_routing',
+					{ field: 'userId' },
+				);
 			}
 			for (const key of ['agentId', 'userId']) {
-				if (request[key] !== undefined && !state.profiles.has(request[key] as number)) throw new HttpError(400, `${where}: unknown ${key} ${String(request[key])}`, 'unknown_user');
+				if (request[key] !== undefined && !state.profiles.has(request[key] as number))
+					throw new HttpError(
+						400,
+						`${where}: unknown ${key} ${String(request[key])}`,
+						'unknown_user',
+					);
 			}
 			if (request.aiAgentId !== undefined && !state.aiAgents.has(request.aiAgentId as number)) {
-				throw new HttpError(400, `${where}: unknown aiAgentId ${String(request.aiAgentId)}`, 'unknown_ai_agent');
+				throw new HttpError(
+					400,
+					`${where}: unknown aiAgentId ${String(request.aiAgentId)}`,
+					'unknown_ai_agent',
+				);
 			}
 			if (request.subchannelId !== undefined) {
 				const subchannel = state.subchannels.get(request.subchannelId as number);
-				if (!subchannel || subchannel.channel !== 'phone') throw new HttpError(400, `${where}: ${String(request.subchannelId)} is not a phone subchannel`, 'invalid_subchannel');
+				if (!subchannel || subchannel.channel !== 'phone')
+					throw new HttpError(
+						400,
+						`${where}: ${String(request.subchannelId)} is not a phone subchannel`,
+						'invalid_subchannel',
+					);
 			}
 			// Enneo types phone/to as strings and documents no format (docs/enneo-api-notes.md#phones): anonymous or SIP callers are stored as sent.
-			const { customer, contractId } = identify(state, request, direction === 'out' ? request.to : request.phone);
+			const { customer, contractId } = identify(
+				state,
+				request,
+				direction === 'out' ? request.to : request.phone,
+			);
 			const id = state.nextId.ticket++;
 			const agentId = (request.agentId ?? request.userId ?? null) as number | null;
 			const now = sqlDate();
@@ -170,7 +263,10 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				aiProcessing: request.triggerAiProcessing ?? routing !== 'none',
 				routing,
 				priority: 'medium',
-				subject: direction === 'out' ? `Outbound call to ${String(request.to)}` : `Call from ${String(request.phone ?? 'unknown number')}`,
+				subject:
+					direction === 'out'
+						? `Outbound call to ${String(request.to)}`
+						: `Call from ${String(request.phone ?? 'unknown number')}`,
 				from: direction === 'out' ? request.to : (request.phone ?? null),
 				fromName: request.callerName ?? null,
 				channelId: request.channelId ?? null,
@@ -186,8 +282,17 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				closedAt: null,
 			};
 			state.tickets.set(id, ticket);
-			emitEvent(state, { type: 'ticketCreated', ticketId: id, data: { channel: 'phone', subchannelId: ticket.subchannelId } });
-			emitEvent(state, { type: 'callStarted', ticketId: id, userId: agentId ?? null, data: { direction, channelId: ticket.channelId, phone: ticket.from } });
+			emitEvent(state, {
+				type: 'ticketCreated',
+				ticketId: id,
+				data: { channel: 'phone', subchannelId: ticket.subchannelId },
+			});
+			emitEvent(state, {
+				type: 'callStarted',
+				ticketId: id,
+				userId: agentId ?? null,
+				data: { direction, channelId: ticket.channelId, phone: ticket.from },
+			});
 			addTranscript(state, id, request.transcript);
 			let queueId: number | undefined;
 			if (routing === 'native' || direction === 'out') {
@@ -208,7 +313,11 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 					routedAt: direction === 'out' ? now : null,
 					completedAt: null,
 					updatedAt: now,
-					positionDetails: { position: direction === 'out' ? 0 : 1, agentsOnlineWithMatchingSkills: [7, 8], estimatedWaitingTimeInSeconds: direction === 'out' ? 0 : 45 },
+					positionDetails: {
+						position: direction === 'out' ? 0 : 1,
+						agentsOnlineWithMatchingSkills: [7, 8],
+						estimatedWaitingTimeInSeconds: direction === 'out' ? 0 : 45,
+					},
 				});
 			}
 			const userToConnect = request.userId as number | undefined;
@@ -218,7 +327,10 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				ticketId: id,
 				contractId,
 				customerId: customer ? String(customer.id) : null,
-				ioResponse: routing === 'external' ? 'Call forwarded to the external routing engine' : 'None, as routing is not external',
+				ioResponse:
+					routing === 'external'
+						? 'Call forwarded to the external routing engine'
+						: 'None, as routing is not external',
 				...(routing === 'native' ? { queueId } : {}),
 			};
 		},
@@ -226,12 +338,23 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 		'/telephony/agentConnected': ({ state, body }) => {
 			const where = 'POST /telephony/agentConnected';
 			const request = validateBody(body ?? {}, AGENT_CONNECTED_SCHEMA, where);
-			if (!state.profiles.has(request.userId as number)) throw new HttpError(400, `${where}: unknown userId ${String(request.userId)}`, 'unknown_user');
+			if (!state.profiles.has(request.userId as number))
+				throw new HttpError(
+					400,
+					`${where}: unknown userId ${String(request.userId)}`,
+					'unknown_user',
+				);
 			const ticket = findCallTicket(state, request, where);
 			ticket.agentId = request.userId;
 			ticket.connectedUserId = request.userId;
 			for (const entry of state.queue.values()) {
-				if (entry.ticketId === ticket.id) Object.assign(entry, { status: 'assigned', assignedUserId: request.userId, routedAt: sqlDate(), updatedAt: sqlDate() });
+				if (entry.ticketId === ticket.id)
+					Object.assign(entry, {
+						status: 'assigned',
+						assignedUserId: request.userId,
+						routedAt: sqlDate(),
+						updatedAt: sqlDate(),
+					});
 			}
 			return { success: true };
 		},
@@ -240,8 +363,15 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 			const where = 'POST /telephony/callCompleted';
 			const request = validateBody(body ?? {}, CALL_COMPLETED_SCHEMA, where);
 			validateTranscript(request.transcript, where);
-			for (const key of ['duration', 'totalDurationSeconds', 'botDurationSeconds', 'queueDurationSeconds', 'humanDurationSeconds']) {
-				if (request[key] !== undefined && (request[key] as number) < 0) throw new HttpError(400, `${where}: ${key} must be >= 0`, 'invalid_duration');
+			for (const key of [
+				'duration',
+				'totalDurationSeconds',
+				'botDurationSeconds',
+				'queueDurationSeconds',
+				'humanDurationSeconds',
+			]) {
+				if (request[key] !== undefined && (request[key] as number) < 0)
+					throw new HttpError(400, `${where}: ${key} must be >= 0`, 'invalid_duration');
 			}
 			const ticket = findCallTicket(state, request, where);
 			addTranscript(state, ticket.id, request.transcript);
@@ -252,16 +382,38 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				humanDurationSeconds: request.humanDurationSeconds ?? null,
 			};
 			for (const entry of state.queue.values()) {
-				if (entry.ticketId === ticket.id) Object.assign(entry, { status: 'completed', completedAt: sqlDate(), updatedAt: sqlDate() });
+				if (entry.ticketId === ticket.id)
+					Object.assign(entry, {
+						status: 'completed',
+						completedAt: sqlDate(),
+						updatedAt: sqlDate(),
+					});
 			}
-			emitEvent(state, { type: 'callCompleted', ticketId: ticket.id, userId: (ticket.agentId as number | null) ?? null, data: { channelId: ticket.channelId ?? null, ...(ticket.callMetrics as Record<string, unknown>) } });
+			emitEvent(state, {
+				type: 'callCompleted',
+				ticketId: ticket.id,
+				userId: (ticket.agentId as number | null) ?? null,
+				data: {
+					channelId: ticket.channelId ?? null,
+					...(ticket.callMetrics as Record<string, unknown>),
+				},
+			});
 			return { success: true };
 		},
 
 		'/telephony/getRouting': ({ state, query }) => {
 			const where = 'GET /telephony/getRouting';
 			for (const key of Object.keys(query)) {
-				if (!['ticketId', 'channelId', 'queueId', 'forceReEvaluation', 'cleanState', 'testQueueStatusResponse'].includes(key)) {
+				if (
+					![
+						'ticketId',
+						'channelId',
+						'queueId',
+						'forceReEvaluation',
+						'cleanState',
+						'testQueueStatusResponse',
+					].includes(key)
+				) {
 					throw new HttpError(400, `${where}: unknown query parameter '${key}'`, 'invalid_query');
 				}
 			}
@@ -271,13 +423,21 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 			const queueId = queryInt(query.queueId, 'queueId', 1);
 			const channelId = query.channelId as string | undefined;
 			if ([ticketId, queueId, channelId].filter((v) => v !== undefined).length !== 1) {
-				throw new HttpError(400, `${where}: give exactly one of ticketId, channelId, queueId`, 'missing_reference');
+				throw new HttpError(
+					400,
+					`${where}: give exactly one of ticketId, channelId, queueId`,
+					'missing_reference',
+				);
 			}
 			if (ticketId !== undefined) findTicket(state, ticketId);
 			const entry = [...state.queue.values()].find(
-				(e) => (ticketId !== undefined && e.ticketId === ticketId) || (queueId !== undefined && e.id === queueId) || (channelId !== undefined && e.channelId === channelId),
+				(e) =>
+					(ticketId !== undefined && e.ticketId === ticketId) ||
+					(queueId !== undefined && e.id === queueId) ||
+					(channelId !== undefined && e.channelId === channelId),
 			);
-			if (!entry) throw new HttpError(404, `${where}: no queue entry for this call`, 'queue_entry_not_found');
+			if (!entry)
+				throw new HttpError(404, `${where}: no queue entry for this call`, 'queue_entry_not_found');
 			if (force && entry.status === 'waitingForAgent') entry.updatedAt = sqlDate();
 			return entry;
 		},
@@ -285,7 +445,8 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 
 	router.get('/telephony/routingAvailability', ({ state, query }) => {
 		const userId = queryInt(query.userId, 'userId', 1);
-		if (userId !== undefined && !state.profiles.has(userId)) throw new HttpError(404, `User ${userId} not found`, 'profile_not_found');
+		if (userId !== undefined && !state.profiles.has(userId))
+			throw new HttpError(404, `User ${userId} not found`, 'profile_not_found');
 		const tickets = [...state.tickets.values()];
 		// Response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses); this stand-in is invented.
 		const users = [...state.profiles.values()]
@@ -295,7 +456,9 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				callRoutingStatus: p.id === 7 ? 'idle' : 'offline',
 				chatRoutingStatus: 'offline',
 				skills: { tagIds: [1], channels: ['phone', 'email'] },
-				currentTicketIds: tickets.filter((t) => t.channel === 'phone' && t.agentId === p.id && t.status === 'open').map((t) => t.id),
+				currentTicketIds: tickets
+					.filter((t) => t.channel === 'phone' && t.agentId === p.id && t.status === 'open')
+					.map((t) => t.id),
 				queuedTicketIds: [],
 			}));
 		return { success: true, users };

@@ -14,12 +14,19 @@ const trigger = { sessionId: 'session-p', boundAiAgentId: 123, boundIvrId: null 
 async function respond(parameters: IDataObject, typeVersion: number) {
 	const sent: unknown[] = [];
 	const context = makeContext(
-		{ parameters: { resource: 'inboundCall', operation: 'respond', ...parameters }, items: [{ json: {} }], credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' }, typeVersion },
+		{
+			parameters: { resource: 'inboundCall', operation: 'respond', ...parameters },
+			items: [{ json: {} }],
+			credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' },
+			typeVersion,
+		},
 		[],
 		sent,
 	);
 	Object.assign(context, {
-		getParentNodes: () => [{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, disabled: false }],
+		getParentNodes: () => [
+			{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, disabled: false },
+		],
 		getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: trigger }) }) }),
 		// Respond must never ask for the Enneo credential.
 		getCredentials: async () => {
@@ -31,9 +38,14 @@ async function respond(parameters: IDataObject, typeVersion: number) {
 }
 
 const aiAgentFields = (version: number) =>
-	description.properties.filter((p: INodeProperties) => p.name === 'aiAgentId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('inboundCall') && (p.displayOptions?.show?.['@version'] as number[] | undefined)?.includes(version));
+	description.properties.filter(
+		(p: INodeProperties) =>
+			p.name === 'aiAgentId' &&
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes('inboundCall') &&
+			(p.displayOptions?.show?.['@version'] as number[] | undefined)?.includes(version),
+	);
 
-describe('Inbound Call → Respond takes the telephony platform\'s IDs', () => {
+describe("Inbound Call → Respond takes the telephony platform's IDs", () => {
 	test('version 2 is the default; version 1 stays available for saved workflows', () => {
 		expect(description.version).toEqual([1, 2]);
 		expect(description.defaultVersion).toBe(2);
@@ -49,19 +61,38 @@ describe('Inbound Call → Respond takes the telephony platform\'s IDs', () => {
 
 	test('version 1 keeps its field (saved values load unchanged)', () => {
 		const [field] = aiAgentFields(1);
-		expect(field).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getAiAgents' } });
+		expect(field).toMatchObject({
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAiAgents' },
+		});
 	});
 
 	test('the Enneo API credential is not asked for by Inbound Call operations', () => {
-		expect(description.credentials).toEqual([{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } }]);
+		expect(description.credentials).toEqual([
+			{ name: 'enneoApi', required: true, displayOptions: { hide: { resource: ['inboundCall'] } } },
+		]);
 	});
 
 	test.each([
 		[2, 388],
 		[2, '388'],
 		[1, '388'],
-	])('version %p answers with the platform ID %p as OverrideAIAgentId, without any credential', async (typeVersion, aiAgentId) => {
-		const { sent } = await respond({ routing: 'aiAgent', aiAgentId, variables: { variable: [{ key: 'name', value: 'Victoria' }] } }, typeVersion);
-		expect(sent[0]).toMatchObject({ body: { CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } } });
-	});
+	])(
+		'version %p answers with the platform ID %p as OverrideAIAgentId, without any credential',
+		async (typeVersion, aiAgentId) => {
+			const { sent } = await respond(
+				{
+					routing: 'aiAgent',
+					aiAgentId,
+					variables: { variable: [{ key: 'name', value: 'Victoria' }] },
+				},
+				typeVersion,
+			);
+			expect(sent[0]).toMatchObject({
+				body: {
+					CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
+				},
+			});
+		},
+	);
 });

@@ -6,8 +6,16 @@ import { itemsOf, runNode } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 
-function run(operation: string, parameters: Record<string, unknown>, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
-	return runNode({ parameters: { resource: 'telephony', operation, ...parameters }, credentials: enneo.credentials, ...extra });
+function run(
+	operation: string,
+	parameters: Record<string, unknown>,
+	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+) {
+	return runNode({
+		parameters: { resource: 'telephony', operation, ...parameters },
+		credentials: enneo.credentials,
+		...extra,
+	});
 }
 
 describe('telephony call received', () => {
@@ -21,8 +29,22 @@ describe('telephony call received', () => {
 				callerName: 'Victoria Sterling',
 				subchannelId: DEMO.phoneSubchannelId,
 				externalTicketId: 'ext-123',
-				transcript: { entry: [{ speaker: 'bot', message: 'Hello, how can I help?', timestamp: '2024-01-23T14:32:11Z' }] },
-				transcriptJson: JSON.stringify([{ speaker: 'customer', message: 'My bill is wrong.', timestamp: '2024-01-23T15:32:20+01:00' }]),
+				transcript: {
+					entry: [
+						{
+							speaker: 'bot',
+							message: 'Hello, how can I help?',
+							timestamp: '2024-01-23T14:32:11Z',
+						},
+					],
+				},
+				transcriptJson: JSON.stringify([
+					{
+						speaker: 'customer',
+						message: 'My bill is wrong.',
+						timestamp: '2024-01-23T15:32:20+01:00',
+					},
+				]),
 			},
 			options: { defaultCountryCode: '49' },
 		});
@@ -48,7 +70,12 @@ describe('telephony call received', () => {
 			queueId: expect.any(Number),
 		});
 		const ticket = enneo.fake.state.tickets.get(output[0].json.ticketId as number)!;
-		expect(ticket).toMatchObject({ channel: 'phone', status: 'open', aiProcessing: true, fromName: 'Victoria Sterling' });
+		expect(ticket).toMatchObject({
+			channel: 'phone',
+			status: 'open',
+			aiProcessing: true,
+			fromName: 'Victoria Sterling',
+		});
 	});
 
 	test("a transcript entry without a timestamp is sent without one, never with the run's time", async () => {
@@ -57,12 +84,28 @@ describe('telephony call received', () => {
 			phone: '+491234567890',
 			additionalFields: {
 				// Seed 001's entry (with its timestamp), then entries from both inputs without one.
-				transcript: { entry: [{ speaker: 'bot', message: 'Hello, my name is AI Assistant. How can I help you today?', timestamp: '2024-01-23T14:32:11Z' }, { speaker: 'customer', message: 'My meter reading.', timestamp: '' }] },
+				transcript: {
+					entry: [
+						{
+							speaker: 'bot',
+							message: 'Hello, my name is AI Assistant. How can I help you today?',
+							timestamp: '2024-01-23T14:32:11Z',
+						},
+						{ speaker: 'customer', message: 'My meter reading.', timestamp: '' },
+					],
+				},
 				transcriptJson: JSON.stringify([{ speaker: 'bot', message: 'Thank you.' }]),
 			},
 		});
-		expect((enneo.fake.received('POST', '/telephony/callReceived')[0].body as { transcript: unknown }).transcript).toEqual([
-			{ speaker: 'bot', message: 'Hello, my name is AI Assistant. How can I help you today?', timestamp: '2024-01-23T14:32:11Z' },
+		expect(
+			(enneo.fake.received('POST', '/telephony/callReceived')[0].body as { transcript: unknown })
+				.transcript,
+		).toEqual([
+			{
+				speaker: 'bot',
+				message: 'Hello, my name is AI Assistant. How can I help you today?',
+				timestamp: '2024-01-23T14:32:11Z',
+			},
 			{ speaker: 'customer', message: 'My meter reading.' },
 			{ speaker: 'bot', message: 'Thank you.' },
 		]);
@@ -70,17 +113,30 @@ describe('telephony call received', () => {
 
 	test('routing none logs a closed ticket without AI and returns no queue id', async () => {
 		const { output } = await run('callReceived', { routing: 'none', phone: '+49 (0)30 1234-56' });
-		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({ routing: 'none', direction: 'in', phone: '+4930123456' });
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({
+			routing: 'none',
+			direction: 'in',
+			phone: '+4930123456',
+		});
 		expect(output[0].json).not.toHaveProperty('queueId');
 		expect(output[0].json.customerId).toBe('83772');
-		expect(enneo.fake.state.tickets.get(output[0].json.ticketId as number)).toMatchObject({ status: 'closed', aiProcessing: false });
+		expect(enneo.fake.state.tickets.get(output[0].json.ticketId as number)).toMatchObject({
+			status: 'closed',
+			aiProcessing: false,
+		});
 	});
 
 	test('explicit status and AI flag override the routing defaults; User connects with external routing', async () => {
 		const { output } = await run('callReceived', {
 			routing: 'external',
 			phone: '0049 30 123456',
-			additionalFields: { status: 'pending', triggerAiProcessing: false, userId: 8, contractId: '746839', customerId: '83771' },
+			additionalFields: {
+				status: 'pending',
+				triggerAiProcessing: false,
+				userId: 8,
+				contractId: '746839',
+				customerId: '83771',
+			},
 		});
 		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({
 			routing: 'external',
@@ -95,7 +151,11 @@ describe('telephony call received', () => {
 		expect(output[0].json.ioResponse).toBe('Call forwarded to the external routing engine');
 		// Contract wins over the phone number for identification.
 		expect(output[0].json.customerId).toBe('83771');
-		expect(enneo.fake.state.tickets.get(output[0].json.ticketId as number)).toMatchObject({ status: 'pending', aiProcessing: false, connectedUserId: 8 });
+		expect(enneo.fake.state.tickets.get(output[0].json.ticketId as number)).toMatchObject({
+			status: 'pending',
+			aiProcessing: false,
+			connectedUserId: 8,
+		});
 	});
 
 	test('outbound voicebot call sends to, agentId and aiAgentId', async () => {
@@ -114,27 +174,73 @@ describe('telephony call received', () => {
 			aiAgentId: DEMO.vipAiAgentId,
 		});
 		expect(output[0].json.customerId).toBe(String(DEMO.vipCustomerId));
-		const entry = [...enneo.fake.state.queue.values()].find((e) => e.ticketId === output[0].json.ticketId)!;
+		const entry = [...enneo.fake.state.queue.values()].find(
+			(e) => e.ticketId === output[0].json.ticketId,
+		)!;
 		expect(entry).toMatchObject({ status: 'assigned', assignedUserId: 7 });
 	});
 
 	test('the AI agent is not sent for inbound calls', async () => {
-		await run('callReceived', { direction: 'in', routing: 'none', phone: '+4930123456', aiAgentId: DEMO.vipAiAgentId, agentId: 7, to: '+4930999999' });
-		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({ routing: 'none', direction: 'in', phone: '+4930123456' });
+		await run('callReceived', {
+			direction: 'in',
+			routing: 'none',
+			phone: '+4930123456',
+			aiAgentId: DEMO.vipAiAgentId,
+			agentId: 7,
+			to: '+4930999999',
+		});
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({
+			routing: 'none',
+			direction: 'in',
+			phone: '+4930123456',
+		});
 	});
 
 	test.each([
-		[{ direction: 'out', to: '', agentId: 7 }, '"Called Number (To)" is required for outbound calls [item 0]'],
-		[{ direction: 'out', to: '+4930123456', agentId: '' }, 'Outbound calls need "Initiating Agent" or "User" [item 0]'],
-		[{ routing: 'native', additionalFields: { userId: 8 } }, '"User" only works with routing None or External, not Native [item 0]'],
-		[{ phone: `+49 30 ${'1'.repeat(60)}` }, '"Caller Phone Number" is longer than 64 characters [item 0]'],
-		[{ direction: 'out', to: { number: '+4930123456' }, agentId: 7 }, '"Called Number (To)" must be a phone number as text [item 0]'],
-		[{ additionalFields: { transcript: { entry: [{ speaker: 'bot', message: '' }] } } }, '"Transcript" entry 1 has no message [item 0]'],
-		[{ additionalFields: { transcriptJson: '{"speaker": "bot"}' } }, '"Transcript (JSON)" must be a JSON array of entries [item 0]'],
-		[{ additionalFields: { transcriptJson: '[{"speaker": "bot", "message": "hi", "timestamp": "yesterday-ish"}]' } }, '"Transcript (JSON)" entry 1 has an unreadable timestamp'],
-		[{ additionalFields: { transcriptJson: '[{"message": "hi"}]' } }, '"Transcript (JSON)" entry 1 has no speaker [item 0]'],
+		[
+			{ direction: 'out', to: '', agentId: 7 },
+			'"Called Number (To)" is required for outbound calls [item 0]',
+		],
+		[
+			{ direction: 'out', to: '+4930123456', agentId: '' },
+			'Outbound calls need "Initiating Agent" or "User" [item 0]',
+		],
+		[
+			{ routing: 'native', additionalFields: { userId: 8 } },
+			'"User" only works with routing None or External, not Native [item 0]',
+		],
+		[
+			{ phone: `+49 30 ${'1'.repeat(60)}` },
+			'"Caller Phone Number" is longer than 64 characters [item 0]',
+		],
+		[
+			{ direction: 'out', to: { number: '+4930123456' }, agentId: 7 },
+			'"Called Number (To)" must be a phone number as text [item 0]',
+		],
+		[
+			{ additionalFields: { transcript: { entry: [{ speaker: 'bot', message: '' }] } } },
+			'"Transcript" entry 1 has no message [item 0]',
+		],
+		[
+			{ additionalFields: { transcriptJson: '{"speaker": "bot"}' } },
+			'"Transcript (JSON)" must be a JSON array of entries [item 0]',
+		],
+		[
+			{
+				additionalFields: {
+					transcriptJson: '[{"speaker": "bot", "message": "hi", "timestamp": "yesterday-ish"}]',
+				},
+			},
+			'"Transcript (JSON)" entry 1 has an unreadable timestamp',
+		],
+		[
+			{ additionalFields: { transcriptJson: '[{"message": "hi"}]' } },
+			'"Transcript (JSON)" entry 1 has no speaker [item 0]',
+		],
 	])('invalid call %# is refused before any request', async (parameters, message) => {
-		await expect(run('callReceived', { routing: 'external', phone: '+4930123456', ...parameters })).rejects.toThrow(message);
+		await expect(
+			run('callReceived', { routing: 'external', phone: '+4930123456', ...parameters }),
+		).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
@@ -151,43 +257,86 @@ describe('telephony call received', () => {
 		['+86 130 6666 8888', '49', '+8613066668888'],
 		['30 123456', '49', '+4930123456'],
 	])('caller %p (country code %p) is sent as %p', async (phone, defaultCountryCode, expected) => {
-		const { output } = await run('callReceived', { routing: 'external', phone, options: { defaultCountryCode } });
-		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toMatchObject({ phone: expected });
+		const { output } = await run('callReceived', {
+			routing: 'external',
+			phone,
+			options: { defaultCountryCode },
+		});
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toMatchObject({
+			phone: expected,
+		});
 		expect(output[0].json.ticketId).toEqual(expect.any(Number));
 	});
 
 	test('an empty caller is left out, not sent empty', async () => {
 		await run('callReceived', { routing: 'external', phone: '  ' });
-		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({ routing: 'external', direction: 'in' });
+		expect(enneo.fake.received('POST', '/telephony/callReceived')[0].body).toEqual({
+			routing: 'external',
+			direction: 'in',
+		});
 	});
 
 	test('the fake enforces the documented rules itself', async () => {
 		const post = async (body: unknown) => {
 			const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/telephony/callReceived`, {
 				method: 'POST',
-				headers: { Authorization: `Bearer ${enneo.fake.apiKey}`, 'Content-Type': 'application/json' },
+				headers: {
+					Authorization: `Bearer ${enneo.fake.apiKey}`,
+					'Content-Type': 'application/json',
+				},
 				body: JSON.stringify(body),
 			});
 			return { status: response.status, body: (await response.json()) as { code: string } };
 		};
-		expect(await post({ direction: 'out', agentId: 7 })).toMatchObject({ status: 400, body: { code: 'missing_field' } });
-		expect(await post({ direction: 'out', to: '+4930123456' })).toMatchObject({ status: 400, body: { code: 'missing_field' } });
-		expect(await post({ routing: 'native', userId: 7 })).toMatchObject({ status: 400, body: { code: 'invalid_routing' } });
-		expect(await post({ routing: 'smart' })).toMatchObject({ status: 400, body: { code: 'invalid_enum' } });
-		expect(await post({ direction: 'sideways' })).toMatchObject({ status: 400, body: { code: 'invalid_enum' } });
-		expect(await post({ status: 'resolved' })).toMatchObject({ status: 400, body: { code: 'invalid_enum' } });
-		expect(await post({ callId: 'x' })).toMatchObject({ status: 400, body: { code: 'unknown_field' } });
+		expect(await post({ direction: 'out', agentId: 7 })).toMatchObject({
+			status: 400,
+			body: { code: 'missing_field' },
+		});
+		expect(await post({ direction: 'out', to: '+4930123456' })).toMatchObject({
+			status: 400,
+			body: { code: 'missing_field' },
+		});
+		expect(await post({ routing: 'native', userId: 7 })).toMatchObject({
+			status: 400,
+			body: { code: 'invalid_routing' },
+		});
+		expect(await post({ routing: 'smart' })).toMatchObject({
+			status: 400,
+			body: { code: 'invalid_enum' },
+		});
+		expect(await post({ direction: 'sideways' })).toMatchObject({
+			status: 400,
+			body: { code: 'invalid_enum' },
+		});
+		expect(await post({ status: 'resolved' })).toMatchObject({
+			status: 400,
+			body: { code: 'invalid_enum' },
+		});
+		expect(await post({ callId: 'x' })).toMatchObject({
+			status: 400,
+			body: { code: 'unknown_field' },
+		});
 	});
 
 	test('many calls: each item gets its ticket; Continue On Fail reports the bad number with its item', async () => {
 		const { output } = await run(
 			'callReceived',
 			{ routing: 'external', phone: (_i: number, item: INodeExecutionData) => item.json.number },
-			{ items: itemsOf({ number: '+4930123456' }, { number: '1'.repeat(65) }, { number: '+4915112345678' }), continueOnFail: true },
+			{
+				items: itemsOf(
+					{ number: '+4930123456' },
+					{ number: '1'.repeat(65) },
+					{ number: '+4915112345678' },
+				),
+				continueOnFail: true,
+			},
 		);
 		expect(output).toHaveLength(3);
 		expect(output[0].json.customerId).toBe('83772');
-		expect(output[1].json).toMatchObject({ error: '"Caller Phone Number" is longer than 64 characters [item 1]', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({
+			error: '"Caller Phone Number" is longer than 64 characters [item 1]',
+			itemIndex: 1,
+		});
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[2].json.customerId).toBe(String(DEMO.vipCustomerId));
 		expect(enneo.fake.received('POST', '/telephony/callReceived')).toHaveLength(2);
@@ -196,7 +345,11 @@ describe('telephony call received', () => {
 
 describe('telephony hooks after the call started', () => {
 	async function startCall(routing = 'native') {
-		const { output } = await run('callReceived', { routing, phone: '+4930123456', additionalFields: { channelId: 'call-77' } });
+		const { output } = await run('callReceived', {
+			routing,
+			phone: '+4930123456',
+			additionalFields: { channelId: 'call-77' },
+		});
 		enneo.fake.requests = [];
 		return output[0].json.ticketId as number;
 	}
@@ -204,24 +357,57 @@ describe('telephony hooks after the call started', () => {
 	test('agent connected by call ID assigns the user', async () => {
 		const ticketId = await startCall();
 		const { output } = await run('agentConnected', { userId: 7, channelId: 'call-77' });
-		expect(enneo.fake.received('POST', '/telephony/agentConnected')[0].body).toEqual({ userId: 7, channelId: 'call-77' });
+		expect(enneo.fake.received('POST', '/telephony/agentConnected')[0].body).toEqual({
+			userId: 7,
+			channelId: 'call-77',
+		});
 		expect(output[0].json).toEqual({ userId: 7, channelId: 'call-77', success: true });
-		expect(enneo.fake.state.tickets.get(ticketId)).toMatchObject({ agentId: 7, connectedUserId: 7 });
+		expect(enneo.fake.state.tickets.get(ticketId)).toMatchObject({
+			agentId: 7,
+			connectedUserId: 7,
+		});
 	});
 
 	test('agent connected by ticket ID', async () => {
 		const ticketId = await startCall();
 		await run('agentConnected', { userId: '8', ticketId: String(ticketId) });
-		expect(enneo.fake.received('POST', '/telephony/agentConnected')[0].body).toEqual({ userId: 8, ticketId });
+		expect(enneo.fake.received('POST', '/telephony/agentConnected')[0].body).toEqual({
+			userId: 8,
+			ticketId,
+		});
 	});
 
 	test.each([
-		['agentConnected', { userId: 7 }, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]'],
-		['agentConnected', { userId: '', channelId: 'call-77' }, '"User" must be a positive whole number, got "" [item 0]'],
-		['callCompleted', {}, 'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]'],
-		['callCompleted', { channelId: 'call-77', additionalFields: { queueDurationSeconds: -5 } }, '"Queue Duration (Seconds)" must be a number of seconds >= 0, got -5 [item 0]'],
-		['getRouting', { lookUpValue: '' }, '"Value" is empty: enter the Ticket ID of the call [item 0]'],
-		['getRouting', { lookUpBy: 'queueId', lookUpValue: 'q-1' }, '"Queue ID" must be a positive whole number, got "q-1" [item 0]'],
+		[
+			'agentConnected',
+			{ userId: 7 },
+			'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]',
+		],
+		[
+			'agentConnected',
+			{ userId: '', channelId: 'call-77' },
+			'"User" must be a positive whole number, got "" [item 0]',
+		],
+		[
+			'callCompleted',
+			{},
+			'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]',
+		],
+		[
+			'callCompleted',
+			{ channelId: 'call-77', additionalFields: { queueDurationSeconds: -5 } },
+			'"Queue Duration (Seconds)" must be a number of seconds >= 0, got -5 [item 0]',
+		],
+		[
+			'getRouting',
+			{ lookUpValue: '' },
+			'"Value" is empty: enter the Ticket ID of the call [item 0]',
+		],
+		[
+			'getRouting',
+			{ lookUpBy: 'queueId', lookUpValue: 'q-1' },
+			'"Queue ID" must be a positive whole number, got "q-1" [item 0]',
+		],
 	])('%s refuses %p before any request', async (operation, parameters, message) => {
 		await expect(run(operation, parameters)).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);
@@ -229,7 +415,9 @@ describe('telephony hooks after the call started', () => {
 
 	test('call completed sends transcript and durations, completes the queue entry', async () => {
 		const ticketId = await startCall();
-		const before = [...enneo.fake.state.conversations.values()].filter((c) => c.ticketId === ticketId).length;
+		const before = [...enneo.fake.state.conversations.values()].filter(
+			(c) => c.ticketId === ticketId,
+		).length;
 		const { output } = await run('callCompleted', {
 			ticketId: String(ticketId),
 			additionalFields: {
@@ -237,41 +425,69 @@ describe('telephony hooks after the call started', () => {
 				botDurationSeconds: 40,
 				queueDurationSeconds: 25.4,
 				humanDurationSeconds: 120,
-				transcript: { entry: [{ speaker: 'agent', message: 'Anything else?', timestamp: '2026-01-05T10:00:00Z' }] },
+				transcript: {
+					entry: [
+						{ speaker: 'agent', message: 'Anything else?', timestamp: '2026-01-05T10:00:00Z' },
+					],
+				},
 			},
 		});
 		expect(enneo.fake.received('POST', '/telephony/callCompleted')[0].body).toEqual({
 			ticketId,
-			transcript: [{ speaker: 'agent', message: 'Anything else?', timestamp: '2026-01-05T10:00:00Z' }],
+			transcript: [
+				{ speaker: 'agent', message: 'Anything else?', timestamp: '2026-01-05T10:00:00Z' },
+			],
 			botDurationSeconds: 40,
 			humanDurationSeconds: 120,
 			queueDurationSeconds: 25,
 			totalDurationSeconds: 185,
 		});
 		expect(output[0].json).toMatchObject({ ticketId, totalDurationSeconds: 185, success: true });
-		expect([...enneo.fake.state.conversations.values()].filter((c) => c.ticketId === ticketId)).toHaveLength(before + 1);
-		expect([...enneo.fake.state.queue.values()].find((e) => e.ticketId === ticketId)).toMatchObject({ status: 'completed' });
+		expect(
+			[...enneo.fake.state.conversations.values()].filter((c) => c.ticketId === ticketId),
+		).toHaveLength(before + 1);
+		expect([...enneo.fake.state.queue.values()].find((e) => e.ticketId === ticketId)).toMatchObject(
+			{ status: 'completed' },
+		);
 	});
 
 	test('get routing by ticket ID returns the queue entry', async () => {
 		const ticketId = await startCall();
-		const { output } = await run('getRouting', { lookUpValue: String(ticketId), options: { forceReEvaluation: true, cleanState: true } });
-		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({ ticketId: String(ticketId), forceReEvaluation: 'true', cleanState: 'true' });
-		expect(output[0].json).toMatchObject({ ticketId, status: 'waitingForAgent', channel: 'phone', positionDetails: { position: 1 } });
+		const { output } = await run('getRouting', {
+			lookUpValue: String(ticketId),
+			options: { forceReEvaluation: true, cleanState: true },
+		});
+		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({
+			ticketId: String(ticketId),
+			forceReEvaluation: 'true',
+			cleanState: 'true',
+		});
+		expect(output[0].json).toMatchObject({
+			ticketId,
+			status: 'waitingForAgent',
+			channel: 'phone',
+			positionDetails: { position: 1 },
+		});
 	});
 
 	test('get routing by call ID (older API)', async () => {
 		const ticketId = await startCall();
 		const { output } = await run('getRouting', { lookUpBy: 'channelId', lookUpValue: 'call-77' });
-		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({ channelId: 'call-77' });
+		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({
+			channelId: 'call-77',
+		});
 		expect(output[0].json.ticketId).toBe(ticketId);
 	});
 
 	test('routing availability, optionally for one user', async () => {
 		const { output } = await run('routingAvailability', { options: { userId: 7 } });
-		expect(enneo.fake.received('GET', '/telephony/routingAvailability')[0].query).toEqual({ userId: '7' });
+		expect(enneo.fake.received('GET', '/telephony/routingAvailability')[0].query).toEqual({
+			userId: '7',
+		});
 		expect(output).toHaveLength(1);
-		expect(output[0].json.users).toEqual([expect.objectContaining({ id: 7, callRoutingStatus: 'idle' })]);
+		expect(output[0].json.users).toEqual([
+			expect.objectContaining({ id: 7, callRoutingStatus: 'idle' }),
+		]);
 	});
 });
 
@@ -289,8 +505,12 @@ describe('telephony hooks reserved for Enneo telephony', () => {
 		);
 		expect(error).toBeDefined();
 		expect(error!.httpCode).toBe('403');
-		expect(error!.message).toContain('This Enneo instance does not let an API key call the telephony hooks (403)');
-		expect(error!.description).toContain("reserve callReceived, agentConnected, callCompleted and getRouting for Enneo's built-in telephony");
+		expect(error!.message).toContain(
+			'This Enneo instance does not let an API key call the telephony hooks (403)',
+		);
+		expect(error!.description).toContain(
+			"reserve callReceived, agentConnected, callCompleted and getRouting for Enneo's built-in telephony",
+		);
 		expect(error!.description).toContain('Ask your Enneo admin');
 	});
 

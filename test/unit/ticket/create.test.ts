@@ -3,7 +3,10 @@ import { itemsOf, runNode } from '../../harness/runNode';
 
 const enneo = useFakeEnneo();
 
-const create = (additionalFields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const create = (
+	additionalFields: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) => ({
 	resource: 'ticket',
 	operation: 'create',
 	channel: 'email',
@@ -17,7 +20,9 @@ describe('ticket create', () => {
 			parameters: create(
 				{
 					agentId: 7,
-					attachments: { attachment: [{ name: 'invoice.pdf', url: 'https://files.example.com/invoice.pdf' }] },
+					attachments: {
+						attachment: [{ name: 'invoice.pdf', url: 'https://files.example.com/invoice.pdf' }],
+					},
 					bcc: 'audit@example.com',
 					body: '<p>My meter reading is 12345</p>',
 					cc: ['a@example.com', 'b@example.com'],
@@ -75,23 +80,42 @@ describe('ticket create', () => {
 		expect(output).toHaveLength(1);
 		const ticket = output[0].json;
 		expect(ticket.success).toBeUndefined();
-		expect(ticket).toMatchObject({ channel: 'email', status: 'pending', priority: 'high', agentId: 7, tagIds: [1, 4], ccEmails: ['a@example.com', 'b@example.com'] });
+		expect(ticket).toMatchObject({
+			channel: 'email',
+			status: 'pending',
+			priority: 'high',
+			agentId: 7,
+			tagIds: [1, 4],
+			ccEmails: ['a@example.com', 'b@example.com'],
+		});
 		expect(enneo.fake.state.tickets.get(ticket.id as number)!.subject).toBe('Meter reading');
 	});
 
 	test('only the channel is needed: Enneo fills in its defaults and batch processing is the default', async () => {
 		const before = enneo.fake.state.tickets.size;
-		const { output } = await runNode({ parameters: create({}, { channel: 'portal' }), credentials: enneo.credentials });
+		const { output } = await runNode({
+			parameters: create({}, { channel: 'portal' }),
+			credentials: enneo.credentials,
+		});
 		const [call] = enneo.fake.received('POST', '/ticket');
 		expect(call.query).toEqual({ process: 'batch' });
 		expect(call.body).toEqual({ channel: 'portal' });
-		expect(output[0].json).toMatchObject({ channel: 'portal', direction: 'in', status: 'open', priority: 'low', aiSupportLevel: 'unprocessed' });
+		expect(output[0].json).toMatchObject({
+			channel: 'portal',
+			direction: 'in',
+			status: 'open',
+			priority: 'low',
+			aiSupportLevel: 'unprocessed',
+		});
 		expect(String(output[0].json.createdAt)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 		expect(enneo.fake.state.tickets.size).toBe(before + 1);
 	});
 
 	test('process "none" is sent as process=false', async () => {
-		const { output } = await runNode({ parameters: create({}, { process: 'false' }), credentials: enneo.credentials });
+		const { output } = await runNode({
+			parameters: create({}, { process: 'false' }),
+			credentials: enneo.credentials,
+		});
 		expect(enneo.fake.received('POST', '/ticket')[0].query).toEqual({ process: 'false' });
 		expect(output[0].json.aiSupportLevel).toBe('human');
 	});
@@ -102,19 +126,35 @@ describe('ticket create', () => {
 			parameters: create({ externalTicketId: 'ext-376110', subject: 'Updated from CRM' }),
 			credentials: enneo.credentials,
 		});
-		expect(output[0].json).toMatchObject({ id: 376110, subject: 'Updated from CRM', externalTicketId: 'ext-376110' });
+		expect(output[0].json).toMatchObject({
+			id: 376110,
+			subject: 'Updated from CRM',
+			externalTicketId: 'ext-376110',
+		});
 		expect(enneo.fake.state.tickets.size).toBe(before);
 	});
 
 	test('a bare ticket response (no {success, ticket} wrapper) is output the same way', async () => {
-		enneo.fake.fail({ method: 'POST', path: '/ticket', status: 200, body: { id: 555, channel: 'email', status: 'open', success: true } });
+		enneo.fake.fail({
+			method: 'POST',
+			path: '/ticket',
+			status: 200,
+			body: { id: 555, channel: 'email', status: 'open', success: true },
+		});
 		const { output } = await runNode({ parameters: create({}), credentials: enneo.credentials });
 		expect(output.map((o) => o.json)).toEqual([{ id: 555, channel: 'email', status: 'open' }]);
 	});
 
 	test('each input item creates its own ticket, paired with it', async () => {
 		const { output } = await runNode({
-			parameters: create({}, { additionalFields: (_i: number, item: { json: Record<string, unknown> }) => ({ subject: item.json.subject }) }),
+			parameters: create(
+				{},
+				{
+					additionalFields: (_i: number, item: { json: Record<string, unknown> }) => ({
+						subject: item.json.subject,
+					}),
+				},
+			),
 			items: itemsOf({ subject: 'First' }, { subject: 'Second' }, { subject: 'Third' }),
 			credentials: enneo.credentials,
 		});
@@ -125,35 +165,84 @@ describe('ticket create', () => {
 
 	describe('refuses bad input before any request', () => {
 		const cases: Array<[string, Record<string, unknown>, string]> = [
-			['missing channel', create({}, { channel: '' }), '"Channel" is required to create a ticket [item 0]'],
-			['unknown channel', create({}, { channel: 'fax' }), '"Channel" must be one of chat, email, letter, phone, portal, system, walkIn, got "fax" [item 0]'],
-			['bad date', create({ dueBy: 'next tuesday-ish' }), '"Due By" is not a date: "next tuesday-ish" [item 0]'],
-			['pending without due date', create({ status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future [item 0]'],
-			['pending with past due date', create({ status: 'pending', dueBy: '2020-01-01 00:00:00' }), '"Due By" must be in the future when the status is "Pending"'],
+			[
+				'missing channel',
+				create({}, { channel: '' }),
+				'"Channel" is required to create a ticket [item 0]',
+			],
+			[
+				'unknown channel',
+				create({}, { channel: 'fax' }),
+				'"Channel" must be one of chat, email, letter, phone, portal, system, walkIn, got "fax" [item 0]',
+			],
+			[
+				'bad date',
+				create({ dueBy: 'next tuesday-ish' }),
+				'"Due By" is not a date: "next tuesday-ish" [item 0]',
+			],
+			[
+				'pending without due date',
+				create({ status: 'pending' }),
+				'Status "Pending" needs a "Due By" date in the future [item 0]',
+			],
+			[
+				'pending with past due date',
+				create({ status: 'pending', dueBy: '2020-01-01 00:00:00' }),
+				'"Due By" must be in the future when the status is "Pending"',
+			],
 			['bad JSON', create({ rawData: '{not json' }), '"Raw Data" is not valid JSON [item 0]'],
-			['template data not an object', create({ templateData: '[1,2]' }), '"Template Data" must be a JSON object [item 0]'],
-			['attachment without URL', create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }), '"Attachments" entry 1 needs a URL starting with http:// or https://, got "" [item 0]'],
-			['bad tag IDs', create({ tags: 'vip' }), '"Tags" must be a list of numeric IDs, got "vip" [item 0]'],
+			[
+				'template data not an object',
+				create({ templateData: '[1,2]' }),
+				'"Template Data" must be a JSON object [item 0]',
+			],
+			[
+				'attachment without URL',
+				create({ attachments: { attachment: [{ name: 'a.pdf', url: '' }] } }),
+				'"Attachments" entry 1 needs a URL starting with http:// or https://, got "" [item 0]',
+			],
+			[
+				'bad tag IDs',
+				create({ tags: 'vip' }),
+				'"Tags" must be a list of numeric IDs, got "vip" [item 0]',
+			],
 		];
 		test.each(cases)('%s', async (_name, parameters, message) => {
-			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);
+			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(
+				message,
+			);
 			expect(enneo.fake.received('POST', '/ticket')).toHaveLength(0);
 		});
 	});
 
 	test('the fake rejects values outside the documented enums (so the node must send valid ones)', async () => {
-		const error = await runNode({ parameters: create({ priority: 'critical' }), credentials: enneo.credentials }).catch((e: Error) => e);
+		const error = await runNode({
+			parameters: create({ priority: 'critical' }),
+			credentials: enneo.credentials,
+		}).catch((e: Error) => e);
 		expect((error as Error).message).toContain('Enneo rejected the request as invalid (400)');
-		expect((error as Error).message).toContain("invalid value \"critical\" for 'priority'");
+		expect((error as Error).message).toContain('invalid value "critical" for \'priority\'');
 	});
 
-	test.each([429, 503])('is never retried on %s (a retry could create a duplicate)', async (status) => {
-		enneo.fake.fail({ method: 'POST', path: '/ticket', status, headers: { 'Retry-After': '0' }, times: 1 });
-		const before = enneo.fake.state.tickets.size;
-		const error = await runNode({ parameters: create({ subject: 'Once only' }), credentials: enneo.credentials }).catch((e: Error) => e);
-		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toContain(`(${status})`);
-		expect(enneo.fake.received('POST', '/ticket')).toHaveLength(1);
-		expect(enneo.fake.state.tickets.size).toBe(before);
-	});
+	test.each([429, 503])(
+		'is never retried on %s (a retry could create a duplicate)',
+		async (status) => {
+			enneo.fake.fail({
+				method: 'POST',
+				path: '/ticket',
+				status,
+				headers: { 'Retry-After': '0' },
+				times: 1,
+			});
+			const before = enneo.fake.state.tickets.size;
+			const error = await runNode({
+				parameters: create({ subject: 'Once only' }),
+				credentials: enneo.credentials,
+			}).catch((e: Error) => e);
+			expect(error).toBeInstanceOf(Error);
+			expect((error as Error).message).toContain(`(${status})`);
+			expect(enneo.fake.received('POST', '/ticket')).toHaveLength(1);
+			expect(enneo.fake.state.tickets.size).toBe(before);
+		},
+	);
 });

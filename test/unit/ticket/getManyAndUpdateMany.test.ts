@@ -12,7 +12,9 @@ describe('ticket get many', () => {
 		});
 		expect(output).toHaveLength(1234);
 		const calls = enneo.fake.received('POST', '/ticket/search');
-		expect(calls.map((c) => (c.body as { limit: number; offset: number }).offset)).toEqual([0, 500, 1000]);
+		expect(calls.map((c) => (c.body as { limit: number; offset: number }).offset)).toEqual([
+			0, 500, 1000,
+		]);
 		expect(calls.every((c) => (c.body as { limit: number }).limit === 500)).toBe(true);
 		expect(new Set(output.map((o) => o.json.id)).size).toBe(1234);
 		expect(output.every((o) => (o.pairedItem as { item: number }).item === 0)).toBe(true);
@@ -26,8 +28,16 @@ describe('ticket get many', () => {
 		expect(output).toHaveLength(7);
 		const calls = enneo.fake.received('POST', '/ticket/search');
 		expect(calls).toHaveLength(1);
-		expect(calls[0].body).toMatchObject({ limit: 7, offset: 0, orderByField: 't.id', orderByDirection: 'desc', filters: [] });
-		expect(Object.keys(output[0].json)).toEqual(expect.arrayContaining(['id', 'status', 'tagNames', 'agentId']));
+		expect(calls[0].body).toMatchObject({
+			limit: 7,
+			offset: 0,
+			orderByField: 't.id',
+			orderByDirection: 'desc',
+			filters: [],
+		});
+		expect(Object.keys(output[0].json)).toEqual(
+			expect.arrayContaining(['id', 'status', 'tagNames', 'agentId']),
+		);
 	});
 
 	test('filters become Enneo filter objects', async () => {
@@ -37,7 +47,14 @@ describe('ticket get many', () => {
 				operation: 'getMany',
 				returnAll: false,
 				limit: 10,
-				filters: { status: ['open'], unassigned: true, agentIds: [7], tagIds: [1, 3], tagMatch: 'all', createdAfter: '2026-10-01T00:00:00Z' },
+				filters: {
+					status: ['open'],
+					unassigned: true,
+					agentIds: [7],
+					tagIds: [1, 3],
+					tagMatch: 'all',
+					createdAfter: '2026-10-01T00:00:00Z',
+				},
 				sort: { field: 't.createdAt', direction: 'asc' },
 			},
 			credentials: enneo.credentials,
@@ -59,14 +76,28 @@ describe('ticket get many', () => {
 });
 
 describe('ticket update many', () => {
-
 	test('version 1 keeps its sort fields among the options; version 2 has Sort of its own', async () => {
 		await runNode({
-			parameters: { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1, options: { orderByField: 't.priority', orderByDirection: 'asc' } },
+			parameters: {
+				resource: 'ticket',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 1,
+				options: { orderByField: 't.priority', orderByDirection: 'asc' },
+			},
 			credentials: enneo.credentials,
 			typeVersion: 1,
 		});
-		await runNode({ parameters: { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 1, sort: { field: 't.priority' } }, credentials: enneo.credentials });
+		await runNode({
+			parameters: {
+				resource: 'ticket',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 1,
+				sort: { field: 't.priority' },
+			},
+			credentials: enneo.credentials,
+		});
 		const [v1, v2] = enneo.fake.received('POST', '/ticket/search');
 		expect(v1.body).toMatchObject({ orderByField: 't.priority', orderByDirection: 'asc' });
 		expect(v2.body).toMatchObject({ orderByField: 't.priority', orderByDirection: 'desc' });
@@ -88,7 +119,11 @@ describe('ticket update many', () => {
 		const calls = enneo.fake.received('PATCH', '/ticket');
 		expect(calls).toHaveLength(4);
 		expect(calls.map((c) => (c.body as unknown[]).length)).toEqual([300, 300, 300, 100]);
-		expect((calls[0].body as unknown[])[0]).toEqual({ id: ids[0], priority: 'high', tags: [{ id: 1 }, { id: 3 }, { id: 4 }] });
+		expect((calls[0].body as unknown[])[0]).toEqual({
+			id: ids[0],
+			priority: 'high',
+			tags: [{ id: 1 }, { id: 3 }, { id: 4 }],
+		});
 		expect(output).toHaveLength(1000);
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
@@ -102,7 +137,12 @@ describe('ticket update many', () => {
 		const ids = [...enneo.fake.state.tickets.keys()].slice(0, 5);
 		enneo.fake.fail({ method: 'PATCH', path: '/ticket', status: 500, times: 1 });
 		const { output } = await runNode({
-			parameters: { resource: 'ticket', operation: 'updateMany', updateFields: { status: 'closed' }, options: { batchSize: 2 } },
+			parameters: {
+				resource: 'ticket',
+				operation: 'updateMany',
+				updateFields: { status: 'closed' },
+				options: { batchSize: 2 },
+			},
 			items: itemsOf(...ids.map((id) => ({ id }))),
 			credentials: enneo.credentials,
 			continueOnFail: true,
@@ -115,7 +155,11 @@ describe('ticket update many', () => {
 	test('pending without a future due date is refused before any request', async () => {
 		await expect(
 			runNode({
-				parameters: { resource: 'ticket', operation: 'updateMany', updateFields: { status: 'pending' } },
+				parameters: {
+					resource: 'ticket',
+					operation: 'updateMany',
+					updateFields: { status: 'pending' },
+				},
 				items: itemsOf({ id: 376100 }),
 				credentials: enneo.credentials,
 			}),
@@ -127,7 +171,11 @@ describe('ticket update many', () => {
 describe('transport', () => {
 	test('a wrong key gives a 401 message that never contains the key', async () => {
 		const error = await runNode({
-			parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '376100' } },
+			parameters: {
+				resource: 'ticket',
+				operation: 'get',
+				ticketId: { __rl: true, mode: 'id', value: '376100' },
+			},
 			credentials: { instanceUrl: enneo.fake.instanceUrl, apiKey: 'wrong-secret-key-123' },
 		}).catch((e: Error) => e);
 		expect(error).toBeInstanceOf(Error);
@@ -136,10 +184,19 @@ describe('transport', () => {
 	});
 
 	test('429 with Retry-After is retried and then succeeds', async () => {
-		enneo.fake.fail({ path: '/ticket/376100', status: 429, headers: { 'Retry-After': '1' }, times: 1 });
+		enneo.fake.fail({
+			path: '/ticket/376100',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			times: 1,
+		});
 		const started = Date.now();
 		const { output } = await runNode({
-			parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'url', value: 'https://demo.enneo.ai/ticket/376100' } },
+			parameters: {
+				resource: 'ticket',
+				operation: 'get',
+				ticketId: { __rl: true, mode: 'url', value: 'https://demo.enneo.ai/ticket/376100' },
+			},
 			credentials: enneo.credentials,
 		});
 		expect(output[0].json.id).toBe(376100);

@@ -17,9 +17,18 @@ describe('ticket dropdowns and ticket picker', () => {
 
 	test('getAgents lists users by name with their email', async () => {
 		const options = await runLoadOptions('getAgents', enneo.credentials);
-		expect(enneo.fake.received('GET', '/profiles')[0].query).toEqual({ limit: '1000', show: 'all' });
-		expect(options).toContainEqual({ name: 'Tom Agent', value: 7, description: 'tom@demo.enneo.ai' });
-		expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+		expect(enneo.fake.received('GET', '/profiles')[0].query).toEqual({
+			limit: '1000',
+			show: 'all',
+		});
+		expect(options).toContainEqual({
+			name: 'Tom Agent',
+			value: 7,
+			description: 'tom@demo.enneo.ai',
+		});
+		expect(options.map((o) => o.name)).toEqual(
+			[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
+		);
 	});
 
 	test('getSubchannels lists every subchannel with its channel', async () => {
@@ -34,7 +43,10 @@ describe('ticket dropdowns and ticket picker', () => {
 
 	test('getAiAgents lists AI agents from the bare-array response', async () => {
 		const options = await runLoadOptions('getAiAgents', enneo.credentials);
-		expect(enneo.fake.received('GET', '/aiAgents')[0].query).toEqual({ format: 'short', limit: '1000' });
+		expect(enneo.fake.received('GET', '/aiAgents')[0].query).toEqual({
+			format: 'short',
+			limit: '1000',
+		});
 		expect(options.map((o) => [o.name, o.value])).toEqual([
 			['Default Voice Agent', 123],
 			['Meter Reading Bot', 456],
@@ -54,7 +66,11 @@ describe('ticket dropdowns and ticket picker', () => {
 		const third = await runListSearch('searchTickets', enneo.credentials, undefined, '100');
 		expect(third.results).toHaveLength(20);
 		expect(third.paginationToken).toBeUndefined();
-		expect(enneo.fake.received('POST', '/ticket/search').map((r) => (r.body as { offset: number }).offset)).toEqual([0, 100]);
+		expect(
+			enneo.fake
+				.received('POST', '/ticket/search')
+				.map((r) => (r.body as { offset: number }).offset),
+		).toEqual([0, 100]);
 	});
 
 	test('searchTickets finds a ticket by ID or by text', async () => {
@@ -63,6 +79,8 @@ describe('ticket dropdowns and ticket picker', () => {
 		const byText = await runListSearch('searchTickets', enneo.credentials, 'bank details');
 		expect(byText.results.length).toBeGreaterThan(0);
 		expect(byText.results.every((r) => /bank details/i.test(r.name))).toBe(true);
-		expect((enneo.fake.received('POST', '/ticket/search')[1].body as { filters: unknown[] }).filters).toEqual([{ key: 'q', value: 'bank details' }]);
+		expect(
+			(enneo.fake.received('POST', '/ticket/search')[1].body as { filters: unknown[] }).filters,
+		).toEqual([{ key: 'q', value: 'bank details' }]);
 	});
 });

@@ -4,7 +4,11 @@ import { itemsOf, runNode } from '../../harness/runNode';
 const enneo = useFakeEnneo();
 
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-const update = (ticketId: unknown, updateFields: unknown, options: Record<string, unknown> = {}) => ({
+const update = (
+	ticketId: unknown,
+	updateFields: unknown,
+	options: Record<string, unknown> = {},
+) => ({
 	resource: 'ticket',
 	operation: 'update',
 	ticketId,
@@ -40,14 +44,24 @@ describe('ticket update', () => {
 			contractId: '746840',
 		});
 		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ id: 376101, status: 'pending', priority: 'urgent', agentId: 8, tagIds: [1, 4] });
+		expect(output[0].json).toMatchObject({
+			id: 376101,
+			status: 'pending',
+			priority: 'urgent',
+			agentId: 8,
+			tagIds: [1, 4],
+		});
 		expect(output[0].json.success).toBeUndefined();
 		expect(output[0].json.ticket).toBeUndefined();
 	});
 
 	test('options become includeInWorklog=false and forceAgentReassignment=true', async () => {
 		await runNode({
-			parameters: update(locator('https://demo.enneo.ai/ticket/376102', 'url'), { status: 'closed' }, { includeInWorklog: false, forceAgentReassignment: true }),
+			parameters: update(
+				locator('https://demo.enneo.ai/ticket/376102', 'url'),
+				{ status: 'closed' },
+				{ includeInWorklog: false, forceAgentReassignment: true },
+			),
 			credentials: enneo.credentials,
 		});
 		const [call] = enneo.fake.received('PATCH', '/ticket/376102');
@@ -73,34 +87,77 @@ describe('ticket update', () => {
 			externalTicketId: 'crm-9',
 			additionalData: { markedAsSafe: 'true' },
 		});
-		expect(output[0].json).toMatchObject({ subject: 'New subject', summary: 'Short summary', externalTicketId: 'crm-9', additionalData: { markedAsSafe: 'true' } });
+		expect(output[0].json).toMatchObject({
+			subject: 'New subject',
+			summary: 'Short summary',
+			externalTicketId: 'crm-9',
+			additionalData: { markedAsSafe: 'true' },
+		});
 	});
 
 	test('technical fields without the permission fail with a 403 that says what is missing', async () => {
-		const error = await runNode({ parameters: update(locator('376103'), { subject: 'Nope' }), credentials: enneo.credentials }).catch((e: Error) => e);
+		const error = await runNode({
+			parameters: update(locator('376103'), { subject: 'Nope' }),
+			credentials: enneo.credentials,
+		}).catch((e: Error) => e);
 		expect((error as Error).message).toContain('(403)');
-		expect((error as Error).message).toContain("requires the permission 'updateTechnicalTicketFields'");
+		expect((error as Error).message).toContain(
+			"requires the permission 'updateTechnicalTicketFields'",
+		);
 		expect(enneo.fake.state.tickets.get(376103)!.subject).not.toBe('Nope');
 	});
 
 	test('replace mode with no tags removes all tags', async () => {
-		await runNode({ parameters: update(locator('376100'), { tagsMode: 'replace' }), credentials: enneo.credentials });
+		await runNode({
+			parameters: update(locator('376100'), { tagsMode: 'replace' }),
+			credentials: enneo.credentials,
+		});
 		expect(enneo.fake.received('PATCH', '/ticket/376100')[0].body).toEqual({ tagIds: [] });
 		expect(enneo.fake.state.tickets.get(376100)!.tagIds).toEqual([]);
 	});
 
 	describe('refuses bad input before any request', () => {
 		const cases: Array<[string, Record<string, unknown>, string]> = [
-			['pending without due date', update(locator('376101'), { status: 'pending' }), 'Status "Pending" needs a "Due By" date in the future [item 0]'],
-			['pending with a past due date', update(locator('376101'), { status: 'pending', dueBy: '2001-01-01' }), '"Due By" must be in the future when the status is "Pending", got 2001-01-01 00:00:00 [item 0]'],
-			['bad ticket ID', update(locator('abc'), { status: 'closed' }), '"Ticket" must be a positive whole number, got "abc" [item 0]'],
-			['empty ticket ID', update(locator(''), { status: 'closed' }), '"Ticket" must be a positive whole number, got "" [item 0]'],
-			['bad date', update(locator('376101'), { firstResponseDueBy: 'soonish' }), '"First Response Due By" is not a date: "soonish" [item 0]'],
-			['nothing to update', update(locator('376101'), {}), 'Nothing to update for ticket 376101 [item 0]'],
-			['additional data not an object', update(locator('376101'), { additionalData: '"text"' }), '"Additional Data" must be a JSON object [item 0]'],
+			[
+				'pending without due date',
+				update(locator('376101'), { status: 'pending' }),
+				'Status "Pending" needs a "Due By" date in the future [item 0]',
+			],
+			[
+				'pending with a past due date',
+				update(locator('376101'), { status: 'pending', dueBy: '2001-01-01' }),
+				'"Due By" must be in the future when the status is "Pending", got 2001-01-01 00:00:00 [item 0]',
+			],
+			[
+				'bad ticket ID',
+				update(locator('abc'), { status: 'closed' }),
+				'"Ticket" must be a positive whole number, got "abc" [item 0]',
+			],
+			[
+				'empty ticket ID',
+				update(locator(''), { status: 'closed' }),
+				'"Ticket" must be a positive whole number, got "" [item 0]',
+			],
+			[
+				'bad date',
+				update(locator('376101'), { firstResponseDueBy: 'soonish' }),
+				'"First Response Due By" is not a date: "soonish" [item 0]',
+			],
+			[
+				'nothing to update',
+				update(locator('376101'), {}),
+				'Nothing to update for ticket 376101 [item 0]',
+			],
+			[
+				'additional data not an object',
+				update(locator('376101'), { additionalData: '"text"' }),
+				'"Additional Data" must be a JSON object [item 0]',
+			],
 		];
 		test.each(cases)('%s', async (_name, parameters, message) => {
-			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);
+			await expect(runNode({ parameters, credentials: enneo.credentials })).rejects.toThrow(
+				message,
+			);
 			expect(enneo.fake.received('PATCH')).toHaveLength(0);
 		});
 	});
@@ -111,15 +168,25 @@ describe('ticket update', () => {
 				(_i: number, item: { json: Record<string, unknown> }) => locator(String(item.json.id)),
 				(_i: number, item: { json: Record<string, unknown> }) => ({ status: item.json.status }),
 			),
-			items: itemsOf({ id: 376101, status: 'closed' }, { id: 376102, status: 'pending' }, { id: 376103, status: 'closed' }),
+			items: itemsOf(
+				{ id: 376101, status: 'closed' },
+				{ id: 376102, status: 'pending' },
+				{ id: 376103, status: 'closed' },
+			),
 			credentials: enneo.credentials,
 			continueOnFail: true,
 		});
 		expect(output).toHaveLength(3);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toMatchObject({ id: 376101, status: 'closed' });
-		expect(output[1].json).toMatchObject({ error: 'Status "Pending" needs a "Due By" date in the future [item 1]', itemIndex: 1 });
+		expect(output[1].json).toMatchObject({
+			error: 'Status "Pending" needs a "Due By" date in the future [item 1]',
+			itemIndex: 1,
+		});
 		expect(output[2].json).toMatchObject({ id: 376103, status: 'closed' });
-		expect(enneo.fake.received('PATCH').map((r) => r.path)).toEqual(['/ticket/376101', '/ticket/376103']);
+		expect(enneo.fake.received('PATCH').map((r) => r.path)).toEqual([
+			'/ticket/376101',
+			'/ticket/376103',
+		]);
 	});
 });

@@ -21,7 +21,13 @@ async function patchTickets(body: unknown): Promise<{ status: number; json: IDat
 }
 
 function updateMany(updateFields: IDataObject, options: IDataObject = {}) {
-	return { resource: 'ticket', operation: 'updateMany', ticketId: '={{ $json.id }}', updateFields, options };
+	return {
+		resource: 'ticket',
+		operation: 'updateMany',
+		ticketId: '={{ $json.id }}',
+		updateFields,
+		options,
+	};
 }
 
 function grantTechnicalFields() {
@@ -31,14 +37,32 @@ function grantTechnicalFields() {
 /** The objects the documented element refers to, so it can be applied as it is. */
 function addSeedReferences() {
 	const state = enneo.fake.state;
-	state.tags.set(123, { id: 123, name: 'Complaint', fullName: 'Second Level: Complaint', type: 'skill', reference: 'ticket', visibility: 'public', color: 'grey', parent: 6 });
-	state.subchannels.set(123, { id: 123, channel: 'email', name: 'Energy Service', isDefault: false, interface: 'internal', enabled: true, data: {} });
+	state.tags.set(123, {
+		id: 123,
+		name: 'Complaint',
+		fullName: 'Second Level: Complaint',
+		type: 'skill',
+		reference: 'ticket',
+		visibility: 'public',
+		color: 'grey',
+		parent: 6,
+	});
+	state.subchannels.set(123, {
+		id: 123,
+		channel: 'email',
+		name: 'Energy Service',
+		isDefault: false,
+		interface: 'internal',
+		enabled: true,
+		data: {},
+	});
 }
 
-const bulkElements = () => enneo.fake.received('PATCH', '/ticket').flatMap((call) => call.body as IDataObject[]);
+const bulkElements = () =>
+	enneo.fake.received('PATCH', '/ticket').flatMap((call) => call.body as IDataObject[]);
 
 describe('the fake Enneo follows the documented bulk update (PATCH /ticket)', () => {
-	test("the documented element, sent verbatim, is accepted and its writable fields applied", async () => {
+	test('the documented element, sent verbatim, is accepted and its writable fields applied', async () => {
 		grantTechnicalFields();
 		addSeedReferences();
 		const { status, json } = await patchTickets([SEED_BULK_UPDATE_ELEMENT]);
@@ -67,13 +91,16 @@ describe('the fake Enneo follows the documented bulk update (PATCH /ticket)', ()
 		['addTagIds', { addTagIds: [4] }],
 		['removeTagIds', { removeTagIds: [1] }],
 		['spamStatus', { spamStatus: 'manual_spam' }],
-	])('a key the documented element does not show (%s) is refused with 400 and changes nothing', async (key, change) => {
-		const before = structuredClone(enneo.fake.state.tickets.get(SEED_ID)!);
-		const { status, json } = await patchTickets([{ id: SEED_ID, status: 'closed', ...change }]);
-		expect(status).toBe(400);
-		expect(json).toMatchObject({ code: 'unknown_field', field: key });
-		expect(enneo.fake.state.tickets.get(SEED_ID)).toEqual(before);
-	});
+	])(
+		'a key the documented element does not show (%s) is refused with 400 and changes nothing',
+		async (key, change) => {
+			const before = structuredClone(enneo.fake.state.tickets.get(SEED_ID)!);
+			const { status, json } = await patchTickets([{ id: SEED_ID, status: 'closed', ...change }]);
+			expect(status).toBe(400);
+			expect(json).toMatchObject({ code: 'unknown_field', field: key });
+			expect(enneo.fake.state.tickets.get(SEED_ID)).toEqual(before);
+		},
+	);
 
 	test('fields beyond the agent set need updateTechnicalTicketFields, as on PATCH /ticket/{id}', async () => {
 		const { status, json } = await patchTickets([{ id: SEED_ID, language: 'English' }]);
@@ -85,23 +112,46 @@ describe('the fake Enneo follows the documented bulk update (PATCH /ticket)', ()
 describe('ticket update many sends what the bulk-update page documents', () => {
 	test('agent fields and replaced tags: one element per ticket with tags as {id} objects, only documented keys', async () => {
 		const { output } = await runNode({
-			parameters: updateMany({ status: 'closed', priority: 'low', customerLegitimation: 12, tagIds: [3, 4], tagsMode: 'replace' }),
+			parameters: updateMany({
+				status: 'closed',
+				priority: 'low',
+				customerLegitimation: 12,
+				tagIds: [3, 4],
+				tagsMode: 'replace',
+			}),
 			items: itemsOf({ id: 376101 }, { id: 376102 }),
 			credentials: enneo.credentials,
 		});
 		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(0);
 		const elements = bulkElements();
 		expect(elements).toEqual([
-			{ id: 376101, status: 'closed', priority: 'low', customerLegitimation: 12, tags: [{ id: 3 }, { id: 4 }] },
-			{ id: 376102, status: 'closed', priority: 'low', customerLegitimation: 12, tags: [{ id: 3 }, { id: 4 }] },
+			{
+				id: 376101,
+				status: 'closed',
+				priority: 'low',
+				customerLegitimation: 12,
+				tags: [{ id: 3 }, { id: 4 }],
+			},
+			{
+				id: 376102,
+				status: 'closed',
+				priority: 'low',
+				customerLegitimation: 12,
+				tags: [{ id: 3 }, { id: 4 }],
+			},
 		]);
-		for (const element of elements) for (const key of Object.keys(element)) expect(SEED_KEYS).toContain(key);
+		for (const element of elements)
+			for (const key of Object.keys(element)) expect(SEED_KEYS).toContain(key);
 		expect(output.map((item) => item.json)).toEqual([
 			// The fields sent stay at the top level as in earlier versions (saved workflows read them there).
 			{ ...elements[0], id: 376101, success: true, batch: 1, sent: elements[0] },
 			{ ...elements[1], id: 376102, success: true, batch: 1, sent: elements[1] },
 		]);
-		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({ status: 'closed', customerLegitimation: 12, tagIds: [3, 4] });
+		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({
+			status: 'closed',
+			customerLegitimation: 12,
+			tagIds: [3, 4],
+		});
 	});
 
 	test('add tags: the current tags of all tickets come from one search, the element carries the full list', async () => {
@@ -128,12 +178,16 @@ describe('ticket update many sends what the bulk-update page documents', () => {
 	});
 
 	test('remove tags keeps the other current tags', async () => {
-		await runNode({ parameters: updateMany({ tagIds: [3], tagsMode: 'remove' }), items: itemsOf({ id: 376100 }), credentials: enneo.credentials });
+		await runNode({
+			parameters: updateMany({ tagIds: [3], tagsMode: 'remove' }),
+			items: itemsOf({ id: 376100 }),
+			credentials: enneo.credentials,
+		});
 		expect(bulkElements()).toEqual([{ id: 376100, tags: [{ id: 1 }] }]);
 		expect(enneo.fake.state.tickets.get(376100)!.tagIds).toEqual([1]);
 	});
 
-	test("the documented technical fields, set from the node, arrive exactly as in the documented element", async () => {
+	test('the documented technical fields, set from the node, arrive exactly as in the documented element', async () => {
 		grantTechnicalFields();
 		addSeedReferences();
 		const seed = SEED_BULK_UPDATE_ELEMENT;
@@ -163,7 +217,9 @@ describe('ticket update many sends what the bulk-update page documents', () => {
 		});
 		const [element] = bulkElements();
 		const keys = Object.keys(element);
-		const fromSeed = Object.fromEntries(keys.filter((key) => key !== 'tags').map((key) => [key, seed[key as keyof typeof seed]]));
+		const fromSeed = Object.fromEntries(
+			keys.filter((key) => key !== 'tags').map((key) => [key, seed[key as keyof typeof seed]]),
+		);
 		expect(element).toEqual({ ...fromSeed, tags: [{ id: 123 }] });
 		expect(keys).toHaveLength(18);
 	});
@@ -184,7 +240,10 @@ describe('ticket update many sends what the bulk-update page documents', () => {
 			{ id: 376101, success: true, spamStatus: 'manual_spam', spamStatusSent: 'manual_spam' },
 			{ id: 376102, success: true, spamStatus: 'manual_spam', spamStatusSent: 'manual_spam' },
 		]);
-		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({ status: 'closed', spamStatus: 'manual_spam' });
+		expect(enneo.fake.state.tickets.get(376102)).toMatchObject({
+			status: 'closed',
+			spamStatus: 'manual_spam',
+		});
 	});
 
 	test('a ticket whose tags cannot be read fails alone under Continue On Fail; nothing is sent for it', async () => {
@@ -197,7 +256,9 @@ describe('ticket update many sends what the bulk-update page documents', () => {
 		expect(bulkElements()).toEqual([{ id: 376101, tags: [{ id: 1 }, { id: 4 }] }]);
 		expect(output[0].json).toMatchObject({ id: 376101, success: true });
 		expect(output[1].json).toMatchObject({ id: 999999, itemIndex: 1 });
-		expect(String(output[1].json.error)).toContain('Ticket 999999 was not returned by the ticket search');
+		expect(String(output[1].json.error)).toContain(
+			'Ticket 999999 was not returned by the ticket search',
+		);
 	});
 });
 
@@ -205,7 +266,10 @@ describe('ticket update many: Check Changes', () => {
 	test('600 tickets: 2 PATCH batches and 2 searches; every ticket reads back as sent', async () => {
 		const ids = [...enneo.fake.state.tickets.keys()].slice(0, 600);
 		const { output } = await runNode({
-			parameters: updateMany({ priority: 'urgent', status: 'closed' }, { batchSize: 300, checkChanges: true }),
+			parameters: updateMany(
+				{ priority: 'urgent', status: 'closed' },
+				{ batchSize: 300, checkChanges: true },
+			),
 			items: itemsOf(...ids.map((id) => ({ id }))),
 			credentials: enneo.credentials,
 		});
@@ -213,7 +277,13 @@ describe('ticket update many: Check Changes', () => {
 		const searches = enneo.fake.received('POST', '/ticket/search');
 		expect(searches.map((call) => (call.body as { limit: number }).limit)).toEqual([500, 100]);
 		expect(output).toHaveLength(600);
-		for (const item of output) expect(item.json).toMatchObject({ success: true, changed: true, unchanged: [], notReturned: [] });
+		for (const item of output)
+			expect(item.json).toMatchObject({
+				success: true,
+				changed: true,
+				unchanged: [],
+				notReturned: [],
+			});
 	});
 
 	test('fields the instance ignores are reported per ticket; the other tickets and fields pass', async () => {
@@ -239,13 +309,21 @@ describe('ticket update many: Check Changes', () => {
 		});
 		expect(output[0].json.notReturned).toEqual([]);
 		// 376102 has no language at all: the search row lacks the key, so the check cannot tell and says so.
-		expect(output[1].json).toMatchObject({ id: 376102, changed: false, unchanged: [{ field: 'tags', sent: [1, 4], current: [1] }], notReturned: ['language'] });
+		expect(output[1].json).toMatchObject({
+			id: 376102,
+			changed: false,
+			unchanged: [{ field: 'tags', sent: [1, 4], current: [1] }],
+			notReturned: ['language'],
+		});
 		expect(enneo.fake.state.tickets.get(376101)!.priority).toBe('high');
 	});
 
 	test('Spam Status sent per ticket is checked too, together with the bulk fields', async () => {
 		const { output } = await runNode({
-			parameters: updateMany({ priority: 'low', spamStatus: 'manual_spam' }, { checkChanges: true }),
+			parameters: updateMany(
+				{ priority: 'low', spamStatus: 'manual_spam' },
+				{ checkChanges: true },
+			),
 			items: itemsOf({ id: 376101 }),
 			credentials: enneo.credentials,
 		});
@@ -267,7 +345,11 @@ describe('ticket update many: Check Changes', () => {
 	});
 
 	test('off by default: no search after the update', async () => {
-		const { output } = await runNode({ parameters: updateMany({ priority: 'high' }), items: itemsOf({ id: 376101 }), credentials: enneo.credentials });
+		const { output } = await runNode({
+			parameters: updateMany({ priority: 'high' }),
+			items: itemsOf({ id: 376101 }),
+			credentials: enneo.credentials,
+		});
 		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(0);
 		expect(output[0].json.changed).toBeUndefined();
 	});
@@ -277,8 +359,12 @@ describe('customer legitimation', () => {
 	test('Update and Update Many offer every legitimation level (docs/enneo-api-notes.md#ticket-update)', () => {
 		const properties = new Enneo().description.properties;
 		for (const operation of ['update', 'updateMany']) {
-			const fields = properties.find((p) => p.name === 'updateFields' && p.displayOptions?.show?.operation?.includes(operation))!;
-			const legitimation = (fields.options as Array<{ name: string; options?: Array<{ value: number }> }>).find((o) => o.name === 'customerLegitimation')!;
+			const fields = properties.find(
+				(p) => p.name === 'updateFields' && p.displayOptions?.show?.operation?.includes(operation),
+			)!;
+			const legitimation = (
+				fields.options as Array<{ name: string; options?: Array<{ value: number }> }>
+			).find((o) => o.name === 'customerLegitimation')!;
 			expect(legitimation.options!.map((o) => o.value)).toEqual([0, 10, 12, 13, 15, 20, 30, 40]);
 		}
 	});

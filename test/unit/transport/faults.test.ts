@@ -28,7 +28,9 @@ describe('transport faults', () => {
 	test('an endpoint that ignores offset and sends no total stops Return All at the repeated page', async () => {
 		enneo.fake.state.ignoresOffset = true;
 		const started = Date.now();
-		await expect(run({ resource: 'ticket', operation: 'getMany', returnAll: true })).rejects.toMatchObject({
+		await expect(
+			run({ resource: 'ticket', operation: 'getMany', returnAll: true }),
+		).rejects.toMatchObject({
 			message: 'Enneo returned the same page twice for POST /ticket/search',
 			description: expect.stringContaining('ignores "offset"'),
 		});
@@ -42,25 +44,43 @@ describe('transport faults', () => {
 	});
 
 	test.each([
-		['301 on a read', 301, { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } }],
-		['302 on a create', 302, { resource: 'ticket', operation: 'create', subject: 'x', additionalFields: {} }],
+		[
+			'301 on a read',
+			301,
+			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } },
+		],
+		[
+			'302 on a create',
+			302,
+			{ resource: 'ticket', operation: 'create', subject: 'x', additionalFields: {} },
+		],
 		['307 on a search', 307, { resource: 'customer', operation: 'search', query: 'Sterling' }],
-	])('a redirect to another host (%s) is not followed and the key never reaches it', async (_name, status, parameters) => {
-		enneo.fake.fail({ redirectTo: elsewhere.instanceUrl, status, times: Infinity });
-		await expect(run(parameters)).rejects.toMatchObject({
-			message: `Enneo answered with a redirect (${status}) to ${elsewhere.instanceUrl}; it was not followed`,
-			description: expect.stringContaining('Instance URL'),
-		});
-		expect(elsewhere.requests).toHaveLength(0);
-		expect(JSON.stringify(elsewhere.requests)).not.toContain(enneo.fake.apiKey);
-		// Nothing was created on the real instance either: a redirected POST is never resent.
-		expect(enneo.fake.received()).toHaveLength(1);
-	});
+	])(
+		'a redirect to another host (%s) is not followed and the key never reaches it',
+		async (_name, status, parameters) => {
+			enneo.fake.fail({ redirectTo: elsewhere.instanceUrl, status, times: Infinity });
+			await expect(run(parameters)).rejects.toMatchObject({
+				message: `Enneo answered with a redirect (${status}) to ${elsewhere.instanceUrl}; it was not followed`,
+				description: expect.stringContaining('Instance URL'),
+			});
+			expect(elsewhere.requests).toHaveLength(0);
+			expect(JSON.stringify(elsewhere.requests)).not.toContain(enneo.fake.apiKey);
+			// Nothing was created on the real instance either: a redirected POST is never resent.
+			expect(enneo.fake.received()).toHaveLength(1);
+		},
+	);
 
 	test('a hung Enneo fails the item after Options → Timeout with the transport message shown', async () => {
 		enneo.fake.fail({ path: '/customer/search', hang: true, times: Infinity });
 		const started = Date.now();
-		await expect(run({ resource: 'customer', operation: 'search', query: 'Sterling', options: { timeout: 1000 } })).rejects.toMatchObject({
+		await expect(
+			run({
+				resource: 'customer',
+				operation: 'search',
+				query: 'Sterling',
+				options: { timeout: 1000 },
+			}),
+		).rejects.toMatchObject({
 			message: `Could not reach Enneo at ${enneo.fake.instanceUrl}/api/mind: Enneo did not answer within 1 s`,
 			description: expect.stringContaining('Options → Timeout'),
 		});
@@ -74,15 +94,27 @@ describe('transport faults', () => {
 		await closed.start();
 		const url = closed.instanceUrl;
 		await closed.close();
-		await expect(runNode({ parameters: { resource: 'customer', operation: 'search', query: 'Sterling' }, credentials: { instanceUrl: url, apiKey: 'k' } })).rejects.toMatchObject({
+		await expect(
+			runNode({
+				parameters: { resource: 'customer', operation: 'search', query: 'Sterling' },
+				credentials: { instanceUrl: url, apiKey: 'k' },
+			}),
+		).rejects.toMatchObject({
 			message: `Could not reach Enneo at ${url}/api/mind: the connection was refused`,
 		});
 	});
 
 	test('429 with a Retry-After beyond the retry budget fails at once instead of waiting', async () => {
-		enneo.fake.fail({ path: '/customer/search', status: 429, headers: { 'retry-after': '3600' }, times: Infinity });
+		enneo.fake.fail({
+			path: '/customer/search',
+			status: 429,
+			headers: { 'retry-after': '3600' },
+			times: Infinity,
+		});
 		const started = Date.now();
-		await expect(run({ resource: 'customer', operation: 'search', query: 'Sterling' })).rejects.toMatchObject({
+		await expect(
+			run({ resource: 'customer', operation: 'search', query: 'Sterling' }),
+		).rejects.toMatchObject({
 			message: expect.stringContaining('Enneo is rate-limiting requests (429)'),
 		});
 		expect(Date.now() - started).toBeLessThan(2000);
@@ -92,7 +124,14 @@ describe('transport faults', () => {
 	test('an expression Timeout outside the range is clamped (1 s at least)', async () => {
 		enneo.fake.fail({ path: '/customer/search', hang: true, times: Infinity });
 		const started = Date.now();
-		await expect(run({ resource: 'customer', operation: 'search', query: 'Sterling', options: { timeout: 5 } })).rejects.toMatchObject({
+		await expect(
+			run({
+				resource: 'customer',
+				operation: 'search',
+				query: 'Sterling',
+				options: { timeout: 5 },
+			}),
+		).rejects.toMatchObject({
 			message: expect.stringContaining('did not answer within 1 s'),
 		});
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);

@@ -5,7 +5,14 @@ import { enneoBaseUrl } from '../../../nodes/Enneo/transport/baseUrl';
 import { enneoApiError, extractEnneoError } from '../../../nodes/Enneo/transport/errors';
 import { parseRetryAfter, RETRY_POLICY } from '../../../nodes/Enneo/transport/request';
 
-const node: INode = { id: 'n', name: 'Enneo', type: 'n8n-nodes-enneo.enneo', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'Enneo',
+	type: 'n8n-nodes-enneo.enneo',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('enneoBaseUrl', () => {
 	test.each([
@@ -53,18 +60,53 @@ describe('extractEnneoError', () => {
 	test.each([
 		['empty body', '', {}],
 		['null', null, {}],
-		['{success, code, message}', { success: false, code: 'ticket_not_found', message: 'Ticket 1 not found' }, { message: 'Ticket 1 not found', code: 'ticket_not_found', details: undefined }],
-		['{error: "text"}', { error: 'Something broke' }, { message: 'Something broke', code: undefined, details: undefined }],
-		['{error: {message, code}}', { error: { message: 'Nested', code: 42 } }, { message: 'Nested', code: '42', details: undefined }],
-		['{msg}', { msg: 'Short form' }, { message: 'Short form', code: undefined, details: undefined }],
-		['{detail}', { detail: 'Problem detail' }, { message: 'Problem detail', code: undefined, details: undefined }],
+		[
+			'{success, code, message}',
+			{ success: false, code: 'ticket_not_found', message: 'Ticket 1 not found' },
+			{ message: 'Ticket 1 not found', code: 'ticket_not_found', details: undefined },
+		],
+		[
+			'{error: "text"}',
+			{ error: 'Something broke' },
+			{ message: 'Something broke', code: undefined, details: undefined },
+		],
+		[
+			'{error: {message, code}}',
+			{ error: { message: 'Nested', code: 42 } },
+			{ message: 'Nested', code: '42', details: undefined },
+		],
+		[
+			'{msg}',
+			{ msg: 'Short form' },
+			{ message: 'Short form', code: undefined, details: undefined },
+		],
+		[
+			'{detail}',
+			{ detail: 'Problem detail' },
+			{ message: 'Problem detail', code: undefined, details: undefined },
+		],
 		[
 			'violations with propertyPath',
-			{ message: 'Validation failed', violations: [{ propertyPath: 'name', message: 'must not be blank' }, 'plain text'] },
-			{ message: 'Validation failed', code: undefined, details: ['name: must not be blank', 'plain text'] },
+			{
+				message: 'Validation failed',
+				violations: [{ propertyPath: 'name', message: 'must not be blank' }, 'plain text'],
+			},
+			{
+				message: 'Validation failed',
+				code: undefined,
+				details: ['name: must not be blank', 'plain text'],
+			},
 		],
-		['errors with field/title', { errors: [{ field: 'dueBy', title: 'in the past' }] }, { message: undefined, code: undefined, details: ['dueBy: in the past'] }],
-		['JSON in a string', '{"message":"from text","code":"x"}', { message: 'from text', code: 'x', details: undefined }],
+		[
+			'errors with field/title',
+			{ errors: [{ field: 'dueBy', title: 'in the past' }] },
+			{ message: undefined, code: undefined, details: ['dueBy: in the past'] },
+		],
+		[
+			'JSON in a string',
+			'{"message":"from text","code":"x"}',
+			{ message: 'from text', code: 'x', details: undefined },
+		],
 		['plain text', 'Service Unavailable', { message: 'Service Unavailable' }],
 		['an HTML error page', '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>', {}],
 		['broken JSON text', '{"message": ', { message: '{"message":' }],
@@ -81,30 +123,51 @@ describe('extractEnneoError', () => {
 describe('enneoApiError', () => {
 	test('keeps the HTTP status, Enneo message and code, and redacts the key everywhere', () => {
 		const key = 'eyJhbGciOiJIUzI1NiJ9.secret.signature';
-		const error = enneoApiError(node, 400, { message: `bad key ${key}`, code: 'bad', echo: { authorization: `Bearer ${key}` } }, {
-			method: 'GET',
-			endpoint: '/ticket/1',
-			area: 'ticket',
-			itemIndex: 2,
-			secrets: [key],
-		});
+		const error = enneoApiError(
+			node,
+			400,
+			{ message: `bad key ${key}`, code: 'bad', echo: { authorization: `Bearer ${key}` } },
+			{
+				method: 'GET',
+				endpoint: '/ticket/1',
+				area: 'ticket',
+				itemIndex: 2,
+				secrets: [key],
+			},
+		);
 		expect(error.httpCode).toBe('400');
-		expect(error.message).toBe('Enneo rejected the request as invalid (400): bad key ***, code bad');
+		expect(error.message).toBe(
+			'Enneo rejected the request as invalid (400): bad key ***, code bad',
+		);
 		expect(error.context.itemIndex).toBe(2);
 		expect(JSON.stringify(error)).not.toContain(key);
 		expect(JSON.stringify(error)).not.toContain('secret.signature');
 	});
 
 	test('403 in the telephony hooks explains the instance setting, elsewhere the permission', () => {
-		const hook = enneoApiError(node, 403, '', { method: 'POST', endpoint: '/telephony/callReceived', area: 'telephonyHook' });
-		const other = enneoApiError(node, 403, '', { method: 'GET', endpoint: '/customer/1', area: 'customer' });
-		expect(hook.message).toBe('This Enneo instance does not let an API key call the telephony hooks (403)');
+		const hook = enneoApiError(node, 403, '', {
+			method: 'POST',
+			endpoint: '/telephony/callReceived',
+			area: 'telephonyHook',
+		});
+		const other = enneoApiError(node, 403, '', {
+			method: 'GET',
+			endpoint: '/customer/1',
+			area: 'customer',
+		});
+		expect(hook.message).toBe(
+			'This Enneo instance does not let an API key call the telephony hooks (403)',
+		);
 		expect(other.message).toBe('Enneo denied this action (403)');
 		expect(other.description).toContain('creating a new key will not help');
 	});
 
 	test('429 and 5xx mention how often it was retried', () => {
-		expect(enneoApiError(node, 429, '', { method: 'GET', endpoint: '/x', retries: 3 }).description).toContain('gave up after 3 retries');
-		expect(enneoApiError(node, 504, '', { method: 'GET', endpoint: '/x', retries: 2 }).description).toContain('(after 2 retries)');
+		expect(
+			enneoApiError(node, 429, '', { method: 'GET', endpoint: '/x', retries: 3 }).description,
+		).toContain('gave up after 3 retries');
+		expect(
+			enneoApiError(node, 504, '', { method: 'GET', endpoint: '/x', retries: 2 }).description,
+		).toContain('(after 2 retries)');
 	});
 });

@@ -33,7 +33,11 @@ describe('reading a CallInBound request', () => {
 	});
 
 	test('ids sent as digit strings are accepted', () => {
-		const parsed = parseCallInBound({ ...valid, SdkAppId: '1400692008', CallInBound: { ...valid.CallInBound, IvrId: '5' } });
+		const parsed = parseCallInBound({
+			...valid,
+			SdkAppId: '1400692008',
+			CallInBound: { ...valid.CallInBound, IvrId: '5' },
+		});
 		expect(parsed.ok && parsed.call.boundIvrId).toBe(5);
 	});
 
@@ -50,19 +54,49 @@ describe('reading a CallInBound request', () => {
 		['a text SdkAppId', { ...valid, SdkAppId: 'app' }, undefined, 'invalidSdkAppId'],
 		['no CallInBound', { ...valid, CallInBound: undefined }, undefined, 'missingCallInBound'],
 		['CallInBound as a list', { ...valid, CallInBound: [] }, undefined, 'invalidCallInBound'],
-		['a negative AIAgentId', { ...valid, CallInBound: { ...valid.CallInBound, AIAgentId: -1 } }, undefined, 'invalidAIAgentId'],
-		['a fractional IvrId', { ...valid, CallInBound: { ...valid.CallInBound, IvrId: 1.5 } }, undefined, 'invalidIvrId'],
-		['an object Caller', { ...valid, CallInBound: { ...valid.CallInBound, Caller: {} } }, undefined, 'invalidCaller'],
-		['a boolean Callee', { ...valid, CallInBound: { ...valid.CallInBound, Callee: true } }, undefined, 'invalidCallee'],
+		[
+			'a negative AIAgentId',
+			{ ...valid, CallInBound: { ...valid.CallInBound, AIAgentId: -1 } },
+			undefined,
+			'invalidAIAgentId',
+		],
+		[
+			'a fractional IvrId',
+			{ ...valid, CallInBound: { ...valid.CallInBound, IvrId: 1.5 } },
+			undefined,
+			'invalidIvrId',
+		],
+		[
+			'an object Caller',
+			{ ...valid, CallInBound: { ...valid.CallInBound, Caller: {} } },
+			undefined,
+			'invalidCaller',
+		],
+		[
+			'a boolean Callee',
+			{ ...valid, CallInBound: { ...valid.CallInBound, Callee: true } },
+			undefined,
+			'invalidCallee',
+		],
 	])('%s is a 400 (%s)', (_name, body, raw, code) => {
 		const parsed = parseCallInBound(body, raw as string | undefined);
 		expect(parsed).toMatchObject({ ok: false, status: 400, code });
 	});
 
 	test('the output item carries normalised fields, E.164 numbers, timing and the raw body', () => {
-		const parsed = parseCallInBound({ ...valid, CallInBound: { ...valid.CallInBound, Caller: '030 1234567', AIAgentId: 0, IvrId: 9 } });
+		const parsed = parseCallInBound({
+			...valid,
+			CallInBound: { ...valid.CallInBound, Caller: '030 1234567', AIAgentId: 0, IvrId: 9 },
+		});
 		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, { attempt: 1, receivedAt: 0, deadlineAt: 3500, responseMode: 'action', body: parsed.body, defaultCountryCode: '49' });
+		const item = callItem(parsed.call, {
+			attempt: 1,
+			receivedAt: 0,
+			deadlineAt: 3500,
+			responseMode: 'action',
+			body: parsed.body,
+			defaultCountryCode: '49',
+		});
 		expect(item).toMatchObject({
 			sessionId: valid.SessionId,
 			boundAiAgentId: null,
@@ -86,12 +120,31 @@ describe('reading a CallInBound request', () => {
 		['a 1 MB Caller of digits and "ext"', `${'1ext'.repeat(250_000)}1`],
 	])('%s is dropped (null, with a warning) in linear time, never parsed', (_name, caller) => {
 		const started = process.hrtime.bigint();
-		const parsed = parseCallInBound({ ...valid, CallInBound: { ...valid.CallInBound, Caller: caller } });
+		const parsed = parseCallInBound({
+			...valid,
+			CallInBound: { ...valid.CallInBound, Caller: caller },
+		});
 		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, { attempt: 1, receivedAt: 0, deadlineAt: 3500, responseMode: 'action', body: parsed.body, warnings: parsed.warnings, defaultCountryCode: '49' });
+		const item = callItem(parsed.call, {
+			attempt: 1,
+			receivedAt: 0,
+			deadlineAt: 3500,
+			responseMode: 'action',
+			body: parsed.body,
+			warnings: parsed.warnings,
+			defaultCountryCode: '49',
+		});
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		expect(item).toMatchObject({ callerNumber: null, callerE164: null, calleeE164: '+8675566668888' });
-		expect(item.warnings).toEqual(expect.arrayContaining([expect.stringContaining(`CallInBound.Caller was ${caller.length} characters long`)]));
+		expect(item).toMatchObject({
+			callerNumber: null,
+			callerE164: null,
+			calleeE164: '+8675566668888',
+		});
+		expect(item.warnings).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining(`CallInBound.Caller was ${caller.length} characters long`),
+			]),
+		);
 		expect(JSON.stringify(item).length).toBeLessThan(10_000);
 		expect(ms).toBeLessThan(200);
 	});
@@ -102,26 +155,53 @@ describe('reading a CallInBound request', () => {
 		['unknown', 'unknown'],
 		['a SIP URI', 'sip:+4930123456@pbx.example.com'],
 		['a short service number', '110'],
-	])('an odd caller (%s) is a normal call: callerE164 null, the raw value kept', (_name, caller) => {
-		const parsed = parseCallInBound({ ...valid, CallInBound: { ...valid.CallInBound, Caller: caller } });
-		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, { attempt: 1, receivedAt: 0, deadlineAt: 3500, responseMode: 'action', body: parsed.body, defaultCountryCode: '49' });
-		expect(item.callerNumber).toBe(caller);
-		expect(item.callerE164).toBeNull();
-	});
+	])(
+		'an odd caller (%s) is a normal call: callerE164 null, the raw value kept',
+		(_name, caller) => {
+			const parsed = parseCallInBound({
+				...valid,
+				CallInBound: { ...valid.CallInBound, Caller: caller },
+			});
+			if (!parsed.ok) throw new Error('expected a valid call');
+			const item = callItem(parsed.call, {
+				attempt: 1,
+				receivedAt: 0,
+				deadlineAt: 3500,
+				responseMode: 'action',
+				body: parsed.body,
+				defaultCountryCode: '49',
+			});
+			expect(item.callerNumber).toBe(caller);
+			expect(item.callerE164).toBeNull();
+		},
+	);
 
 	test('numbers that carry a country code are never prefixed with the default one', () => {
 		for (const caller of ['8613066668888', '008613066668888', '+8613066668888']) {
-			const parsed = parseCallInBound({ ...valid, CallInBound: { ...valid.CallInBound, Caller: caller } });
+			const parsed = parseCallInBound({
+				...valid,
+				CallInBound: { ...valid.CallInBound, Caller: caller },
+			});
 			if (!parsed.ok) throw new Error('expected a valid call');
-			const item = callItem(parsed.call, { attempt: 1, receivedAt: 0, deadlineAt: 3500, responseMode: 'action', body: parsed.body, defaultCountryCode: '49' });
+			const item = callItem(parsed.call, {
+				attempt: 1,
+				receivedAt: 0,
+				deadlineAt: 3500,
+				responseMode: 'action',
+				body: parsed.body,
+				defaultCountryCode: '49',
+			});
 			expect(item.callerE164).toBe('+8613066668888');
 		}
 	});
 
 	test('a raw body over 64 KB is refused (413) before it is parsed', () => {
 		const raw = JSON.stringify({ ...valid, padding: 'x'.repeat(70_000) });
-		expect(parseCallInBound({}, raw)).toMatchObject({ ok: false, status: 413, code: 'bodyTooLarge' });
+		expect(parseCallInBound({}, raw)).toMatchObject({
+			ok: false,
+			status: 413,
+			code: 'bodyTooLarge',
+		});
 	});
 
 	test('error messages never echo a long value back', () => {
@@ -137,10 +217,22 @@ describe('reading a CallInBound request', () => {
 		for (let i = 0; i < 5_000; i++) deep = { next: deep };
 		const wide = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
 		const raw = `{"Event":"CallInBound","SessionId":"s-1","CallInBound":{"Caller":"+4930123456"},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`;
-		const body = { ...(JSON.parse(raw) as Record<string, unknown>), deep, wide, big: 'y'.repeat(1_000_000), list: new Array(100_000).fill(1) };
+		const body = {
+			...(JSON.parse(raw) as Record<string, unknown>),
+			deep,
+			wide,
+			big: 'y'.repeat(1_000_000),
+			list: new Array(100_000).fill(1),
+		};
 		const parsed = parseCallInBound(body);
 		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, { attempt: 1, receivedAt: 0, deadlineAt: 3500, responseMode: 'action', body: parsed.body });
+		const item = callItem(parsed.call, {
+			attempt: 1,
+			receivedAt: 0,
+			deadlineAt: 3500,
+			responseMode: 'action',
+			body: parsed.body,
+		});
 		const text = JSON.stringify(item);
 		expect(text.length).toBeLessThan(20_000);
 		expect(item.warnings).toEqual([expect.stringContaining('shortened copy')]);

@@ -22,7 +22,9 @@ describe('per-process call registry', () => {
 	});
 
 	test('test-URL runs and live runs of one workflow are different calls', () => {
-		expect(InboundCallRegistry.key('wf', 'manual', 's')).not.toBe(InboundCallRegistry.key('wf', 'webhook', 's'));
+		expect(InboundCallRegistry.key('wf', 'manual', 's')).not.toBe(
+			InboundCallRegistry.key('wf', 'webhook', 's'),
+		);
 	});
 
 	test('the first decision wins and reaches every delivery; later ones are reported', () => {
@@ -46,7 +48,10 @@ describe('per-process call registry', () => {
 		registry.register('k', 's', bound);
 		registry.decide('k', fallback, 'fallback', 'deadline');
 		const late = registry.decide('k', answer, 'workflow');
-		expect(late).toMatchObject({ status: 'dropped-late', decision: { source: 'fallback', reason: 'deadline', body: fallback.body } });
+		expect(late).toMatchObject({
+			status: 'dropped-late',
+			decision: { source: 'fallback', reason: 'deadline', body: fallback.body },
+		});
 	});
 
 	test('the scheduled fallback decides only if nothing else did', async () => {
@@ -54,13 +59,21 @@ describe('per-process call registry', () => {
 		registry.register('a', 's', bound);
 		registry.register('b', 's', bound);
 		registry.decide('b', answer, 'workflow');
-		const [a, b] = await Promise.all([registry.scheduleFallback('a', 20, fallback), registry.scheduleFallback('b', 20, fallback)]);
-		expect(a).toMatchObject({ status: 'sent', decision: { source: 'fallback', reason: 'deadline' } });
+		const [a, b] = await Promise.all([
+			registry.scheduleFallback('a', 20, fallback),
+			registry.scheduleFallback('b', 20, fallback),
+		]);
+		expect(a).toMatchObject({
+			status: 'sent',
+			decision: { source: 'fallback', reason: 'deadline' },
+		});
 		expect(b.status).toBe('duplicate');
 	});
 
 	test('an unknown call is reported as such', () => {
-		expect(new InboundCallRegistry().decide('nope', answer, 'workflow')).toEqual({ status: 'unknown-call' });
+		expect(new InboundCallRegistry().decide('nope', answer, 'workflow')).toEqual({
+			status: 'unknown-call',
+		});
 	});
 
 	test('decided calls are forgotten after the TTL; undecided ones are kept', () => {

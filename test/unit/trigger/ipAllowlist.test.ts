@@ -6,9 +6,12 @@ describe('IP allowlist', () => {
 		expect(parseIp('::ffff:7f00:1')).toEqual(parseIp('127.0.0.1'));
 	});
 
-	test.each(['300.1.1.1', '1.2.3', '1::2::3', 'hello', '', '12345::', '1:2:3:4:5:6:7:8:9'])('"%s" is not an address', (text) => {
-		expect(parseIp(text)).toBeNull();
-	});
+	test.each(['300.1.1.1', '1.2.3', '1::2::3', 'hello', '', '12345::', '1:2:3:4:5:6:7:8:9'])(
+		'"%s" is not an address',
+		(text) => {
+			expect(parseIp(text)).toBeNull();
+		},
+	);
 
 	test('exact IPv4 and IPv6 entries match only themselves', () => {
 		const ranges = parseAllowlist('203.0.113.7, 2001:db8::1');
@@ -53,7 +56,10 @@ describe('IP allowlist', () => {
 		expect(isIpAllowed('not-an-ip', ranges)).toBe(false);
 	});
 
-	test.each(['10.0.0.0/33', '2001:db8::/129', 'example.com', '10.0.0.1/8/1', '::ffff:1.2.3.4/90'])('the entry "%s" is refused', (entry) => {
-		expect(() => parseAllowlist(`127.0.0.1, ${entry}`)).toThrow(entry);
-	});
+	test.each(['10.0.0.0/33', '2001:db8::/129', 'example.com', '10.0.0.1/8/1', '::ffff:1.2.3.4/90'])(
+		'the entry "%s" is refused',
+		(entry) => {
+			expect(() => parseAllowlist(`127.0.0.1, ${entry}`)).toThrow(entry);
+		},
+	);
 });

@@ -21,15 +21,31 @@ const vipRules = {
 	responseMode: 'rules',
 	rules: {
 		rule: [
-			{ name: 'VIP', condition: 'customerHasTag', tag: 'VIP', routing: 'aiAgent', aiAgentId: 388, variables: { variable: [{ key: 'name', value: '{firstName}' }] } },
-			{ name: 'Hotline', condition: 'calleeIs', numbers: '+49 30 12345699', routing: 'ivr', ivrId: 12 },
+			{
+				name: 'VIP',
+				condition: 'customerHasTag',
+				tag: 'VIP',
+				routing: 'aiAgent',
+				aiAgentId: 388,
+				variables: { variable: [{ key: 'name', value: '{firstName}' }] },
+			},
+			{
+				name: 'Hotline',
+				condition: 'calleeIs',
+				numbers: '+49 30 12345699',
+				routing: 'ivr',
+				ivrId: 12,
+			},
 		],
 	},
 	elseRouting: 'keepDefault',
 	options: { defaultCountryCode: '49' },
 };
 
-async function server(parameters: Record<string, unknown>, extra: Partial<TriggerServerOptions> = {}): Promise<TriggerServer> {
+async function server(
+	parameters: Record<string, unknown>,
+	extra: Partial<TriggerServerOptions> = {},
+): Promise<TriggerServer> {
 	credential++;
 	const started = await startTriggerServer({
 		parameters: { authentication: 'none', ...parameters },
@@ -53,48 +69,90 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 		const s = await server(vipRules);
 		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		expect(reply.status).toBe(200);
-		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } });
-		expect(enneo.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([DEMO.vipPhone.slice(1)]);
+		expect(reply.body).toEqual({
+			CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
+		});
+		expect(enneo.fake.received('GET', '/customer/search').map((r) => r.query.q)).toEqual([
+			DEMO.vipPhone.slice(1),
+		]);
 		// The run starts only after the answer: n8n never writes to this request.
 		expect(s.results[0].noWebhookResponse).toBe(true);
 		expect(s.runs[0].item).toMatchObject({
 			callerE164: DEMO.vipPhone,
 			responseMode: 'rules',
 			customer: { id: DEMO.vipCustomerId, fullName: 'Victoria Sterling', tagNames: ['VIP'] },
-			routing: { rule: { position: 1, name: 'VIP', condition: 'customerHasTag' }, answer: reply.body, kind: 'aiAgent' },
-			lookup: { status: 'found', cached: false, requests: 1, matchedPhone: { form: 'digits', query: DEMO.vipPhone.slice(1) } },
+			routing: {
+				rule: { position: 1, name: 'VIP', condition: 'customerHasTag' },
+				answer: reply.body,
+				kind: 'aiAgent',
+			},
+			lookup: {
+				status: 'found',
+				cached: false,
+				requests: 1,
+				matchedPhone: { form: 'digits', query: DEMO.vipPhone.slice(1) },
+			},
 		});
 	});
 
 	test('a known non-VIP calling the hotline line gets the IVR; an unknown caller the else answer', async () => {
 		const s = await server(vipRules);
-		expect((await post(s.url, callEvent({}, { Caller: DEMO.regularPhone, Callee: '+493012345699' }))).body).toEqual({ CallInBound: { OverrideIvrId: 12 } });
+		expect(
+			(await post(s.url, callEvent({}, { Caller: DEMO.regularPhone, Callee: '+493012345699' })))
+				.body,
+		).toEqual({ CallInBound: { OverrideIvrId: 12 } });
 		const unknown = await post(s.url, callEvent({}, { Caller: '+4940999999' }));
 		expect(unknown.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
-		expect(s.runs[1].item).toMatchObject({ customer: null, routing: { rule: { position: 0, name: 'Else' } }, lookup: { status: 'notFound', requests: 3 } });
+		expect(s.runs[1].item).toMatchObject({
+			customer: null,
+			routing: { rule: { position: 0, name: 'Else' } },
+			lookup: { status: 'notFound', requests: 3 },
+		});
 	});
 
 	test('an anonymous caller needs no lookup request and is answered at once', async () => {
-		const s = await server({ ...vipRules, rules: { rule: [...vipRules.rules.rule, { name: 'Withheld', condition: 'customerNotFound', routing: 'ivr', ivrId: 7 }] } });
+		const s = await server({
+			...vipRules,
+			rules: {
+				rule: [
+					...vipRules.rules.rule,
+					{ name: 'Withheld', condition: 'customerNotFound', routing: 'ivr', ivrId: 7 },
+				],
+			},
+		});
 		const reply = await post(s.url, callEvent({}, { Caller: 'anonymous' }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
 		expect(enneo.fake.received()).toHaveLength(0);
-		expect(s.runs[0].item).toMatchObject({ callerNumber: 'anonymous', routing: { rule: { name: 'Withheld' } }, lookup: { status: 'noNumber' } });
+		expect(s.runs[0].item).toMatchObject({
+			callerNumber: 'anonymous',
+			routing: { rule: { name: 'Withheld' } },
+			lookup: { status: 'noNumber' },
+		});
 	});
 
 	test('a burst of 30 simultaneous calls from one number costs one lookup', async () => {
 		const s = await server(vipRules);
-		const replies = await Promise.all(Array.from({ length: 30 }, () => post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))));
-		for (const reply of replies) expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } });
+		const replies = await Promise.all(
+			Array.from({ length: 30 }, () => post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))),
+		);
+		for (const reply of replies)
+			expect(reply.body).toEqual({
+				CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
+			});
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
 		// Later calls within the cache time are answered from the cache.
 		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
-		expect(s.runs.at(-1)!.item).toMatchObject({ lookup: { status: 'found', cached: true, requests: 0 } });
+		expect(s.runs.at(-1)!.item).toMatchObject({
+			lookup: { status: 'found', cached: true, requests: 0 },
+		});
 	});
 
 	test('with the cache off every call asks Enneo', async () => {
-		const s = await server({ ...vipRules, options: { defaultCountryCode: '49', callerCacheSeconds: 0 } });
+		const s = await server({
+			...vipRules,
+			options: { defaultCountryCode: '49', callerCacheSeconds: 0 },
+		});
 		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(2);
@@ -102,17 +160,29 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 
 	test('a hung Enneo: the Fallback Answer at the lookup timeout, recorded in the output', async () => {
 		enneo.fake.fail({ path: '/customer/search', hang: true, times: Infinity });
-		const s = await server({ ...vipRules, fallbackRouting: 'ivr', fallbackIvrId: 99, options: { defaultCountryCode: '49', lookupTimeoutMs: 300 } });
+		const s = await server({
+			...vipRules,
+			fallbackRouting: 'ivr',
+			fallbackIvrId: 99,
+			options: { defaultCountryCode: '49', lookupTimeoutMs: 300 },
+		});
 		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 99 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(280);
 		expect(reply.ms).toBeLessThan(1000);
-		expect(s.runs[0].item).toMatchObject({ routing: { rule: null, reason: 'lookupTimeout' }, lookup: { status: 'timeout' } });
+		expect(s.runs[0].item).toMatchObject({
+			routing: { rule: null, reason: 'lookupTimeout' },
+			lookup: { status: 'timeout' },
+		});
 	});
 
 	test('the lookup never runs past the Answer Deadline', async () => {
 		enneo.fake.fail({ path: '/customer/search', delayMs: 3000, times: Infinity });
-		const s = await server({ ...vipRules, answerDeadlineMs: 500, options: { defaultCountryCode: '49', lookupTimeoutMs: 4000 } });
+		const s = await server({
+			...vipRules,
+			answerDeadlineMs: 500,
+			options: { defaultCountryCode: '49', lookupTimeoutMs: 4000 },
+		});
 		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(600);
@@ -125,29 +195,61 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(500);
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
-		expect(s.runs[0].item).toMatchObject({ routing: { reason: 'lookupFailed' }, lookup: { status: 'failed', error: expect.stringContaining('503') } });
+		expect(s.runs[0].item).toMatchObject({
+			routing: { reason: 'lookupFailed' },
+			lookup: { status: 'failed', error: expect.stringContaining('503') },
+		});
 	});
 
 	test('rules that need no customer make no lookup', async () => {
-		const s = await server({ responseMode: 'rules', rules: { rule: [{ condition: 'callerStartsWith', prefixes: '+49151', routing: 'ivr', ivrId: 3 }] }, elseRouting: 'keepDefault', options: { defaultCountryCode: '49' } });
-		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({ CallInBound: { OverrideIvrId: 3 } });
+		const s = await server({
+			responseMode: 'rules',
+			rules: {
+				rule: [{ condition: 'callerStartsWith', prefixes: '+49151', routing: 'ivr', ivrId: 3 }],
+			},
+			elseRouting: 'keepDefault',
+			options: { defaultCountryCode: '49' },
+		});
+		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({
+			CallInBound: { OverrideIvrId: 3 },
+		});
 		expect(enneo.fake.received()).toHaveLength(0);
 		expect(s.runs[0].item).toMatchObject({ lookup: { status: 'skipped' } });
 	});
 
 	test('broken rules: activation fails naming the rule; at ring time the fallback answers', async () => {
-		const broken = { ...vipRules, rules: { rule: [{ name: 'VIP', condition: 'customerHasTag', tag: 'VIP', routing: 'aiAgent', aiAgentId: 0 }] } };
+		const broken = {
+			...vipRules,
+			rules: {
+				rule: [
+					{
+						name: 'VIP',
+						condition: 'customerHasTag',
+						tag: 'VIP',
+						routing: 'aiAgent',
+						aiAgentId: 0,
+					},
+				],
+			},
+		};
 		const hook = {
-			getNodeParameter: (name: string, fallback: unknown) => (name in broken ? (broken as Record<string, unknown>)[name] : fallback),
+			getNodeParameter: (name: string, fallback: unknown) =>
+				name in broken ? (broken as Record<string, unknown>)[name] : fallback,
 			getTimezone: () => 'UTC',
 			getNode: () => ({ name: 'Enneo Trigger' }),
 		} as unknown as IHookFunctions;
 		// n8n runs create only when checkExists answers false (WebhookService.createWebhookIfNotExists).
 		expect(await new EnneoTrigger().webhookMethods.default.checkExists.call(hook)).toBe(false);
-		await expect(new EnneoTrigger().webhookMethods.default.create.call(hook)).rejects.toThrow('Routing rules: Rule 1 ("VIP"): "AI Agent" must be a positive whole number');
+		await expect(new EnneoTrigger().webhookMethods.default.create.call(hook)).rejects.toThrow(
+			'Routing rules: Rule 1 ("VIP"): "AI Agent" must be a positive whole number',
+		);
 		const s = await server(broken);
-		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
-		expect(s.runs[0].item).toMatchObject({ routing: { reason: expect.stringContaining('invalidRules') } });
+		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({
+			CallInBound: { OverrideAIAgentId: 123 },
+		});
+		expect(s.runs[0].item).toMatchObject({
+			routing: { reason: expect.stringContaining('invalidRules') },
+		});
 	});
 
 	test('retries of the call get the same answer and start no second run', async () => {
@@ -160,10 +262,24 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 		expect(s.runs).toHaveLength(1);
 	});
 
-	test('the rules come out of n8n\'s own parameter resolution (as the editor saves them) unchanged', () => {
+	test("the rules come out of n8n's own parameter resolution (as the editor saves them) unchanged", () => {
 		const trigger = new EnneoTrigger();
-		const node = { id: '1', name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, position: [0, 0], parameters: vipRules } as unknown as INode;
-		const resolved = NodeHelpers.getNodeParameters(trigger.description.properties, vipRules as unknown as INodeParameters, true, false, node, trigger.description)!;
+		const node = {
+			id: '1',
+			name: 'Enneo Trigger',
+			type: 'n8n-nodes-enneo.enneoTrigger',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: vipRules,
+		} as unknown as INode;
+		const resolved = NodeHelpers.getNodeParameters(
+			trigger.description.properties,
+			vipRules as unknown as INodeParameters,
+			true,
+			false,
+			node,
+			trigger.description,
+		)!;
 		expect(resolved.rules).toEqual({
 			rule: vipRules.rules.rule.map((rule) => expect.objectContaining(rule)),
 		});
@@ -171,9 +287,14 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 	});
 
 	test('with Start a Run After Answering off the trigger only routes: the answer, no run', async () => {
-		const s = await server({ ...vipRules, options: { ...vipRules.options, runAfterAnswer: false } });
+		const s = await server({
+			...vipRules,
+			options: { ...vipRules.options, runAfterAnswer: false },
+		});
 		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
-		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] } });
+		expect(reply.body).toEqual({
+			CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
+		});
 		expect(s.runs).toHaveLength(0);
 		expect(s.results[0]).toEqual({ noWebhookResponse: true });
 	});

@@ -5,8 +5,13 @@ import { callEvent, post, respond, sleep, startTriggerServer } from './webhookHa
 const SECRET = 'c0ffee0123456789abcdef42';
 const open: TriggerServer[] = [];
 
-async function server(options: Partial<TriggerServerOptions> & { parameters?: Record<string, unknown> } = {}): Promise<TriggerServer> {
-	const started = await startTriggerServer({ ...options, parameters: { authentication: 'none', ...options.parameters } });
+async function server(
+	options: Partial<TriggerServerOptions> & { parameters?: Record<string, unknown> } = {},
+): Promise<TriggerServer> {
+	const started = await startTriggerServer({
+		...options,
+		parameters: { authentication: 'none', ...options.parameters },
+	});
 	open.push(started);
 	return started;
 }
@@ -42,9 +47,21 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	});
 
 	test.each([
-		['Route to AI Agent with variables', { routing: 'aiAgent', aiAgentId: 388, variables: { variable: [{ key: 'name', value: 'Xiao Ming' }] } }, { CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao Ming' }] } }],
+		[
+			'Route to AI Agent with variables',
+			{
+				routing: 'aiAgent',
+				aiAgentId: 388,
+				variables: { variable: [{ key: 'name', value: 'Xiao Ming' }] },
+			},
+			{ CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Xiao Ming' }] } },
+		],
 		['Route to IVR', { routing: 'ivr', ivrId: 12 }, { CallInBound: { OverrideIvrId: 12 } }],
-		['Keep Default Routing', { routing: 'keepDefault' }, { CallInBound: { OverrideAIAgentId: 123 } }],
+		[
+			'Keep Default Routing',
+			{ routing: 'keepDefault' },
+			{ CallInBound: { OverrideAIAgentId: 123 } },
+		],
 		['Hang Up', { routing: 'hangUp' }, { CallInBound: {} }],
 	])('the Respond action answers the caller: %s', async (_name, parameters, expected) => {
 		let output: unknown;
@@ -59,7 +76,13 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual(expected);
 		expect(reply.headers.get('content-type')).toContain('application/json');
-		expect(output).toEqual([expect.objectContaining({ json: expect.objectContaining({ inboundCallAnswer: expect.objectContaining({ status: 'sent', answer: expected }) }) })]);
+		expect(output).toEqual([
+			expect.objectContaining({
+				json: expect.objectContaining({
+					inboundCallAnswer: expect.objectContaining({ status: 'sent', answer: expected }),
+				}),
+			}),
+		]);
 	});
 
 	test('the action passes its input item through and the workflow goes on after the caller has the answer', async () => {
@@ -68,7 +91,11 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 		let output: unknown;
 		const s = await server({
 			onExecution: async (run) => {
-				output = (await respond(run, { routing: 'ivr', ivrId: 3 }, [{ json: { ...run.item, customer: 'Ada' } }])).output;
+				output = (
+					await respond(run, { routing: 'ivr', ivrId: 3 }, [
+						{ json: { ...run.item, customer: 'Ada' } },
+					])
+				).output;
 				answeredAt = Date.now();
 				await sleep(1000);
 				finishedAt = Date.now();
@@ -81,7 +108,14 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 		expect(received).toBeLessThan(answeredAt + 500);
 		await sleep(1100);
 		expect(finishedAt).toBeGreaterThan(received);
-		expect(output).toEqual([expect.objectContaining({ json: expect.objectContaining({ customer: 'Ada', inboundCallAnswer: expect.objectContaining({ status: 'sent' }) }) })]);
+		expect(output).toEqual([
+			expect.objectContaining({
+				json: expect.objectContaining({
+					customer: 'Ada',
+					inboundCallAnswer: expect.objectContaining({ status: 'sent' }),
+				}),
+			}),
+		]);
 	});
 
 	test('a broken answering rule fails the action before anything is sent; the caller gets the fallback at once', async () => {
@@ -90,7 +124,15 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
 			onExecution: async (run) => {
 				try {
-					await respond(run, { routing: 'keepDefault', variables: { variable: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } });
+					await respond(run, {
+						routing: 'keepDefault',
+						variables: {
+							variable: [
+								{ key: 'a', value: '1' },
+								{ key: 'a', value: '2' },
+							],
+						},
+					});
 				} catch (error) {
 					failure = error as Error;
 					// n8n's answer for a failed run in responseNode mode (webhook-helpers.ts).
@@ -107,7 +149,8 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	test('a workflow that ends without answering gets the fallback as soon as it ends', async () => {
 		const s = await server({
 			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
-			onExecution: (run) => run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }),
+			onExecution: (run) =>
+				run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }),
 		});
 		const reply = await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 55 }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 55 } });
@@ -117,22 +160,43 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 
 describe('without "Answer at Once When the Workflow Fails" (default)', () => {
 	test('n8n keeps the request open for the answer, so an answer relayed from a queue-mode worker reaches the caller', async () => {
-		const s = await server({ onExecution: (run) => run.n8nWrites(200, { CallInBound: { OverrideIvrId: 8 } }, { 'X-Enneo-Inbound-Answer': 'ivr' }) });
+		const s = await server({
+			onExecution: (run) =>
+				run.n8nWrites(
+					200,
+					{ CallInBound: { OverrideIvrId: 8 } },
+					{ 'X-Enneo-Inbound-Answer': 'ivr' },
+				),
+		});
 		const reply = await post(s.url, callEvent());
-		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]] });
+		expect(s.results[0]).toEqual({
+			workflowData: [[expect.objectContaining({ json: expect.any(Object) })]],
+		});
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 8 } });
 		expect(reply.ms).toBeLessThan(1000);
 	});
 
-	test('the Respond action answers the call and hands the answer to n8n too, which ends n8n\'s part of the request', async () => {
+	test("the Respond action answers the call and hands the answer to n8n too, which ends n8n's part of the request", async () => {
 		let sent: unknown[] = [];
-		const s = await server({ onExecution: async (run) => void ({ sent } = await respond(run, { routing: 'ivr', ivrId: 1 })) });
+		const s = await server({
+			onExecution: async (run) =>
+				void ({ sent } = await respond(run, { routing: 'ivr', ivrId: 1 })),
+		});
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 1 } });
-		expect(sent).toEqual([{ body: { CallInBound: { OverrideIvrId: 1 } }, headers: { 'x-enneo-inbound-answer': 'ivr' }, statusCode: 200 }]);
+		expect(sent).toEqual([
+			{
+				body: { CallInBound: { OverrideIvrId: 1 } },
+				headers: { 'x-enneo-inbound-answer': 'ivr' },
+				statusCode: 200,
+			},
+		]);
 	});
 
 	test('a failed run gets the fallback at the deadline, and a stray write from n8n changes nothing', async () => {
-		const s = await server({ parameters: { answerDeadlineMs: 400 }, onExecution: (run) => run.n8nWrites(500, { message: 'Error in workflow' }) });
+		const s = await server({
+			parameters: { answerDeadlineMs: 400 },
+			onExecution: (run) => run.n8nWrites(500, { message: 'Error in workflow' }),
+		});
 		const reply = await post(s.url, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(390);
@@ -141,7 +205,10 @@ describe('without "Answer at Once When the Workflow Fails" (default)', () => {
 	test('Immediately: n8n is told to write nothing, so it is done with the request as soon as the run starts', async () => {
 		const s = await server({ parameters: { responseMode: 'immediately' } });
 		await post(s.url, callEvent());
-		expect(s.results[0]).toEqual({ workflowData: [[expect.objectContaining({ json: expect.any(Object) })]], noWebhookResponse: true });
+		expect(s.results[0]).toEqual({
+			workflowData: [[expect.objectContaining({ json: expect.any(Object) })]],
+			noWebhookResponse: true,
+		});
 	});
 });
 
@@ -152,7 +219,8 @@ describe('deadline fallback and late answers', () => {
 			parameters: { answerDeadlineMs: 300 },
 			onExecution: async (run) => {
 				await sleep(1000);
-				late = (await respond(run, { routing: 'aiAgent', aiAgentId: 999 })).output[0].json.inboundCallAnswer;
+				late = (await respond(run, { routing: 'aiAgent', aiAgentId: 999 })).output[0].json
+					.inboundCallAnswer;
 				run.n8nWrites(200, undefined);
 			},
 		});
@@ -172,9 +240,21 @@ describe('deadline fallback and late answers', () => {
 
 	test.each([
 		['Hang Up', { fallbackRouting: 'hangUp' }, { CallInBound: {} }],
-		['Route to AI Agent', { fallbackRouting: 'aiAgent', fallbackAiAgentId: 42 }, { CallInBound: { OverrideAIAgentId: 42 } }],
-		['Route to IVR', { fallbackRouting: 'ivr', fallbackIvrId: 8 }, { CallInBound: { OverrideIvrId: 8 } }],
-		['Route to AI Agent without an ID (misconfigured → Keep Default Routing)', { fallbackRouting: 'aiAgent', fallbackAiAgentId: 0 }, { CallInBound: { OverrideAIAgentId: 123 } }],
+		[
+			'Route to AI Agent',
+			{ fallbackRouting: 'aiAgent', fallbackAiAgentId: 42 },
+			{ CallInBound: { OverrideAIAgentId: 42 } },
+		],
+		[
+			'Route to IVR',
+			{ fallbackRouting: 'ivr', fallbackIvrId: 8 },
+			{ CallInBound: { OverrideIvrId: 8 } },
+		],
+		[
+			'Route to AI Agent without an ID (misconfigured → Keep Default Routing)',
+			{ fallbackRouting: 'aiAgent', fallbackAiAgentId: 0 },
+			{ CallInBound: { OverrideAIAgentId: 123 } },
+		],
 	])('the configured fallback is sent: %s', async (_name, parameters, expected) => {
 		const s = await server({ parameters: { answerDeadlineMs: 150, ...parameters } });
 		expect((await post(s.url, callEvent())).body).toEqual(expected);
@@ -182,7 +262,9 @@ describe('deadline fallback and late answers', () => {
 
 	test('Keep Default Routing as fallback for a number with nothing bound never hangs up by accident', async () => {
 		const s = await server({ parameters: { answerDeadlineMs: 150 } });
-		expect((await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 0 }))).body).toEqual({ CallInBound: { Variables: [] } });
+		expect((await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 0 }))).body).toEqual({
+			CallInBound: { Variables: [] },
+		});
 	});
 
 	test('Respond Immediately answers with the fallback at once; the workflow runs anyway', async () => {
@@ -204,20 +286,37 @@ describe('deadline fallback and late answers', () => {
 		const outputs: unknown[] = [];
 		const s = await server({
 			onExecution: async (run) => {
-				outputs.push((await respond(run, { routing: 'ivr', ivrId: 1 })).output[0].json.inboundCallAnswer);
+				outputs.push(
+					(await respond(run, { routing: 'ivr', ivrId: 1 })).output[0].json.inboundCallAnswer,
+				);
 				outputs.push((await respond(run, { routing: 'hangUp' })).output[0].json.inboundCallAnswer);
 			},
 		});
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 1 } });
 		await sleep(20);
-		expect(outputs).toMatchObject([{ status: 'sent' }, { status: 'duplicate', sentAnswer: { CallInBound: { OverrideIvrId: 1 } }, answeredBy: 'workflow' }]);
+		expect(outputs).toMatchObject([
+			{ status: 'sent' },
+			{
+				status: 'duplicate',
+				sentAnswer: { CallInBound: { OverrideIvrId: 1 } },
+				answeredBy: 'workflow',
+			},
+		]);
 	});
 });
 
 describe('When Last Node Finishes', () => {
-	test('the last node\'s CallInBound answer is sent', async () => {
-		const s = await server({ parameters: { responseMode: 'lastNode' }, onExecution: (run) => run.n8nWrites(200, { CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'n', Value: 1 }] } }) });
-		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'n', Value: '1' }] } });
+	test("the last node's CallInBound answer is sent", async () => {
+		const s = await server({
+			parameters: { responseMode: 'lastNode' },
+			onExecution: (run) =>
+				run.n8nWrites(200, {
+					CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'n', Value: 1 }] },
+				}),
+		});
+		expect((await post(s.url, callEvent())).body).toEqual({
+			CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'n', Value: '1' }] },
+		});
 	});
 
 	test.each([
@@ -225,7 +324,10 @@ describe('When Last Node Finishes', () => {
 		['something else', { customer: 'Ada' }],
 		['both overrides', { CallInBound: { OverrideIvrId: 4, OverrideAIAgentId: 5 } }],
 	])('%s from the last node gives the fallback', async (_name, body) => {
-		const s = await server({ parameters: { responseMode: 'lastNode' }, onExecution: (run) => run.n8nWrites(200, body) });
+		const s = await server({
+			parameters: { responseMode: 'lastNode' },
+			onExecution: (run) => run.n8nWrites(200, body),
+		});
 		const reply = await post(s.url, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(1000);
@@ -233,16 +335,25 @@ describe('When Last Node Finishes', () => {
 });
 
 describe('answers relayed through n8n (queue mode: the action runs in another process)', () => {
-	const relayed = (run: StartedRun, body: unknown, kind?: string) => run.n8nWrites(200, body, kind ? { 'X-Enneo-Inbound-Answer': kind } : {});
+	const relayed = (run: StartedRun, body: unknown, kind?: string) =>
+		run.n8nWrites(200, body, kind ? { 'X-Enneo-Inbound-Answer': kind } : {});
 
 	test('an answer relayed by the Respond action reaches the caller, hang-up included', async () => {
-		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => relayed(run, { CallInBound: {} }, 'hangUp') });
+		const s = await server({
+			parameters: { options: { answerAtOnceOnFailure: true } },
+			onExecution: (run) => relayed(run, { CallInBound: {} }, 'hangUp'),
+		});
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: {} });
 	});
 
-	test('an empty answer without the action\'s mark is not taken as a hang-up', async () => {
-		const s = await server({ parameters: { options: { answerAtOnceOnFailure: true } }, onExecution: (run) => relayed(run, { CallInBound: {} }) });
-		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+	test("an empty answer without the action's mark is not taken as a hang-up", async () => {
+		const s = await server({
+			parameters: { options: { answerAtOnceOnFailure: true } },
+			onExecution: (run) => relayed(run, { CallInBound: {} }),
+		});
+		expect((await post(s.url, callEvent())).body).toEqual({
+			CallInBound: { OverrideAIAgentId: 123 },
+		});
 	});
 
 	test('the action reports "relayed" when this process does not hold the call', async () => {
@@ -252,7 +363,13 @@ describe('answers relayed through n8n (queue mode: the action runs in another pr
 		const elsewhere = { ...s.runs[0], workflowId: 'another-process' };
 		const { output, sent } = await respond(elsewhere, { routing: 'ivr', ivrId: 2 });
 		expect(output[0].json.inboundCallAnswer).toMatchObject({ status: 'relayed' });
-		expect(sent).toEqual([{ body: { CallInBound: { OverrideIvrId: 2 } }, headers: { 'x-enneo-inbound-answer': 'ivr' }, statusCode: 200 }]);
+		expect(sent).toEqual([
+			{
+				body: { CallInBound: { OverrideIvrId: 2 } },
+				headers: { 'x-enneo-inbound-answer': 'ivr' },
+				statusCode: 200,
+			},
+		]);
 		await reply;
 	});
 });
@@ -276,7 +393,9 @@ describe('platform retries', () => {
 	});
 
 	test('a retry after the answer gets the same answer at once', async () => {
-		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 6 }).then(() => undefined) });
+		const s = await server({
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 6 }).then(() => undefined),
+		});
 		const event = callEvent();
 		await post(s.url, event);
 		const retry = await post(s.url, event);
@@ -302,8 +421,15 @@ describe('platform retries', () => {
 
 	test('the same SessionId on the test URL and the live URL are different calls', async () => {
 		const event = callEvent();
-		const live = await server({ workflowId: 'same-wf', onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
-		const test = await server({ workflowId: 'same-wf', mode: 'manual', onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 2 }).then(() => undefined) });
+		const live = await server({
+			workflowId: 'same-wf',
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined),
+		});
+		const test = await server({
+			workflowId: 'same-wf',
+			mode: 'manual',
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 2 }).then(() => undefined),
+		});
 		expect((await post(live.url, event)).body).toEqual({ CallInBound: { OverrideIvrId: 1 } });
 		expect((await post(test.url, event)).body).toEqual({ CallInBound: { OverrideIvrId: 2 } });
 	});
@@ -311,7 +437,11 @@ describe('platform retries', () => {
 
 describe('bad requests: 4xx JSON, no execution', () => {
 	test.each([
-		['malformed JSON as text/plain', { raw: '{"Event":', headers: { 'Content-Type': 'text/plain' } }, 'invalidJson'],
+		[
+			'malformed JSON as text/plain',
+			{ raw: '{"Event":', headers: { 'Content-Type': 'text/plain' } },
+			'invalidJson',
+		],
 		['an empty body', { raw: '', headers: { 'Content-Type': 'text/plain' } }, 'emptyBody'],
 		['a JSON array', { raw: '[1,2]' }, 'notAnObject'],
 		['another Event', { body: { ...callEvent(), Event: 'CallEnd' } }, 'unsupportedEvent'],
@@ -319,7 +449,11 @@ describe('bad requests: 4xx JSON, no execution', () => {
 		['a wrong type', { body: callEvent({}, { AIAgentId: 'agent' }) }, 'invalidAIAgentId'],
 	])('%s', async (_name, request, code) => {
 		const s = await server({ onExecution: () => undefined });
-		const reply = await post(s.url, (request as { body?: unknown }).body, request as { raw?: string; headers?: Record<string, string> });
+		const reply = await post(
+			s.url,
+			(request as { body?: unknown }).body,
+			request as { raw?: string; headers?: Record<string, string> },
+		);
 		expect(reply.status).toBe(400);
 		expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
 		expect(s.runs).toHaveLength(0);
@@ -327,8 +461,15 @@ describe('bad requests: 4xx JSON, no execution', () => {
 });
 
 describe('authentication over HTTP', () => {
-	const withAuth = (parameters: Record<string, unknown>, credentials: { secret?: string; user?: string } = { secret: SECRET }) =>
-		server({ parameters, credentials, onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
+	const withAuth = (
+		parameters: Record<string, unknown>,
+		credentials: { secret?: string; user?: string } = { secret: SECRET },
+	) =>
+		server({
+			parameters,
+			credentials,
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined),
+		});
 
 	test('Query Token: right token runs; wrong or missing token is 401 without execution', async () => {
 		const s = await withAuth({ authentication: 'queryToken' });
@@ -342,14 +483,20 @@ describe('authentication over HTTP', () => {
 
 	test('Header Token', async () => {
 		const s = await withAuth({ authentication: 'headerToken', headerName: 'X-Webhook-Token' });
-		expect((await post(s.url, callEvent(), { headers: { 'X-Webhook-Token': SECRET } })).status).toBe(200);
-		expect((await post(s.url, callEvent(), { headers: { 'X-Webhook-Token': 'nope' } })).status).toBe(401);
+		expect(
+			(await post(s.url, callEvent(), { headers: { 'X-Webhook-Token': SECRET } })).status,
+		).toBe(200);
+		expect(
+			(await post(s.url, callEvent(), { headers: { 'X-Webhook-Token': 'nope' } })).status,
+		).toBe(401);
 		expect(s.runs).toHaveLength(1);
 	});
 
 	test('Basic Auth challenges a caller without credentials', async () => {
 		const s = await withAuth({ authentication: 'basicAuth' }, { user: 'tel', secret: SECRET });
-		const auth = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` });
+		const auth = (u: string, p: string) => ({
+			Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`,
+		});
 		expect((await post(s.url, callEvent(), { headers: auth('tel', SECRET) })).status).toBe(200);
 		const missing = await post(s.url, callEvent());
 		expect(missing.status).toBe(401);
@@ -359,7 +506,10 @@ describe('authentication over HTTP', () => {
 	});
 
 	test('a token mode without a credential answers 500 and starts nothing', async () => {
-		const s = await server({ parameters: { authentication: 'queryToken' }, credentials: undefined });
+		const s = await server({
+			parameters: { authentication: 'queryToken' },
+			credentials: undefined,
+		});
 		const reply = await post(s.url, callEvent(), { query: '?token=x' });
 		expect(reply.status).toBe(500);
 		expect(reply.body).toMatchObject({ error: { code: 'authNotConfigured' } });
@@ -367,9 +517,15 @@ describe('authentication over HTTP', () => {
 	});
 
 	test('IP allowlist: the local caller passes an allowing CIDR, is refused by another', async () => {
-		const allowing = await server({ parameters: { options: { ipAllowlist: '10.0.0.0/8, 127.0.0.0/8, ::1' } }, onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined) });
+		const allowing = await server({
+			parameters: { options: { ipAllowlist: '10.0.0.0/8, 127.0.0.0/8, ::1' } },
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined),
+		});
 		expect((await post(allowing.url, callEvent())).status).toBe(200);
-		const refusing = await server({ parameters: { options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32' } }, onExecution: () => undefined });
+		const refusing = await server({
+			parameters: { options: { ipAllowlist: '10.0.0.0/8, 2001:db8::/32' } },
+			onExecution: () => undefined,
+		});
 		const reply = await post(refusing.url, callEvent());
 		expect(reply.status).toBe(403);
 		expect(reply.body).toMatchObject({ error: { code: 'ipNotAllowed' } });
@@ -377,7 +533,10 @@ describe('authentication over HTTP', () => {
 	});
 
 	test('a broken IP allowlist fails closed with 500, naming the entry only in the log', async () => {
-		const s = await server({ parameters: { options: { ipAllowlist: '10.0.0.0/99' } }, onExecution: () => undefined });
+		const s = await server({
+			parameters: { options: { ipAllowlist: '10.0.0.0/99' } },
+			onExecution: () => undefined,
+		});
 		const reply = await post(s.url, callEvent());
 		expect(reply.status).toBe(500);
 		expect(reply.text).not.toContain('10.0.0.0/99');
@@ -404,43 +563,65 @@ describe('authentication over HTTP', () => {
 	});
 
 	test('a webhook secret shorter than 16 characters is refused at run time (500), starting nothing', async () => {
-		const s = await server({ parameters: { authentication: 'queryToken' }, credentials: { secret: 'short-secret' } });
+		const s = await server({
+			parameters: { authentication: 'queryToken' },
+			credentials: { secret: 'short-secret' },
+		});
 		const reply = await post(s.url, callEvent(), { query: '?token=short-secret' });
 		expect(reply.status).toBe(500);
-		expect(reply.body).toMatchObject({ error: { code: 'authNotConfigured', message: expect.stringContaining('shorter than 16') } });
+		expect(reply.body).toMatchObject({
+			error: { code: 'authNotConfigured', message: expect.stringContaining('shorter than 16') },
+		});
 		expect(reply.text).not.toContain('short-secret');
 		expect(s.runs).toHaveLength(0);
 	});
 
 	test('duplicate or over-long tokens are refused like missing/wrong ones', async () => {
-		const s = await server({ parameters: { authentication: 'queryToken' }, credentials: { secret: SECRET } });
-		expect((await post(s.url, callEvent(), { query: `?token=${SECRET}&token=${SECRET}` })).status).toBe(401);
-		expect((await post(s.url, callEvent(), { query: `?token=${'a'.repeat(10_000)}` })).status).toBe(401);
+		const s = await server({
+			parameters: { authentication: 'queryToken' },
+			credentials: { secret: SECRET },
+		});
+		expect(
+			(await post(s.url, callEvent(), { query: `?token=${SECRET}&token=${SECRET}` })).status,
+		).toBe(401);
+		expect((await post(s.url, callEvent(), { query: `?token=${'a'.repeat(10_000)}` })).status).toBe(
+			401,
+		);
 		expect(s.runs).toHaveLength(0);
 	});
 
 	test.each([
 		['below the range', -5, 100],
 		['a digit string', '250', 250],
-	])('an Answer Deadline %s from an expression is clamped at run time', async (_name, answerDeadlineMs, expected) => {
-		const s = await server({ parameters: { answerDeadlineMs }, onExecution: () => undefined });
-		const reply = await post(s.url, callEvent());
-		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
-		expect(reply.ms).toBeGreaterThanOrEqual(expected - 20);
-		expect(reply.ms).toBeLessThan(expected + 400);
-	});
+	])(
+		'an Answer Deadline %s from an expression is clamped at run time',
+		async (_name, answerDeadlineMs, expected) => {
+			const s = await server({ parameters: { answerDeadlineMs }, onExecution: () => undefined });
+			const reply = await post(s.url, callEvent());
+			expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+			expect(reply.ms).toBeGreaterThanOrEqual(expected - 20);
+			expect(reply.ms).toBeLessThan(expected + 400);
+		},
+	);
 
 	test('an Answer Deadline of 10^12 ms (timer overflow) still answers before the 5 s the platform waits', async () => {
-		const s = await server({ parameters: { answerDeadlineMs: 1e12 }, onExecution: () => undefined });
+		const s = await server({
+			parameters: { answerDeadlineMs: 1e12 },
+			onExecution: () => undefined,
+		});
 		const reply = await post(s.url, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(4450);
 		expect(reply.ms).toBeLessThan(4900);
-		expect(s.runs[0].item.answerDeadline).toBe(new Date(Date.parse(s.runs[0].item.receivedAt as string) + 4500).toISOString());
+		expect(s.runs[0].item.answerDeadline).toBe(
+			new Date(Date.parse(s.runs[0].item.receivedAt as string) + 4500).toISOString(),
+		);
 	}, 10_000);
 
 	test('an 80 KB Caller does not delay 10 normal calls ringing at the same time', async () => {
-		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 7 }).then(() => undefined) });
+		const s = await server({
+			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 7 }).then(() => undefined),
+		});
 		const hostile = post(s.url, callEvent({}, { Caller: `1${' '.repeat(80_000)}1` }));
 		await sleep(20);
 		const normal = await Promise.all(Array.from({ length: 10 }, () => post(s.url, callEvent())));
@@ -451,13 +632,22 @@ describe('authentication over HTTP', () => {
 		const answered = await hostile;
 		expect(answered.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
 		const item = s.runs.find((run) => run.item.callerNumber === null)!.item;
-		expect(item).toMatchObject({ callerNumber: null, callerE164: null, warnings: expect.arrayContaining([expect.stringContaining('80002 characters')]) });
+		expect(item).toMatchObject({
+			callerNumber: null,
+			callerE164: null,
+			warnings: expect.arrayContaining([expect.stringContaining('80002 characters')]),
+		});
 	});
 
-	test.each([['anonymous'], [''], ['sip:alice@pbx.example.com'], ['110']])('an odd caller (%p) starts a normal run and gets the workflow answer', async (caller) => {
-		const s = await server({ onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 9 }).then(() => undefined) });
-		const reply = await post(s.url, callEvent({}, { Caller: caller }));
-		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 9 } });
-		expect(s.runs[0].item).toMatchObject({ callerNumber: caller, callerE164: null });
-	});
+	test.each([['anonymous'], [''], ['sip:alice@pbx.example.com'], ['110']])(
+		'an odd caller (%p) starts a normal run and gets the workflow answer',
+		async (caller) => {
+			const s = await server({
+				onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 9 }).then(() => undefined),
+			});
+			const reply = await post(s.url, callEvent({}, { Caller: caller }));
+			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 9 } });
+			expect(s.runs[0].item).toMatchObject({ callerNumber: caller, callerE164: null });
+		},
+	);
 });

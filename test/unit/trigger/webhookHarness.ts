@@ -4,7 +4,13 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
@@ -47,7 +53,11 @@ export interface TriggerServer {
 	close(): Promise<void>;
 }
 
-type ExpressLike = ServerResponse & { status(code: number): ExpressLike; json(body: unknown): ExpressLike; send(body: unknown): ExpressLike };
+type ExpressLike = ServerResponse & {
+	status(code: number): ExpressLike;
+	json(body: unknown): ExpressLike;
+	send(body: unknown): ExpressLike;
+};
 
 /** The few express helpers n8n calls on the response. */
 function expressify(res: ServerResponse): ExpressLike {
@@ -55,7 +65,9 @@ function expressify(res: ServerResponse): ExpressLike {
 	// Like the on-headers module in n8n's middleware stack: writeHead's header object goes through setHeader.
 	const writeHead = res.writeHead;
 	r.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as Record<string, string> | undefined;
+		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as
+			| Record<string, string>
+			| undefined;
 		for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
 		return writeHead.call(this, status);
 	} as unknown as ExpressLike['writeHead'];
@@ -92,7 +104,9 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	const results: IWebhookResponseData[] = [];
 	const errors: Error[] = [];
 	const logs: string[] = [];
-	const defaults = Object.fromEntries(trigger.description.properties.map((p) => [p.name, p.default]));
+	const defaults = Object.fromEntries(
+		trigger.description.properties.map((p) => [p.name, p.default]),
+	);
 
 	const server: Server = createServer((req, rawRes) => {
 		const res = expressify(rawRes);
@@ -104,7 +118,11 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			let body: unknown = {};
 			if (raw.length && contentType === 'application/json') body = JSON.parse(raw.toString('utf8'));
 			else if (raw.length && contentType === 'text/plain') body = raw.toString('utf8');
-			const request = Object.assign(req, { body, rawBody: raw, ip: options.clientIp ?? req.socket.remoteAddress });
+			const request = Object.assign(req, {
+				body,
+				rawBody: raw,
+				ip: options.clientIp ?? req.socket.remoteAddress,
+			});
 			const context = {
 				getNodeParameter: (name: string, fallback?: unknown) => {
 					const value = name in options.parameters ? options.parameters[name] : defaults[name];
@@ -112,7 +130,8 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 				},
 				getCredentials: async (type: string) => {
 					if (type === 'enneoApi') {
-						if (!options.enneo) throw new Error('Node does not have any credentials set for "enneoApi"');
+						if (!options.enneo)
+							throw new Error('Node does not have any credentials set for "enneoApi"');
 						return { instanceUrl: options.enneo.instanceUrl, apiKey: options.enneo.apiKey };
 					}
 					if (!options.credentials) throw new Error('Node does not have any credentials set');
@@ -134,13 +153,20 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 					const query: Record<string, string | string[]> = {};
 					for (const [key, value] of url.searchParams.entries()) {
 						const seen = query[key];
-						query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+						query[key] =
+							seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
 					}
 					return query;
 				},
 				getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 				getMode: () => mode,
-				getNode: () => ({ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', credentials: options.enneo ? { enneoApi: { id: options.enneo.credentialId ?? 'enneo-cred', name: 'Enneo' } } : {} }),
+				getNode: () => ({
+					name: 'Enneo Trigger',
+					type: 'n8n-nodes-enneo.enneoTrigger',
+					credentials: options.enneo
+						? { enneoApi: { id: options.enneo.credentialId ?? 'enneo-cred', name: 'Enneo' } }
+						: {},
+				}),
 				logger: {
 					debug: (m: string) => logs.push(m),
 					info: (m: string) => logs.push(m),
@@ -189,7 +215,11 @@ export interface PostResult {
 	headers: Headers;
 }
 
-export async function post(url: string, body: unknown, init: { headers?: Record<string, string>; raw?: string; query?: string } = {}): Promise<PostResult> {
+export async function post(
+	url: string,
+	body: unknown,
+	init: { headers?: Record<string, string>; raw?: string; query?: string } = {},
+): Promise<PostResult> {
 	const started = Date.now();
 	const response = await fetch(url + (init.query ?? ''), {
 		method: 'POST',
@@ -203,7 +233,13 @@ export async function post(url: string, body: unknown, init: { headers?: Record<
 	} catch {
 		parsed = text;
 	}
-	return { status: response.status, body: parsed, text, ms: Date.now() - started, headers: response.headers };
+	return {
+		status: response.status,
+		body: parsed,
+		text,
+		ms: Date.now() - started,
+		headers: response.headers,
+	};
 }
 
 export function callEvent(overrides: IDataObject = {}, details: IDataObject = {}): IDataObject {
@@ -211,24 +247,49 @@ export function callEvent(overrides: IDataObject = {}, details: IDataObject = {}
 		Event: 'CallInBound',
 		SessionId: randomUUID(),
 		SdkAppId: 1400692008,
-		CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+8613066668888', Callee: '+8675566668888', ...details },
+		CallInBound: {
+			AIAgentId: 123,
+			IvrId: 0,
+			Caller: '+8613066668888',
+			Callee: '+8675566668888',
+			...details,
+		},
 		...overrides,
 	};
 }
 
 /** Runs the Enneo node's Inbound Call → Respond for a started run, as the next node of the workflow. */
-export async function respond(run: StartedRun, parameters: Record<string, unknown>, items?: INodeExecutionData[]): Promise<{ output: INodeExecutionData[]; sent: unknown[] }> {
+export async function respond(
+	run: StartedRun,
+	parameters: Record<string, unknown>,
+	items?: INodeExecutionData[],
+): Promise<{ output: INodeExecutionData[]; sent: unknown[] }> {
 	const sent: unknown[] = [];
 	const base = makeContext(
-		{ parameters: { resource: 'inboundCall', operation: 'respond', ...parameters }, items: items ?? [{ json: run.item }], credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' } },
+		{
+			parameters: { resource: 'inboundCall', operation: 'respond', ...parameters },
+			items: items ?? [{ json: run.item }],
+			credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' },
+		},
 		[],
 		sent,
 	);
 	const context = Object.assign(base, {
 		getWorkflow: () => ({ id: run.workflowId, name: 'Test', active: true }),
 		getMode: () => run.mode,
-		getParentNodes: () => [{ name: 'Enneo Trigger', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 1, disabled: false }],
-		getWorkflowDataProxy: () => ({ $: (name: string) => ({ first: () => ({ json: name === 'Enneo Trigger' ? run.item : undefined }) }) }),
+		getParentNodes: () => [
+			{
+				name: 'Enneo Trigger',
+				type: 'n8n-nodes-enneo.enneoTrigger',
+				typeVersion: 1,
+				disabled: false,
+			},
+		],
+		getWorkflowDataProxy: () => ({
+			$: (name: string) => ({
+				first: () => ({ json: name === 'Enneo Trigger' ? run.item : undefined }),
+			}),
+		}),
 		evaluateExpression: (expression: string) => {
 			if (expression.includes('$("Enneo Trigger")')) return run.item;
 			throw new Error(`Unexpected expression ${expression}`);

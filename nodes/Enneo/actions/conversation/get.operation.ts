@@ -30,19 +30,32 @@ const properties: INodeProperties[] = [
 
 properties.push(simplifyProperty);
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const conversationId = toId.call(this, this.getNodeParameter('conversationId', itemIndex), 'Conversation ID', itemIndex);
+	const conversationId = toId.call(
+		this,
+		this.getNodeParameter('conversationId', itemIndex),
+		'Conversation ID',
+		itemIndex,
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.includeRawData === true) qs.includeRawData = 'true';
-	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/conversation/${conversationId}`, {
-		qs,
-		itemIndex,
-		area: 'conversation',
-	});
+	const response = await enneoApiRequest.call(
+		this,
+		'GET',
+		`/ticket/${ticketId}/conversation/${conversationId}`,
+		{
+			qs,
+			itemIndex,
+			area: 'conversation',
+		},
+	);
 	const conversation = unwrapConversation(response);
 	return wantsSimplify.call(this, itemIndex) ? simplifyConversation(conversation) : conversation;
 }

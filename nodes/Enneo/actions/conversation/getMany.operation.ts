@@ -35,7 +35,8 @@ const properties: INodeProperties[] = [
 				name: 'private',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only internal notes (on) or only customer-visible messages (off)',
+				description:
+					'Whether to return only internal notes (on) or only customer-visible messages (off)',
 			},
 			{
 				displayName: 'Recipient IDs',
@@ -91,10 +92,15 @@ const properties: INodeProperties[] = [
 
 properties.push(simplifyProperty);
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['getMany'] } },
+	properties,
+);
 
 /** One value is sent as is, several as a PHP-style array (each filter accepts both). */
-function filterValue(list: Array<string | number>): string | number | Array<string | number> | undefined {
+function filterValue(
+	list: Array<string | number>,
+): string | number | Array<string | number> | undefined {
 	if (!list.length) return undefined;
 	return list.length === 1 ? list[0] : list;
 }
@@ -107,13 +113,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const qs: IDataObject = {
 		type: filterValue(toStringList(filters.type)),
-		direction: filterValue(Array.isArray(filters.direction) ? (filters.direction as string[]) : toStringList(filters.direction)),
+		direction: filterValue(
+			Array.isArray(filters.direction)
+				? (filters.direction as string[])
+				: toStringList(filters.direction),
+		),
 		senderId: filterValue(toIdList.call(this, filters.senderId, 'Sender IDs', itemIndex)),
 		toId: filterValue(toIdList.call(this, filters.toId, 'Recipient IDs', itemIndex)),
 	};
 	if (filters.private !== undefined) qs.private = filters.private === true ? 'true' : 'false';
 	if (options.includeRawData === true) qs.includeRawData = 'true';
-	if (options.contentTranslationLanguage) qs.contentTranslationLanguage = options.contentTranslationLanguage;
+	if (options.contentTranslationLanguage)
+		qs.contentTranslationLanguage = options.contentTranslationLanguage;
 	for (const key of Object.keys(qs)) if (qs[key] === undefined) delete qs[key];
 
 	const response = (await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/conversation`, {
@@ -121,7 +132,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'conversation',
 	})) as IDataObject | IDataObject[];
-	const conversations = (Array.isArray(response) ? response : (response.conversations as EnneoConversation[] | undefined)) ?? [];
+	const conversations =
+		(Array.isArray(response)
+			? response
+			: (response.conversations as EnneoConversation[] | undefined)) ?? [];
 	// The endpoint has no limit/offset: it always answers with the whole thread, so Limit is applied here.
 	const list = returnAll ? conversations : conversations.slice(0, limit);
 	return wantsSimplify.call(this, itemIndex) ? list.map(simplifyConversation) : list;

@@ -6,7 +6,12 @@ import { toId, toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, processModeOptions, ticketIdLocator } from '../common';
-import { attachmentFields, conversationTypeDescription, readAttachments, readRecipients } from './shared';
+import {
+	attachmentFields,
+	conversationTypeDescription,
+	readAttachments,
+	readRecipients,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -54,7 +59,8 @@ const properties: INodeProperties[] = [
 				name: 'cc',
 				type: 'string',
 				default: '',
-				description: 'CC addresses, separated by commas (or an array from an expression); overrides the ticket\'s CC',
+				description:
+					"CC addresses, separated by commas (or an array from an expression); overrides the ticket's CC",
 			},
 			{
 				displayName: 'Channel ID',
@@ -93,7 +99,8 @@ const properties: INodeProperties[] = [
 				name: 'private',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add an internal note instead of sending (nothing reaches the customer)',
+				description:
+					'Whether to add an internal note instead of sending (nothing reaches the customer)',
 			},
 			{
 				displayName: 'Save as Draft',
@@ -122,7 +129,8 @@ const properties: INodeProperties[] = [
 				name: 'to',
 				type: 'string',
 				default: '',
-				description: 'Recipient addresses, separated by commas (or an array from an expression); overrides the ticket\'s recipient',
+				description:
+					"Recipient addresses, separated by commas (or an array from an expression); overrides the ticket's recipient",
 			},
 			{
 				displayName: 'Type',
@@ -135,18 +143,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['reply'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['reply'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (!message.trim()) {
-		throw itemError(this.getNode(), `"Message" is empty`, itemIndex, 'Enter the text of the reply, or map it from a previous node.');
+		throw itemError(
+			this.getNode(),
+			`"Message" is empty`,
+			itemIndex,
+			'Enter the text of the reply, or map it from a previous node.',
+		);
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { content: { message } };
 	for (const key of ['type', 'direction', 'subject', 'channelId']) {
-		if (fields[key] !== undefined && String(fields[key]).trim() !== '') body[key] = String(fields[key]);
+		if (fields[key] !== undefined && String(fields[key]).trim() !== '')
+			body[key] = String(fields[key]);
 	}
 	if (fields.private !== undefined) body.private = fields.private === true;
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
@@ -164,13 +181,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (attachments.length) body.attachments = attachments;
 
 	const qs: IDataObject = { process: fields.process ?? 'batch' };
-	if (fields.includeQuotedHistory !== undefined) qs.includeQuotedHistory = fields.includeQuotedHistory === true ? 'true' : 'false';
+	if (fields.includeQuotedHistory !== undefined)
+		qs.includeQuotedHistory = fields.includeQuotedHistory === true ? 'true' : 'false';
 
-	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/reply`, {
-		qs,
-		body,
-		itemIndex,
-		area: 'conversation',
-	})) as IDataObject;
+	const response = (await enneoApiRequest.call(
+		this,
+		'POST',
+		`/ticket/${ticketId}/conversation/reply`,
+		{
+			qs,
+			body,
+			itemIndex,
+			area: 'conversation',
+		},
+	)) as IDataObject;
 	return withoutKeys(response, 'success');
 }

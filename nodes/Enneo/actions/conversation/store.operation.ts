@@ -8,7 +8,14 @@ import { readEnneoDate } from '../../helpers/dates';
 import { toId, toIdList } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
-import { directionOptions, getTicketId, priorityOptions, processModeOptions, statusOptions, ticketIdLocator } from '../common';
+import {
+	directionOptions,
+	getTicketId,
+	priorityOptions,
+	processModeOptions,
+	statusOptions,
+	ticketIdLocator,
+} from '../common';
 import {
 	attachmentFields,
 	conversationTypeDescription,
@@ -32,7 +39,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: directionOptions,
 		default: 'in',
-		description: 'Inbound = from the customer, Outbound = to the customer, Internal = e.g. an email from another department',
+		description:
+			'Inbound = from the customer, Outbound = to the customer, Internal = e.g. an email from another department',
 	},
 	{
 		displayName: 'Body (HTML)',
@@ -40,7 +48,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'HTML body of the message. Enneo derives the plain and clean bodies from it unless they are set below.',
+		description:
+			'HTML body of the message. Enneo derives the plain and clean bodies from it unless they are set below.',
 	},
 	{
 		displayName: 'AI Processing',
@@ -48,7 +57,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: processModeOptions,
 		default: 'batch',
-		description: 'When Enneo runs its AI on the stored message. Sent as "process" in the request body.',
+		description:
+			'When Enneo runs its AI on the stored message. Sent as "process" in the request body.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -97,7 +107,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Jane Doe <jane@example.com>, team@example.com',
-				description: 'CC addresses, separated by commas (or an array from an expression); entries may include a display name',
+				description:
+					'CC addresses, separated by commas (or an array from an expression); entries may include a display name',
 			},
 			{
 				displayName: 'Content Message',
@@ -208,7 +219,8 @@ const properties: INodeProperties[] = [
 				name: 'sender',
 				type: 'json',
 				default: '{}',
-				description: 'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
+				description:
+					'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
 			},
 			{
 				displayName: 'Status',
@@ -252,10 +264,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['store'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['store'] } },
+	properties,
+);
 
 /** Builds the POST /ticket/{id}/conversation/store body from the node's fields (names: docs/enneo-api-notes.md#conversation-store). */
-export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function buildStoreBody(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		process: this.getNodeParameter('process', itemIndex, 'batch') as string,
@@ -263,9 +281,21 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 	};
 	const html = this.getNodeParameter('body', itemIndex, '') as string;
 	if (html) body.body = html;
-	for (const key of ['bodyPlain', 'bodyClean', 'subject', 'from', 'fromName', 'externalConversationId', 'crmNotificationId', 'contractId', 'customerId', 'type']) {
+	for (const key of [
+		'bodyPlain',
+		'bodyClean',
+		'subject',
+		'from',
+		'fromName',
+		'externalConversationId',
+		'crmNotificationId',
+		'contractId',
+		'customerId',
+		'type',
+	]) {
 		const value = fields[key];
-		if (value !== undefined && value !== null && String(value).trim() !== '') body[key] = String(value);
+		if (value !== undefined && value !== null && String(value).trim() !== '')
+			body[key] = String(value);
 	}
 	for (const key of ['status', 'priority']) if (fields[key]) body[key] = fields[key];
 	if (fields.private !== undefined) body.private = fields.private === true;
@@ -273,12 +303,17 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 		const list = readRecipients(fields[key]);
 		if (list) body[key] = list;
 	}
-	const labels: Record<string, string> = { createdAt: 'Created At', firstResponseDueBy: 'First Response Due By', dueBy: 'Due By' };
+	const labels: Record<string, string> = {
+		createdAt: 'Created At',
+		firstResponseDueBy: 'First Response Due By',
+		dueBy: 'Due By',
+	};
 	for (const key of Object.keys(labels)) {
 		const date = readEnneoDate.call(this, fields[key], labels[key], itemIndex);
 		if (date) body[key] = date;
 	}
-	if (fields.agentId !== undefined && fields.agentId !== '') body.agentId = toId.call(this, fields.agentId, 'Agent', itemIndex);
+	if (fields.agentId !== undefined && fields.agentId !== '')
+		body.agentId = toId.call(this, fields.agentId, 'Agent', itemIndex);
 	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
 		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
 	}
@@ -293,7 +328,12 @@ export async function buildStoreBody(this: IExecuteFunctions, itemIndex: number)
 	if (attachments.length) body.attachments = attachments;
 
 	if (!body.body && !body.bodyPlain && !body.bodyClean && !body.content && !attachments.length) {
-		throw itemError(this.getNode(), `Nothing to store: "Body (HTML)" is empty`, itemIndex, 'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.');
+		throw itemError(
+			this.getNode(),
+			`Nothing to store: "Body (HTML)" is empty`,
+			itemIndex,
+			'Enter the message in "Body (HTML)", or add a plain body, a content message or an attachment under Additional Fields.',
+		);
 	}
 	return body;
 }
@@ -302,10 +342,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const body = await buildStoreBody.call(this, itemIndex);
 	// `process` travels in the JSON body, where Enneo's store page documents it (docs/enneo-api-notes.md#conversation-store), not as ?process=.
-	const response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/conversation/store`, {
-		body,
-		itemIndex,
-		area: 'conversation',
-	})) as IDataObject;
+	const response = (await enneoApiRequest.call(
+		this,
+		'POST',
+		`/ticket/${ticketId}/conversation/store`,
+		{
+			body,
+			itemIndex,
+			area: 'conversation',
+		},
+	)) as IDataObject;
 	return withoutKeys(response, 'success');
 }

@@ -30,7 +30,8 @@ const properties: INodeProperties[] = [
 				name: 'isDraft',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the message stays a draft. Off publishes the draft, which sends it to the customer.',
+				description:
+					'Whether the message stays a draft. Off publishes the draft, which sends it to the customer.',
 			},
 			{
 				displayName: 'Message',
@@ -44,22 +45,41 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const conversationId = toId.call(this, this.getNodeParameter('conversationId', itemIndex), 'Conversation ID', itemIndex);
+	const conversationId = toId.call(
+		this,
+		this.getNodeParameter('conversationId', itemIndex),
+		'Conversation ID',
+		itemIndex,
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.message !== undefined && String(fields.message) !== '') body.content = { message: String(fields.message) };
+	if (fields.message !== undefined && String(fields.message) !== '')
+		body.content = { message: String(fields.message) };
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	if (!Object.keys(body).length) {
-		throw itemError(this.getNode(), `Nothing to update for conversation ${conversationId}`, itemIndex, 'Add "Message" or "Draft" under Update Fields.');
+		throw itemError(
+			this.getNode(),
+			`Nothing to update for conversation ${conversationId}`,
+			itemIndex,
+			'Add "Message" or "Draft" under Update Fields.',
+		);
 	}
-	const response = (await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}/conversation/${conversationId}`, {
-		body,
-		itemIndex,
-		area: 'conversation',
-	})) as IDataObject;
+	const response = (await enneoApiRequest.call(
+		this,
+		'PATCH',
+		`/ticket/${ticketId}/conversation/${conversationId}`,
+		{
+			body,
+			itemIndex,
+			area: 'conversation',
+		},
+	)) as IDataObject;
 	return { ticketId, conversationId, ...withoutKeys(response, 'success') };
 }

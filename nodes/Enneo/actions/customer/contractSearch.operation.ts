@@ -5,7 +5,12 @@ import { itemError } from '../../helpers/itemError';
 import { parseDateTime } from '../../helpers/dates';
 import { enneoApiRequest } from '../../transport/request';
 
-const textField = (displayName: string, name: string, placeholder: string, description?: string): INodeProperties => ({
+const textField = (
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -70,35 +75,58 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['contractSearch'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['contractSearch'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (key === 'birthday' || value === undefined || value === null || String(value).trim() === '') continue;
+		if (key === 'birthday' || value === undefined || value === null || String(value).trim() === '')
+			continue;
 		qs[key] = String(value).trim();
 	}
 	if (fields.birthday !== undefined && fields.birthday !== '') {
 		const birthday = parseDateTime(fields.birthday);
 		if (!birthday) {
-			throw itemError(this.getNode(), `"Birthday" is not a date: ${JSON.stringify(fields.birthday)}`, itemIndex, 'Use a date such as 1980-01-31.');
+			throw itemError(
+				this.getNode(),
+				`"Birthday" is not a date: ${JSON.stringify(fields.birthday)}`,
+				itemIndex,
+				'Use a date such as 1980-01-31.',
+			);
 		}
 		qs.birthday = birthday.toFormat('yyyy-MM-dd');
 	}
 	if (!Object.keys(qs).length) {
-		throw itemError(this.getNode(), `Add at least one field under "Search Fields"`, itemIndex, 'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.');
+		throw itemError(
+			this.getNode(),
+			`Add at least one field under "Search Fields"`,
+			itemIndex,
+			'Contract search needs something to match, e.g. Contract ID, or Last Name with Postal Code.',
+		);
 	}
 	if (options.includeRawData === true) qs.includeRawData = 'true';
 	if (options.ticketId !== undefined && String(options.ticketId).trim() !== '') {
 		const ticketId = Number(String(options.ticketId).trim());
 		if (!Number.isInteger(ticketId) || ticketId <= 0) {
-			throw itemError(this.getNode(), `"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)}`, itemIndex, 'Enter the numeric ticket ID, e.g. 376189, or remove the option.');
+			throw itemError(
+				this.getNode(),
+				`"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)}`,
+				itemIndex,
+				'Enter the numeric ticket ID, e.g. 376189, or remove the option.',
+			);
 		}
 		qs.ticketId = ticketId;
 	}
-	const response = await enneoApiRequest.call(this, 'GET', '/contract/search', { qs, itemIndex, area: 'contract' });
+	const response = await enneoApiRequest.call(this, 'GET', '/contract/search', {
+		qs,
+		itemIndex,
+		area: 'contract',
+	});
 	// Enneo answers with the single best match or an empty array.
 	const best = Array.isArray(response) ? (response[0] as IDataObject | undefined) : undefined;
 	// One item per search, found or not, so an IF node can branch on `found`.

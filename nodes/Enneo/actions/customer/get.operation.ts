@@ -14,7 +14,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Customer ID', value: 'customerId' },
-			{ name: 'Contract ID', value: 'contractId', description: "Also returns all of the customer's contracts" },
+			{
+				name: 'Contract ID',
+				value: 'contractId',
+				description: "Also returns all of the customer's contracts",
+			},
 			{ name: 'Ticket', value: 'ticketId', description: 'The customer linked to a ticket' },
 		],
 		default: 'customerId',
@@ -50,7 +54,8 @@ const properties: INodeProperties[] = [
 				name: 'includeContracts',
 				type: 'boolean',
 				default: false,
-				description: "Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
+				description:
+					"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
 			},
 			{
 				displayName: 'Include Raw Data',
@@ -66,10 +71,16 @@ const properties: INodeProperties[] = [
 
 properties.push(simplifyProperty);
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'customerId') as 'customerId' | 'contractId' | 'ticketId';
+	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'customerId') as
+		| 'customerId'
+		| 'contractId'
+		| 'ticketId';
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = readVipRule.call(this, options, itemIndex);
 	const qs: IDataObject = {};
@@ -83,7 +94,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		endpoint = `/customer/byCustomerId/${readPathId.call(this, this.getNodeParameter('customerId', itemIndex, ''), 'Customer ID', itemIndex)}`;
 		if (options.includeContracts === true) qs.includeContracts = 'true';
 	}
-	const customer = (await enneoApiRequest.call(this, 'GET', endpoint, { qs, itemIndex, area: 'customer' })) as IDataObject;
+	const customer = (await enneoApiRequest.call(this, 'GET', endpoint, {
+		qs,
+		itemIndex,
+		area: 'customer',
+	})) as IDataObject;
 	const shaped = shapeCustomer(withoutKeys(customer, 'success'), vip);
 	return wantsSimplify.call(this, itemIndex) ? simplifyCustomer(shaped) : shaped;
 }

@@ -42,13 +42,17 @@ const properties: INodeProperties[] = [
 				name: 'refresh',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Enneo fetches the contract from the ERP again instead of using its cache',
+				description:
+					'Whether Enneo fetches the contract from the ERP again instead of using its cache',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getContract'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['getContract'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const rawId = this.getNodeParameter('contractId', itemIndex, '');
@@ -56,12 +60,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const flag of ['includeRawData', 'refresh']) if (options[flag] === true) qs[flag] = 'true';
-	const response = ((await enneoApiRequest.call(this, 'GET', `/contract/${contractId}`, { qs, itemIndex, area: 'contract' })) ?? {}) as IDataObject;
+	const response = ((await enneoApiRequest.call(this, 'GET', `/contract/${contractId}`, {
+		qs,
+		itemIndex,
+		area: 'contract',
+	})) ?? {}) as IDataObject;
 	// Enneo answers an unknown contract with HTTP 200 and a code, not with 404.
 	if (response.code === 'contract_not_found') {
 		const id = String(rawId).trim();
-		if (options.continueIfNotFound === true) return { found: false, contractId: id, code: 'contract_not_found' };
-		throw itemError(this.getNode(), `Contract ${id} was not found in Enneo`, itemIndex, 'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.');
+		if (options.continueIfNotFound === true)
+			return { found: false, contractId: id, code: 'contract_not_found' };
+		throw itemError(
+			this.getNode(),
+			`Contract ${id} was not found in Enneo`,
+			itemIndex,
+			'Enneo (and its ERP) does not know this contract ID. Check the ID, or turn on Options → "Output Item When Not Found" to continue with found = false.',
+		);
 	}
 	return { found: true, ...withoutKeys(response, 'success') };
 }

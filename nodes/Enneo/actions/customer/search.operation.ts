@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
-		description: 'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
+		description:
+			'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
 	},
 	...returnAllAndLimit,
 	{
@@ -40,7 +41,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 49',
-				description: 'Country calling code used to normalize national phone numbers such as 0151 12345678',
+				description:
+					'Country calling code used to normalize national phone numbers such as 0151 12345678',
 			},
 			{
 				displayName: 'Include Raw Data',
@@ -64,7 +66,10 @@ const properties: INodeProperties[] = [
 
 properties.push(simplifyProperty);
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const raw = this.getNodeParameter('query', itemIndex, '') as unknown;
@@ -72,7 +77,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!query) return [];
 	if (query.length > MAX_QUERY_LENGTH) {
-		throw itemError(this.getNode(), `"Search Text" is longer than ${MAX_QUERY_LENGTH} characters`, itemIndex, 'Search for one name, email, phone number or ID.');
+		throw itemError(
+			this.getNode(),
+			`"Search Text" is longer than ${MAX_QUERY_LENGTH} characters`,
+			itemIndex,
+			'Search for one name, email, phone number or ID.',
+		);
 	}
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -92,7 +102,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let customers: IDataObject[] = [];
 	let match: PhoneForm | undefined;
-	const forms = options.normalizePhone !== false && looksLikePhoneNumber(query) ? phoneSearchForms(query, options.defaultCountryCode as string | undefined) : [];
+	const forms =
+		options.normalizePhone !== false && looksLikePhoneNumber(query)
+			? phoneSearchForms(query, options.defaultCountryCode as string | undefined)
+			: [];
 	if (forms.length) {
 		// Enneo stores phones as digits and searches text as given: try the stored form first, then the others.
 		for (const form of forms) {
@@ -109,11 +122,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const customer of customers) {
 		let row = customer;
 		// VIP flags need the tags; a row without them is completed from the customer record.
-		if (!Array.isArray(row.tags) && !Array.isArray(row.tagIds) && row.id !== undefined && row.id !== null) {
-			const full = (await enneoApiRequest.call(this, 'GET', `/customer/byCustomerId/${encodeURIComponent(String(row.id))}`, {
-				itemIndex,
-				area: 'customer',
-			})) as IDataObject;
+		if (
+			!Array.isArray(row.tags) &&
+			!Array.isArray(row.tagIds) &&
+			row.id !== undefined &&
+			row.id !== null
+		) {
+			const full = (await enneoApiRequest.call(
+				this,
+				'GET',
+				`/customer/byCustomerId/${encodeURIComponent(String(row.id))}`,
+				{
+					itemIndex,
+					area: 'customer',
+				},
+			)) as IDataObject;
 			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
 		}
 		const shapedRow = shapeCustomer(row, vip);

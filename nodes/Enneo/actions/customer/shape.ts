@@ -27,12 +27,21 @@ export const vipOptions: INodeProperties[] = [
 	},
 ];
 
-export function readVipRule(this: IExecuteFunctions, options: IDataObject, itemIndex: number): VipRule {
+export function readVipRule(
+	this: IExecuteFunctions,
+	options: IDataObject,
+	itemIndex: number,
+): VipRule {
 	const rule: VipRule = { tagName: String(options.vipTagName ?? 'VIP').trim() };
 	if (options.vipTagId !== undefined && options.vipTagId !== '') {
 		const id = Number(options.vipTagId);
 		if (!Number.isInteger(id) || id <= 0) {
-			throw itemError(this.getNode(), `"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)}`, itemIndex, 'Choose the VIP tag from the list or enter its numeric ID.');
+			throw itemError(
+				this.getNode(),
+				`"VIP Tag Name or ID" must be a tag ID, got ${JSON.stringify(options.vipTagId)}`,
+				itemIndex,
+				'Choose the VIP tag from the list or enter its numeric ID.',
+			);
 		}
 		rule.tagId = id;
 	}
@@ -44,11 +53,16 @@ function customerTags(customer: IDataObject): Array<{ id: number; name: string |
 	if (Array.isArray(customer.tags)) {
 		return (customer.tags as unknown[]).map((tag) =>
 			tag && typeof tag === 'object'
-				? { id: Number((tag as IDataObject).id), name: (tag as IDataObject).name === undefined ? null : String((tag as IDataObject).name) }
+				? {
+						id: Number((tag as IDataObject).id),
+						name:
+							(tag as IDataObject).name === undefined ? null : String((tag as IDataObject).name),
+					}
 				: { id: Number(tag), name: null },
 		);
 	}
-	if (Array.isArray(customer.tagIds)) return (customer.tagIds as unknown[]).map((id) => ({ id: Number(id), name: null }));
+	if (Array.isArray(customer.tagIds))
+		return (customer.tagIds as unknown[]).map((id) => ({ id: Number(id), name: null }));
 	return [];
 }
 
@@ -62,7 +76,8 @@ export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject 
 	const tagIds = tags.map((tag) => tag.id).filter((id) => Number.isFinite(id));
 	const wanted = vip.tagName.toLowerCase();
 	const isVip =
-		(wanted !== '' && tagNames.some((name) => name.trim().toLowerCase() === wanted)) || (vip.tagId !== undefined && tagIds.includes(vip.tagId));
+		(wanted !== '' && tagNames.some((name) => name.trim().toLowerCase() === wanted)) ||
+		(vip.tagId !== undefined && tagIds.includes(vip.tagId));
 	const fullName =
 		[customer.firstname, customer.lastname]
 			.filter((part) => part !== undefined && part !== null && String(part).trim() !== '')
@@ -72,10 +87,20 @@ export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject 
 }
 
 /** Reads a non-empty ID for a URL path segment, naming the field otherwise. */
-export function readPathId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+export function readPathId(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const text = String(value ?? '').trim();
 	if (!text || /[/?#\s]/.test(text)) {
-		throw itemError(this.getNode(), `"${field}" must be an ID, got ${JSON.stringify(value ?? '')}`, itemIndex, `Enter the ${field}, e.g. 83771, or map it from a previous node.`);
+		throw itemError(
+			this.getNode(),
+			`"${field}" must be an ID, got ${JSON.stringify(value ?? '')}`,
+			itemIndex,
+			`Enter the ${field}, e.g. 83771, or map it from a previous node.`,
+		);
 	}
 	return encodeURIComponent(text);
 }

@@ -14,7 +14,7 @@ const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Answers the ringing call that started this workflow (Enneo Trigger with Respond set to "Using \'Respond to Inbound Call\' Action"). The workflow goes on after answering. An answer after the trigger\'s deadline is dropped: the caller already got the fallback.',
+			"Answers the ringing call that started this workflow (Enneo Trigger with Respond set to \"Using 'Respond to Inbound Call' Action\"). The workflow goes on after answering. An answer after the trigger's deadline is dropped: the caller already got the fallback.",
 		name: 'respondNotice',
 		type: 'notice',
 		default: '',
@@ -24,14 +24,27 @@ const properties: INodeProperties[] = [
 		name: 'routing',
 		type: 'options',
 		options: [
-			{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
+			{
+				name: 'Hang Up',
+				value: 'hangUp',
+				description: 'End the call (sends an empty CallInBound)',
+			},
 			{
 				name: 'Keep Default Routing',
 				value: 'keepDefault',
-				description: 'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
+				description:
+					'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
 			},
-			{ name: 'Route to AI Agent', value: 'aiAgent', description: 'Send the call to another AI agent (OverrideAIAgentId)' },
-			{ name: 'Route to IVR', value: 'ivr', description: 'Send the call to an IVR (OverrideIvrId)' },
+			{
+				name: 'Route to AI Agent',
+				value: 'aiAgent',
+				description: 'Send the call to another AI agent (OverrideAIAgentId)',
+			},
+			{
+				name: 'Route to IVR',
+				value: 'ivr',
+				description: 'Send the call to an IVR (OverrideIvrId)',
+			},
 		],
 		default: 'keepDefault',
 		description: 'What happens to the call',
@@ -66,7 +79,8 @@ const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { routing: ['ivr'] } },
-		description: "The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
+		description:
+			"The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
 		hint: "The number's own IVR arrives as the trigger's boundIvrId",
 	},
 	{
@@ -77,14 +91,27 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Variable',
 		default: {},
 		displayOptions: { hide: { routing: ['hangUp'] } },
-		description: 'Values for the AI agent or IVR script, e.g. the caller\'s name. Sent as strings; keys must be unique.',
+		description:
+			"Values for the AI agent or IVR script, e.g. the caller's name. Sent as strings; keys must be unique.",
 		options: [
 			{
 				displayName: 'Variable',
 				name: 'variable',
 				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Xiao Ming' },
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. name',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Xiao Ming',
+					},
 				],
 			},
 		],
@@ -101,23 +128,37 @@ const properties: INodeProperties[] = [
 				name: 'sessionId',
 				type: 'string',
 				default: '',
-				description: 'The call to answer. Leave empty to answer the call of the Enneo Trigger that started this workflow.',
+				description:
+					'The call to answer. Leave empty to answer the call of the Enneo Trigger that started this workflow.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['inboundCall'], operation: ['respond'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inboundCall'], operation: ['respond'] } },
+	properties,
+);
 
 /** The Enneo Trigger output of this run, found among this node's parents. */
 function triggerOutput(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const triggers = this.getParentNodes(this.getNode().name).filter((node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX) && !node.disabled);
+	const triggers = this.getParentNodes(this.getNode().name).filter(
+		(node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX) && !node.disabled,
+	);
 	for (const trigger of triggers) {
 		try {
 			// The data proxy reads the run data in-process; an expression would go through n8n's isolate.
-			const proxy = this.getWorkflowDataProxy(itemIndex) as { $?: (name: string) => { first(): { json: unknown } } };
-			const json = proxy.$ ? proxy.$(trigger.name).first().json : this.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json }}`, itemIndex);
-			if (json && typeof json === 'object' && typeof (json as IDataObject).sessionId === 'string') return json as IDataObject;
+			const proxy = this.getWorkflowDataProxy(itemIndex) as {
+				$?: (name: string) => { first(): { json: unknown } };
+			};
+			const json = proxy.$
+				? proxy.$(trigger.name).first().json
+				: this.evaluateExpression(
+						`{{ $(${JSON.stringify(trigger.name)}).first().json }}`,
+						itemIndex,
+					);
+			if (json && typeof json === 'object' && typeof (json as IDataObject).sessionId === 'string')
+				return json as IDataObject;
 		} catch {
 			// A trigger on another branch did not run in this execution; try the next one.
 			continue;
@@ -134,29 +175,45 @@ function readBound(call: IDataObject | undefined): BoundRouting {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const call = triggerOutput.call(this, itemIndex);
-	const sessionId = String(options.sessionId ?? '').trim() || (typeof call?.sessionId === 'string' ? call.sessionId : '');
+	const sessionId =
+		String(options.sessionId ?? '').trim() ||
+		(typeof call?.sessionId === 'string' ? call.sessionId : '');
 	if (!sessionId) {
-		throw itemError(this.getNode(), `No inbound call to answer`, itemIndex, 'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.');
+		throw itemError(
+			this.getNode(),
+			`No inbound call to answer`,
+			itemIndex,
+			'Start the workflow with an Enneo Trigger connected before this node, or set "Session ID" under Options.',
+		);
 	}
 	const key = InboundCallRegistry.key(this.getWorkflow().id, this.getMode(), sessionId);
 	const record = inboundCalls.get(key);
 
 	const routing = this.getNodeParameter('routing', itemIndex) as string;
-	const variables = (this.getNodeParameter('variables.variable', itemIndex, []) as Array<{ key?: unknown; value?: unknown }>) ?? [];
+	const variables =
+		(this.getNodeParameter('variables.variable', itemIndex, []) as Array<{
+			key?: unknown;
+			value?: unknown;
+		}>) ?? [];
 	let built: BuiltAnswer;
 	try {
 		built = buildAnswer(
 			{
 				routing,
-				aiAgentId: routing === 'aiAgent' ? this.getNodeParameter('aiAgentId', itemIndex) : undefined,
+				aiAgentId:
+					routing === 'aiAgent' ? this.getNodeParameter('aiAgentId', itemIndex) : undefined,
 				ivrId: routing === 'ivr' ? this.getNodeParameter('ivrId', itemIndex) : undefined,
 				variables: routing === 'hangUp' ? [] : variables,
 			},
 			record?.bound ?? readBound(call),
 		);
 	} catch (error) {
-		if (!(error instanceof AnswerRuleError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(this.getNode(), `${error.message} [item ${itemIndex}]`, { itemIndex, description: error.hint });
+		if (!(error instanceof AnswerRuleError))
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.hint,
+		});
 	}
 
 	const summary: IDataObject = { sessionId, answer: built.body, routing: built.kind };
@@ -166,7 +223,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// not this worker: n8n relays the answer there. In one process the call is answered above, the
 	// trigger's guard turns n8n's write into a no-op, and n8n is done with the request now rather
 	// than when the run ends.
-	await this.sendResponse({ body: built.body, headers: { [RELAY_KIND_HEADER]: built.kind }, statusCode: 200 });
+	await this.sendResponse({
+		body: built.body,
+		headers: { [RELAY_KIND_HEADER]: built.kind },
+		statusCode: 200,
+	});
 	if (outcome.status === 'unknown-call') {
 		summary.status = 'relayed';
 	} else {

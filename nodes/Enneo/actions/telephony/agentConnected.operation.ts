@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 	...callReferenceFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['agentConnected'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['telephony'], operation: ['agentConnected'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = toId.call(this, this.getNodeParameter('userId', itemIndex, ''), 'User', itemIndex);

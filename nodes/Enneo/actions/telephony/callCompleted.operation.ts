@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { itemError } from '../../helpers/itemError';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
-import { callReferenceFields, hookNotice, readCallReference, readTranscript, transcriptFields } from './shared';
+import {
+	callReferenceFields,
+	hookNotice,
+	readCallReference,
+	readTranscript,
+	transcriptFields,
+} from './shared';
 
 const durations: Array<[string, string, string]> = [
 	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],
@@ -13,7 +19,11 @@ const durations: Array<[string, string, string]> = [
 	['totalDurationSeconds', 'Total Duration (Seconds)', 'Whole call, from start to end'],
 ];
 
-const durationField = ([name, displayName, description]: [string, string, string]): INodeProperties => ({
+const durationField = ([name, displayName, description]: [
+	string,
+	string,
+	string,
+]): INodeProperties => ({
 	displayName,
 	name,
 	type: 'number',
@@ -39,7 +49,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['callCompleted'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['telephony'], operation: ['callCompleted'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -51,7 +64,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (value === undefined || value === '' || value === null) continue;
 		const seconds = Number(value);
 		if (!Number.isFinite(seconds) || seconds < 0) {
-			throw itemError(this.getNode(), `"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)}`, itemIndex, 'Enter the duration in whole seconds, e.g. 185.');
+			throw itemError(
+				this.getNode(),
+				`"${displayName}" must be a number of seconds >= 0, got ${JSON.stringify(value)}`,
+				itemIndex,
+				'Enter the duration in whole seconds, e.g. 185.',
+			);
 		}
 		body[name] = Math.round(seconds);
 	}

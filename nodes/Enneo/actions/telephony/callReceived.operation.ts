@@ -6,7 +6,13 @@ import { readPhoneNumber } from '../../helpers/phone';
 import { toId } from '../../helpers/values';
 import { withoutKeys } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
-import { channelIdDescription, defaultCountryCodeOption, hookNotice, readTranscript, transcriptFields } from './shared';
+import {
+	channelIdDescription,
+	defaultCountryCodeOption,
+	hookNotice,
+	readTranscript,
+	transcriptFields,
+} from './shared';
 import { statusOptions } from '../common';
 
 const properties: INodeProperties[] = [
@@ -30,21 +36,25 @@ const properties: INodeProperties[] = [
 			{
 				name: 'None (Log the Call Only)',
 				value: 'none',
-				description: 'Ticket is created closed and no AI runs, unless Status / Trigger AI Processing say otherwise',
+				description:
+					'Ticket is created closed and no AI runs, unless Status / Trigger AI Processing say otherwise',
 			},
 			{
 				name: 'External (Your Telephony Routes the Call)',
 				value: 'external',
-				description: 'Ticket is created open and processed by AI; connect the agent with User or a later Agent Connected',
+				description:
+					'Ticket is created open and processed by AI; connect the agent with User or a later Agent Connected',
 			},
 			{
 				name: 'Native (Enneo Routes the Call)',
 				value: 'native',
-				description: 'Ticket is created open, processed by AI and queued; poll Get Routing for the assigned agent',
+				description:
+					'Ticket is created open, processed by AI and queued; poll Get Routing for the assigned agent',
 			},
 		],
 		default: 'none',
-		description: 'Who routes the call to an agent. Also sets the defaults of Status and Trigger AI Processing.',
+		description:
+			'Who routes the call to an agent. Also sets the defaults of Status and Trigger AI Processing.',
 	},
 	{
 		displayName: 'Caller Phone Number',
@@ -62,7 +72,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. +49 151 12345678',
-		description: 'The customer number being called; Enneo identifies the customer by it. Sent as E.164.',
+		description:
+			'The customer number being called; Enneo identifies the customer by it. Sent as E.164.',
 		displayOptions: { show: { direction: ['out'] } },
 	},
 	{
@@ -134,7 +145,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: statusOptions,
 				default: 'open',
-				description: 'Status of the new ticket. If not set, Enneo uses Closed for routing None and Open for External and Native.',
+				description:
+					'Status of the new ticket. If not set, Enneo uses Closed for routing None and Open for External and Native.',
 			},
 			{
 				displayName: 'Subchannel (Phone Line) Name or ID',
@@ -175,9 +187,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['callReceived'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['telephony'], operation: ['callReceived'] } },
+	properties,
+);
 
-const isSet = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
+const isSet = (value: unknown) =>
+	value !== undefined && value !== null && String(value).trim() !== '';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const direction = this.getNodeParameter('direction', itemIndex, 'in') as 'in' | 'out';
@@ -187,34 +203,64 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const countryCode = options.defaultCountryCode as string | undefined;
 
 	const body: IDataObject = { routing, direction };
-	const phone = readPhoneNumber.call(this, this.getNodeParameter('phone', itemIndex, ''), 'Caller Phone Number', itemIndex, countryCode);
+	const phone = readPhoneNumber.call(
+		this,
+		this.getNodeParameter('phone', itemIndex, ''),
+		'Caller Phone Number',
+		itemIndex,
+		countryCode,
+	);
 	if (phone) body.phone = phone;
 	if (isSet(fields.userId)) body.userId = toId.call(this, fields.userId, 'User', itemIndex);
 
 	if (direction === 'out') {
-		const to = readPhoneNumber.call(this, this.getNodeParameter('to', itemIndex, ''), 'Called Number (To)', itemIndex, countryCode);
+		const to = readPhoneNumber.call(
+			this,
+			this.getNodeParameter('to', itemIndex, ''),
+			'Called Number (To)',
+			itemIndex,
+			countryCode,
+		);
 		if (!to) {
-			throw itemError(this.getNode(), `"Called Number (To)" is required for outbound calls`, itemIndex, 'Enter the customer number being called, e.g. +49 151 12345678.');
+			throw itemError(
+				this.getNode(),
+				`"Called Number (To)" is required for outbound calls`,
+				itemIndex,
+				'Enter the customer number being called, e.g. +49 151 12345678.',
+			);
 		}
 		body.to = to;
 		const agentId = this.getNodeParameter('agentId', itemIndex, '');
 		if (isSet(agentId)) body.agentId = toId.call(this, agentId, 'Initiating Agent', itemIndex);
 		if (body.agentId === undefined && body.userId === undefined) {
-			throw itemError(this.getNode(), `Outbound calls need "Initiating Agent" or "User"`, itemIndex, 'Choose the agent who starts the call, or set "User" under Additional Fields.');
+			throw itemError(
+				this.getNode(),
+				`Outbound calls need "Initiating Agent" or "User"`,
+				itemIndex,
+				'Choose the agent who starts the call, or set "User" under Additional Fields.',
+			);
 		}
 		const aiAgentId = this.getNodeParameter('aiAgentId', itemIndex, '');
-		if (isSet(aiAgentId)) body.aiAgentId = toId.call(this, aiAgentId, 'AI Agent (Voicebot)', itemIndex);
+		if (isSet(aiAgentId))
+			body.aiAgentId = toId.call(this, aiAgentId, 'AI Agent (Voicebot)', itemIndex);
 	}
 	if (body.userId !== undefined && routing === 'native') {
-		throw itemError(this.getNode(), `"User" only works with routing None or External, not Native`, itemIndex, 'With Native routing Enneo picks the agent itself. Remove "User", or choose routing External if your telephony connects the user.');
+		throw itemError(
+			this.getNode(),
+			`"User" only works with routing None or External, not Native`,
+			itemIndex,
+			'With Native routing Enneo picks the agent itself. Remove "User", or choose routing External if your telephony connects the user.',
+		);
 	}
 
 	for (const key of ['contractId', 'customerId', 'channelId', 'callerName', 'externalTicketId']) {
 		if (isSet(fields[key])) body[key] = String(fields[key]).trim();
 	}
 	if (isSet(fields.status)) body.status = fields.status;
-	if (typeof fields.triggerAiProcessing === 'boolean') body.triggerAiProcessing = fields.triggerAiProcessing;
-	if (isSet(fields.subchannelId)) body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel (Phone Line)', itemIndex);
+	if (typeof fields.triggerAiProcessing === 'boolean')
+		body.triggerAiProcessing = fields.triggerAiProcessing;
+	if (isSet(fields.subchannelId))
+		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel (Phone Line)', itemIndex);
 	const transcript = readTranscript.call(this, fields, itemIndex);
 	if (transcript) body.transcript = transcript;
 

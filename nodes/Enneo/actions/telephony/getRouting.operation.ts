@@ -15,8 +15,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Ticket ID', value: 'ticketId' },
-			{ name: 'Call ID (Channel ID)', value: 'channelId', description: 'Only on instances that still accept it (older API)' },
-			{ name: 'Queue ID', value: 'queueId', description: 'Only on instances that still accept it (older API)' },
+			{
+				name: 'Call ID (Channel ID)',
+				value: 'channelId',
+				description: 'Only on instances that still accept it (older API)',
+			},
+			{
+				name: 'Queue ID',
+				value: 'queueId',
+				description: 'Only on instances that still accept it (older API)',
+			},
 		],
 		default: 'ticketId',
 		description: 'Current Enneo versions require the ticket ID returned by Call Received',
@@ -42,31 +50,51 @@ const properties: INodeProperties[] = [
 				name: 'cleanState',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to reset the routing state of all user agents before evaluating (for testing)',
+				description:
+					'Whether to reset the routing state of all user agents before evaluating (for testing)',
 			},
 			{
 				displayName: 'Force Re-Evaluation',
 				name: 'forceReEvaluation',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Enneo evaluates the routing again instead of answering the stored state',
+				description:
+					'Whether Enneo evaluates the routing again instead of answering the stored state',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['getRouting'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['telephony'], operation: ['getRouting'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'ticketId') as 'ticketId' | 'channelId' | 'queueId';
+	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'ticketId') as
+		| 'ticketId'
+		| 'channelId'
+		| 'queueId';
 	const raw = String(this.getNodeParameter('lookUpValue', itemIndex, '') ?? '').trim();
 	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)', queueId: 'Queue ID' };
 	if (!raw) {
-		throw itemError(this.getNode(), `"Value" is empty: enter the ${labels[lookUpBy]} of the call`, itemIndex, 'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.');
+		throw itemError(
+			this.getNode(),
+			`"Value" is empty: enter the ${labels[lookUpBy]} of the call`,
+			itemIndex,
+			'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.',
+		);
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { [lookUpBy]: lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex) };
-	for (const flag of ['forceReEvaluation', 'cleanState']) if (options[flag] === true) qs[flag] = 'true';
-	const response = (await enneoApiRequest.call(this, 'GET', '/telephony/getRouting', { qs, itemIndex, area: 'telephonyHook' })) as IDataObject;
+	const qs: IDataObject = {
+		[lookUpBy]: lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex),
+	};
+	for (const flag of ['forceReEvaluation', 'cleanState'])
+		if (options[flag] === true) qs[flag] = 'true';
+	const response = (await enneoApiRequest.call(this, 'GET', '/telephony/getRouting', {
+		qs,
+		itemIndex,
+		area: 'telephonyHook',
+	})) as IDataObject;
 	return withoutKeys(response, 'success');
 }

@@ -25,13 +25,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['telephony'], operation: ['routingAvailability'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['telephony'], operation: ['routingAvailability'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (options.userId !== undefined && options.userId !== '') qs.userId = toId.call(this, options.userId, 'User', itemIndex);
+	if (options.userId !== undefined && options.userId !== '')
+		qs.userId = toId.call(this, options.userId, 'User', itemIndex);
 	// Enneo documents no response shape, so the answer is passed on as one item.
-	const response = await enneoApiRequest.call(this, 'GET', '/telephony/routingAvailability', { qs, itemIndex, area: 'telephony' });
+	const response = await enneoApiRequest.call(this, 'GET', '/telephony/routingAvailability', {
+		qs,
+		itemIndex,
+		area: 'telephony',
+	});
 	return Array.isArray(response) ? { users: response } : ((response ?? {}) as IDataObject);
 }

@@ -40,7 +40,8 @@ export const transcriptFields: INodeProperties[] = [
 						name: 'timestamp',
 						type: 'dateTime',
 						default: '',
-						description: 'When it was said; sent as ISO 8601. Left empty, the entry is sent without a timestamp (not with the time of the run).',
+						description:
+							'When it was said; sent as ISO 8601. Left empty, the entry is sent without a timestamp (not with the time of the run).',
 					},
 				],
 			},
@@ -56,24 +57,45 @@ export const transcriptFields: INodeProperties[] = [
 	},
 ];
 
-function invalid(this: IExecuteFunctions, field: string, problem: string, itemIndex: number): NodeOperationError {
-	return itemError(this.getNode(), `"${field}" ${problem}`, itemIndex, 'Each transcript entry needs a speaker (e.g. bot, agent, customer), a message and optionally an ISO 8601 timestamp.');
+function invalid(
+	this: IExecuteFunctions,
+	field: string,
+	problem: string,
+	itemIndex: number,
+): NodeOperationError {
+	return itemError(
+		this.getNode(),
+		`"${field}" ${problem}`,
+		itemIndex,
+		'Each transcript entry needs a speaker (e.g. bot, agent, customer), a message and optionally an ISO 8601 timestamp.',
+	);
 }
 
 /** Reads both transcript inputs into Enneo's `{speaker, message, timestamp}` entries. */
-export function readTranscript(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): TranscriptEntry[] | undefined {
-	const fromUi = ((fields.transcript as IDataObject | undefined)?.entry as IDataObject[] | undefined) ?? [];
+export function readTranscript(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): TranscriptEntry[] | undefined {
+	const fromUi =
+		((fields.transcript as IDataObject | undefined)?.entry as IDataObject[] | undefined) ?? [];
 	let fromJson: unknown = fields.transcriptJson;
 	if (typeof fromJson === 'string') {
 		const text = fromJson.trim();
 		try {
 			fromJson = text ? JSON.parse(text) : [];
 		} catch (error) {
-			throw invalid.call(this, 'Transcript (JSON)', `is not valid JSON: ${(error as Error).message}`, itemIndex);
+			throw invalid.call(
+				this,
+				'Transcript (JSON)',
+				`is not valid JSON: ${(error as Error).message}`,
+				itemIndex,
+			);
 		}
 	}
 	if (fromJson === undefined || fromJson === null) fromJson = [];
-	if (!Array.isArray(fromJson)) throw invalid.call(this, 'Transcript (JSON)', 'must be a JSON array of entries', itemIndex);
+	if (!Array.isArray(fromJson))
+		throw invalid.call(this, 'Transcript (JSON)', 'must be a JSON array of entries', itemIndex);
 
 	const entries: TranscriptEntry[] = [];
 	const sources: Array<[string, unknown[]]> = [
@@ -83,18 +105,26 @@ export function readTranscript(this: IExecuteFunctions, fields: IDataObject, ite
 	for (const [field, list] of sources) {
 		list.forEach((raw, index) => {
 			const entry = (raw ?? {}) as IDataObject;
-			if (typeof raw !== 'object' || Array.isArray(raw)) throw invalid.call(this, field, `entry ${index + 1} is not an object`, itemIndex);
+			if (typeof raw !== 'object' || Array.isArray(raw))
+				throw invalid.call(this, field, `entry ${index + 1} is not an object`, itemIndex);
 			const speaker = String(entry.speaker ?? '').trim();
 			const message = String(entry.message ?? '');
 			if (!speaker) throw invalid.call(this, field, `entry ${index + 1} has no speaker`, itemIndex);
-			if (!message.trim()) throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
+			if (!message.trim())
+				throw invalid.call(this, field, `entry ${index + 1} has no message`, itemIndex);
 			// No timestamp given: the entry goes without one (neither callReceived page requires it: docs/enneo-api-notes.md#telephony-call-received), never with the run's time.
 			if (entry.timestamp === undefined || entry.timestamp === null || entry.timestamp === '') {
 				entries.push({ speaker, message });
 				return;
 			}
 			const timestamp = toIsoDateTime(entry.timestamp, workflowZone(this));
-			if (!timestamp) throw invalid.call(this, field, `entry ${index + 1} has an unreadable timestamp ${JSON.stringify(entry.timestamp)}`, itemIndex);
+			if (!timestamp)
+				throw invalid.call(
+					this,
+					field,
+					`entry ${index + 1} has an unreadable timestamp ${JSON.stringify(entry.timestamp)}`,
+					itemIndex,
+				);
 			entries.push({ speaker, message, timestamp });
 		});
 	}
@@ -132,7 +162,8 @@ export const callReferenceFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. call_123abc456',
-		description: 'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket ID.',
+		description:
+			'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket ID.',
 	},
 	{
 		displayName: 'Ticket ID',
@@ -150,9 +181,15 @@ export function readCallReference(this: IExecuteFunctions, itemIndex: number): I
 	const ticketId = this.getNodeParameter('ticketId', itemIndex, '');
 	const reference: IDataObject = {};
 	if (channelId) reference.channelId = channelId;
-	if (ticketId !== '' && ticketId !== undefined && ticketId !== null) reference.ticketId = toId.call(this, ticketId, 'Ticket ID', itemIndex);
+	if (ticketId !== '' && ticketId !== undefined && ticketId !== null)
+		reference.ticketId = toId.call(this, ticketId, 'Ticket ID', itemIndex);
 	if (!Object.keys(reference).length) {
-		throw itemError(this.getNode(), `Set "Call ID (Channel ID)" or "Ticket ID" to identify the call`, itemIndex, 'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.');
+		throw itemError(
+			this.getNode(),
+			`Set "Call ID (Channel ID)" or "Ticket ID" to identify the call`,
+			itemIndex,
+			'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.',
+		);
 	}
 	return reference;
 }

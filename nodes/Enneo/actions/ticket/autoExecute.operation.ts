@@ -28,20 +28,25 @@ const properties: INodeProperties[] = [
 				name: 'allowMultipleIntents',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to execute although Enneo detected several AI agents on the ticket (otherwise Enneo refuses)',
+				description:
+					'Whether to execute although Enneo detected several AI agents on the ticket (otherwise Enneo refuses)',
 			},
 			{
 				displayName: 'Allow With Replies',
 				name: 'allowWithReplies',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to execute although the customer has already replied on the ticket (otherwise Enneo refuses)',
+				description:
+					'Whether to execute although the customer has already replied on the ticket (otherwise Enneo refuses)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['autoExecute'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['autoExecute'] } },
+	properties,
+);
 
 /**
  * Runs the ticket's AI agent. Enneo answers HTTP 207 when the run took place but reported failure
@@ -64,7 +69,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		area: 'ticket',
 		acceptStatus: [207],
 	});
-	const body = response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? (response.body as IDataObject) : {};
+	const body =
+		response.body && typeof response.body === 'object' && !Array.isArray(response.body)
+			? (response.body as IDataObject)
+			: {};
 	const succeeded = response.statusCode !== 207 && body.success !== false;
 	return { ticketId, ...body, success: succeeded, status: response.statusCode };
 }

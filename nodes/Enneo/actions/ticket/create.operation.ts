@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 		options: channelOptions,
 		default: 'email',
 		required: true,
-		description: 'Channel the ticket came in on (or goes out on). Letters need exactly one attachment; Enneo reads subject and body from it.',
+		description:
+			'Channel the ticket came in on (or goes out on). Letters need exactly one attachment; Enneo reads subject and body from it.',
 	},
 	{
 		displayName: 'AI Processing',
@@ -53,7 +54,11 @@ const properties: INodeProperties[] = [
 				description:
 					'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			urlAttachmentsProperty('attachments', 'Attachments', 'Files Enneo downloads from a URL and attaches to the ticket'),
+			urlAttachmentsProperty(
+				'attachments',
+				'Attachments',
+				'Files Enneo downloads from a URL and attaches to the ticket',
+			),
 			{
 				displayName: 'BCC',
 				name: 'bcc',
@@ -88,7 +93,8 @@ const properties: INodeProperties[] = [
 				name: 'createdAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the request was received (default: now), e.g. when importing from another system',
+				description:
+					'When the request was received (default: now), e.g. when importing from another system',
 				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 			},
 			{
@@ -134,7 +140,8 @@ const properties: INodeProperties[] = [
 				name: 'fromName',
 				type: 'string',
 				default: '',
-				description: "Inbound: the requester's name. Outbound: the sender name (empty uses the mailbox name).",
+				description:
+					"Inbound: the requester's name. Outbound: the sender name (empty uses the mailbox name).",
 			},
 			{
 				displayName: 'Interface',
@@ -219,12 +226,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['create'] } },
+	properties,
+);
 
 /** Reads the node's fields into Enneo's POST /ticket body (docs/enneo-api-notes.md#ticket-create). */
-export function buildCreateBody(this: IExecuteFunctions, channel: string, fields: IDataObject, itemIndex: number): IDataObject {
+export function buildCreateBody(
+	this: IExecuteFunctions,
+	channel: string,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const body: IDataObject = { channel };
-	for (const key of ['direction', 'status', 'priority', 'from', 'fromName', 'subject', 'body', 'interface']) {
+	for (const key of [
+		'direction',
+		'status',
+		'priority',
+		'from',
+		'fromName',
+		'subject',
+		'body',
+		'interface',
+	]) {
 		if (fields[key] !== undefined && fields[key] !== '') body[key] = fields[key];
 	}
 	for (const key of ['contractId', 'externalTicketId']) {
@@ -249,7 +273,8 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 	if (fields.agentId !== undefined && fields.agentId !== '') {
 		body.agentId = toId.call(this, fields.agentId, 'Assigned Agent', itemIndex);
 	}
-	if (fields.templateId) body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
+	if (fields.templateId)
+		body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
 	const tags = toIdList.call(this, fields.tags, 'Tags', itemIndex);
 	if (tags.length) body.tags = tags;
 	const attachments = readUrlAttachments.call(this, fields.attachments, 'Attachments', itemIndex);
@@ -259,7 +284,12 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
 	if (templateData !== undefined) {
 		if (!templateData || typeof templateData !== 'object' || Array.isArray(templateData)) {
-			throw itemError(this.getNode(), `"Template Data" must be a JSON object`, itemIndex, 'Enter an object such as {"firstName": "Anna"}.');
+			throw itemError(
+				this.getNode(),
+				`"Template Data" must be a JSON object`,
+				itemIndex,
+				'Enter an object such as {"firstName": "Anna"}.',
+			);
 		}
 		body.templateData = templateData as IDataObject;
 	}
@@ -269,16 +299,31 @@ export function buildCreateBody(this: IExecuteFunctions, channel: string, fields
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const channel = this.getNodeParameter('channel', itemIndex, '') as string;
 	if (!channel) {
-		throw itemError(this.getNode(), `"Channel" is required to create a ticket`, itemIndex, 'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.');
+		throw itemError(
+			this.getNode(),
+			`"Channel" is required to create a ticket`,
+			itemIndex,
+			'Choose the channel, e.g. Email, or map one of email, portal, phone, letter, system, chat, walkIn.',
+		);
 	}
 	if (!channelOptions.some((option) => option.value === channel)) {
-		throw itemError(this.getNode(), `"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)}`, itemIndex, 'Choose the channel from the list or map one of the values above.');
+		throw itemError(
+			this.getNode(),
+			`"Channel" must be one of ${channelOptions.map((o) => o.value).join(', ')}, got ${JSON.stringify(channel)}`,
+			itemIndex,
+			'Choose the channel from the list or map one of the values above.',
+		);
 	}
 	const processMode = this.getNodeParameter('process', itemIndex, 'batch') as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = buildCreateBody.call(this, channel, fields, itemIndex);
 	assertPendingHasFutureDueBy.call(this, body, itemIndex, Date.now(), 'Additional Fields');
 	// POST /ticket is never retried (a repeat could create a second ticket): the transport's default for POST.
-	const response = await enneoApiRequest.call(this, 'POST', '/ticket', { qs: { process: processMode }, body, itemIndex, area: 'ticket' });
+	const response = await enneoApiRequest.call(this, 'POST', '/ticket', {
+		qs: { process: processMode },
+		body,
+		itemIndex,
+		area: 'ticket',
+	});
 	return unwrapTicket(response);
 }

@@ -15,7 +15,10 @@ const properties: INodeProperties[] = [
 	ticketIdLocator(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -19,15 +19,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['deleteAttachment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['deleteAttachment'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const attachmentId = String(this.getNodeParameter('attachmentId', itemIndex, '') ?? '').trim();
 	// Attachment IDs are alphanumeric strings; anything else would change the path.
 	if (!/^[A-Za-z0-9_-]+$/.test(attachmentId)) {
-		throw itemError(this.getNode(), `"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)}`, itemIndex, 'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.');
+		throw itemError(
+			this.getNode(),
+			`"Attachment ID" must be the attachment's alphanumeric ID, got ${JSON.stringify(attachmentId)}`,
+			itemIndex,
+			'Use the "id" of an entry in the ticket\'s attachments, e.g. from a Get operation before this node.',
+		);
 	}
-	await enneoApiRequest.call(this, 'DELETE', `/ticket/${ticketId}/attachment/${encodeURIComponent(attachmentId)}`, { itemIndex, area: 'ticket' });
+	await enneoApiRequest.call(
+		this,
+		'DELETE',
+		`/ticket/${ticketId}/attachment/${encodeURIComponent(attachmentId)}`,
+		{ itemIndex, area: 'ticket' },
+	);
 	return { ticketId, attachmentId, deleted: true };
 }

@@ -3,7 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemError } from '../../helpers/itemError';
 import { toEnneoFilterDate, workflowZone } from '../../helpers/dates';
 import { toStringList } from '../../helpers/values';
-import { aiSupportLevelOptions, channelOptions, directionOptions, priorityOptions, sentimentOptions, statusOptions } from '../common';
+import {
+	aiSupportLevelOptions,
+	channelOptions,
+	directionOptions,
+	priorityOptions,
+	sentimentOptions,
+	statusOptions,
+} from '../common';
 
 /**
  * The ticket search filters (POST /ticket/search, docs/enneo-api-notes.md#ticket-search): their
@@ -153,7 +160,8 @@ export const ticketFilterOptions: INodeProperties[] = [
 		name: 'unassigned',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return only tickets that no agent is assigned to (combined with the agents above as "or")',
+		description:
+			'Whether to return only tickets that no agent is assigned to (combined with the agents above as "or")',
 	},
 ];
 
@@ -178,7 +186,12 @@ function dateRange(
 		[before, to, 'Before'],
 	] as const) {
 		if (converted === null) {
-			throw itemError(this.getNode(), `"${label} ${which}" is not a date: ${JSON.stringify(value)}`, itemIndex, 'Use a date such as 2026-01-31 or 2026-01-31T08:00:00, or an expression like {{ $now.minus({ days: 7 }) }}.');
+			throw itemError(
+				this.getNode(),
+				`"${label} ${which}" is not a date: ${JSON.stringify(value)}`,
+				itemIndex,
+				'Use a date such as 2026-01-31 or 2026-01-31T08:00:00, or an expression like {{ $now.minus({ days: 7 }) }}.',
+			);
 		}
 	}
 	if (from && to) return { key, comparator: 'between', from, to };
@@ -188,7 +201,11 @@ function dateRange(
 }
 
 /** Turns the node's Filters collection into Enneo search filter objects (AND-combined). */
-export function buildTicketFilters(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject[] {
+export function buildTicketFilters(
+	this: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): IDataObject[] {
 	const result: Array<IDataObject | undefined> = [
 		inFilter('t.status', filters.status),
 		inFilter('t.channel', filters.channel),
@@ -197,17 +214,21 @@ export function buildTicketFilters(this: IExecuteFunctions, filters: IDataObject
 		inFilter('t.aiSupportLevel', filters.aiSupportLevel),
 		inFilter('t.sentiment', filters.sentiment),
 	];
-	const agents: Array<string | number> = (Array.isArray(filters.agentIds) ? filters.agentIds : toStringList(filters.agentIds)).map(
-		(id) => (/^\d+$/.test(String(id)) ? Number(id) : String(id)),
-	);
+	const agents: Array<string | number> = (
+		Array.isArray(filters.agentIds) ? filters.agentIds : toStringList(filters.agentIds)
+	).map((id) => (/^\d+$/.test(String(id)) ? Number(id) : String(id)));
 	if (filters.unassigned === true) agents.push('unassigned');
 	result.push(inFilter('t.agentId', agents));
 
-	const tagIds = (Array.isArray(filters.tagIds) ? filters.tagIds : toStringList(filters.tagIds)).map(Number);
+	const tagIds = (
+		Array.isArray(filters.tagIds) ? filters.tagIds : toStringList(filters.tagIds)
+	).map(Number);
 	if (tagIds.length) {
-		const key = { any: 'tt_matchAny.tagId', all: 'tt_matchAll.tagId', exact: 'tt_matchExact.tagId' }[
-			String(filters.tagMatch ?? 'any') as 'any' | 'all' | 'exact'
-		];
+		const key = {
+			any: 'tt_matchAny.tagId',
+			all: 'tt_matchAll.tagId',
+			exact: 'tt_matchExact.tagId',
+		}[String(filters.tagMatch ?? 'any') as 'any' | 'all' | 'exact'];
 		result.push({ key, comparator: 'in', values: tagIds });
 	}
 	for (const [field, key] of [
@@ -218,9 +239,29 @@ export function buildTicketFilters(this: IExecuteFunctions, filters: IDataObject
 		const value = String(filters[field] ?? '').trim();
 		if (value) result.push({ key, comparator: '=', value });
 	}
-	result.push(dateRange.call(this, 't.createdAt', 'Created', filters.createdAfter, filters.createdBefore, itemIndex));
-	result.push(dateRange.call(this, 't.modifiedAt', 'Modified', filters.modifiedAfter, filters.modifiedBefore, itemIndex));
-	result.push(dateRange.call(this, 't.dueBy', 'Due', filters.dueAfter, filters.dueBefore, itemIndex));
+	result.push(
+		dateRange.call(
+			this,
+			't.createdAt',
+			'Created',
+			filters.createdAfter,
+			filters.createdBefore,
+			itemIndex,
+		),
+	);
+	result.push(
+		dateRange.call(
+			this,
+			't.modifiedAt',
+			'Modified',
+			filters.modifiedAfter,
+			filters.modifiedBefore,
+			itemIndex,
+		),
+	);
+	result.push(
+		dateRange.call(this, 't.dueBy', 'Due', filters.dueAfter, filters.dueBefore, itemIndex),
+	);
 
 	const query = String(filters.query ?? '').trim();
 	if (query) result.push({ key: 'q', value: query });

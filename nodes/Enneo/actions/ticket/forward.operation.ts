@@ -66,7 +66,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['forward'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['forward'] } },
+	properties,
+);
 
 /** One address goes as a string (the documented form), several as a list (accepted per docs/enneo-api-notes.md#ticket-other). */
 const oneOrMany = (list: string[]): string | string[] => (list.length === 1 ? list[0] : list);
@@ -75,14 +78,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const to = toStringList(this.getNodeParameter('toEmail', itemIndex, ''));
 	if (!to.length) {
-		throw itemError(this.getNode(), `"To Email" is required to forward a ticket`, itemIndex, 'Enter the address to forward the ticket to, e.g. billing@example.com.');
+		throw itemError(
+			this.getNode(),
+			`"To Email" is required to forward a ticket`,
+			itemIndex,
+			'Enter the address to forward the ticket to, e.g. billing@example.com.',
+		);
 	}
 	const bad = to.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
 	if (bad) {
-		throw itemError(this.getNode(), `"To Email" contains an invalid address: ${JSON.stringify(bad)}`, itemIndex, 'Enter email addresses separated by commas.');
+		throw itemError(
+			this.getNode(),
+			`"To Email" contains an invalid address: ${JSON.stringify(bad)}`,
+			itemIndex,
+			'Enter email addresses separated by commas.',
+		);
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { toEmail: oneOrMany(to), body: this.getNodeParameter('body', itemIndex, '') as string };
+	const body: IDataObject = {
+		toEmail: oneOrMany(to),
+		body: this.getNodeParameter('body', itemIndex, '') as string,
+	};
 	if (fields.subject) body.subject = String(fields.subject);
 	for (const key of ['cc', 'bcc']) {
 		const list = toStringList(fields[key]);
@@ -92,6 +108,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.subchannelId = toId.call(this, fields.subchannelId, 'Sending Mailbox', itemIndex);
 	}
 	// Sends an email: never repeated automatically (POST default).
-	const response = await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, { body, itemIndex, area: 'ticket' });
+	const response = await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, {
+		body,
+		itemIndex,
+		area: 'ticket',
+	});
 	return { ticketId, forwardedTo: to, ...(response as IDataObject) };
 }

@@ -37,7 +37,8 @@ const properties: INodeProperties[] = [
 				name: 'erpCacheOnly',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to skip calls to the external ERP and answer from cached data (faster)',
+				description:
+					'Whether to skip calls to the external ERP and answer from cached data (faster)',
 			},
 			{
 				displayName: 'Include Customer',
@@ -66,7 +67,10 @@ const properties: INodeProperties[] = [
 
 properties.push(simplifyProperty);
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
@@ -75,8 +79,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const flag of ['includeCustomer', 'includeIntents', 'includeRawData', 'erpCacheOnly']) {
 		if (options[flag] === true) qs[flag] = 'true';
 	}
-	if (options.contentTranslationLanguage) qs.contentTranslationLanguage = options.contentTranslationLanguage;
-	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}`, { qs, itemIndex, area: 'ticket' });
+	if (options.contentTranslationLanguage)
+		qs.contentTranslationLanguage = options.contentTranslationLanguage;
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}`, {
+		qs,
+		itemIndex,
+		area: 'ticket',
+	});
 	const ticket = unwrapTicket(response);
 	return wantsSimplify.call(this, itemIndex) ? simplifyTicket(ticket as EnneoTicket) : ticket;
 }

@@ -25,14 +25,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getActivity'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getActivity'] } },
+	properties,
+);
 
 /** The processing timeline; Enneo does not document its shape (docs/enneo-api-notes.md#undocumented-responses), so it is passed on as is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = options.showTechnicalInformation === true ? { showTechnicalInformation: 'true' } : {};
-	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/activity`, { qs, itemIndex, area: 'ticket' });
-	if (response && typeof response === 'object' && !Array.isArray(response)) return { ticketId, ...(response as IDataObject) };
+	const qs: IDataObject =
+		options.showTechnicalInformation === true ? { showTechnicalInformation: 'true' } : {};
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/activity`, {
+		qs,
+		itemIndex,
+		area: 'ticket',
+	});
+	if (response && typeof response === 'object' && !Array.isArray(response))
+		return { ticketId, ...(response as IDataObject) };
 	return { ticketId, activity: response as IDataObject[] };
 }

@@ -5,12 +5,18 @@ import { enneoApiRequest } from '../../transport/request';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getAgentQueueStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getAgentQueueStatus'] } },
+	properties,
+);
 
 /**
  * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (docs/enneo-api-notes.md#ticket-other); -1 means no
  * agent is available, e.g. to route a chat to a bot instead.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return (await enneoApiRequest.call(this, 'GET', '/agents/queue', { itemIndex, area: 'ticket' })) as IDataObject;
+	return (await enneoApiRequest.call(this, 'GET', '/agents/queue', {
+		itemIndex,
+		area: 'ticket',
+	})) as IDataObject;
 }

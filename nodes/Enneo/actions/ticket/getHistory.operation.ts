@@ -2,22 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequestAllItems } from '../../transport/pagination';
-import {
-	getTicketId,
-	readReturnAllAndLimit,
-	returnAllAndLimit,
-	ticketIdLocator,
-} from '../common';
+import { getTicketId, readReturnAllAndLimit, returnAllAndLimit, ticketIdLocator } from '../common';
 
 /** Enneo accepts `limit` 1…1000 on ticket history (docs/enneo-api-notes.md#limits). */
 export const HISTORY_MAX_PAGE = 1000;
 
-const properties: INodeProperties[] = [
-	ticketIdLocator(),
-	...returnAllAndLimit,
-];
+const properties: INodeProperties[] = [ticketIdLocator(), ...returnAllAndLimit];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getHistory'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getHistory'] } },
+	properties,
+);
 
 /** One output item per history entry (earlier tickets, deliveries, grid messages of the same customer). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

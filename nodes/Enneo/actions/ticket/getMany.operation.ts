@@ -36,10 +36,17 @@ const scopeOption: INodeProperties = {
 	name: 'skillsScope',
 	type: 'boolean',
 	default: false,
-	description: "Whether to search only the API user's routing view (excludes spam and tickets outside the user's skills)",
+	description:
+		"Whether to search only the API user's routing view (excludes spam and tickets outside the user's skills)",
 };
 
-const sortByOption: INodeProperties = { displayName: 'Sort By', name: 'orderByField', type: 'options', options: sortFields, default: 't.id' };
+const sortByOption: INodeProperties = {
+	displayName: 'Sort By',
+	name: 'orderByField',
+	type: 'options',
+	options: sortFields,
+	default: 't.id',
+};
 
 const sortDirectionOption: INodeProperties = {
 	displayName: 'Sort Direction',
@@ -102,7 +109,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
@@ -110,7 +120,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-	const sort = (this.getNode().typeVersion ?? 1) >= 2 ? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject) : { field: options.orderByField, direction: options.orderByDirection };
+	const sort =
+		(this.getNode().typeVersion ?? 1) >= 2
+			? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject)
+			: { field: options.orderByField, direction: options.orderByDirection };
 	const body: IDataObject = {
 		filters: buildTicketFilters.call(this, filters, itemIndex),
 		orderByField: sort.field ?? 't.id',
@@ -130,5 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		area: 'ticket',
 	})) as EnneoTicket[];
 	if (!simplify) return tickets;
-	return (this.getNode().typeVersion ?? 1) >= 2 ? tickets.map(simplifyTicket) : tickets.map(simplifyTicketV1);
+	return (this.getNode().typeVersion ?? 1) >= 2
+		? tickets.map(simplifyTicket)
+		: tickets.map(simplifyTicketV1);
 }

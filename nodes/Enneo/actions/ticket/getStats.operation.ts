@@ -5,9 +5,15 @@ import { enneoApiRequest } from '../../transport/request';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getStats'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getStats'] } },
+	properties,
+);
 
 /** Open-ticket counts with breakdowns by AI agent and tag; shape undocumented (docs/enneo-api-notes.md#undocumented-responses). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return (await enneoApiRequest.call(this, 'GET', '/ticket/stats', { itemIndex, area: 'ticket' })) as IDataObject;
+	return (await enneoApiRequest.call(this, 'GET', '/ticket/stats', {
+		itemIndex,
+		area: 'ticket',
+	})) as IDataObject;
 }

@@ -6,12 +6,19 @@ import { getTicketId, ticketIdLocator } from '../common';
 
 const properties: INodeProperties[] = [ticketIdLocator()];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getVariables'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getVariables'] } },
+	properties,
+);
 
 /** The response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses): pass it on, tagged with the ticket. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/variables`, { itemIndex, area: 'ticket' });
-	if (response && typeof response === 'object' && !Array.isArray(response)) return { ticketId, ...(response as IDataObject) };
+	const response = await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/variables`, {
+		itemIndex,
+		area: 'ticket',
+	});
+	if (response && typeof response === 'object' && !Array.isArray(response))
+		return { ticketId, ...(response as IDataObject) };
 	return { ticketId, variables: response as IDataObject };
 }

@@ -6,11 +6,17 @@ import { getTicketId, ticketIdLocator } from '../common';
 
 const properties: INodeProperties[] = [ticketIdLocator()];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['ping'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['ping'] } },
+	properties,
+);
 
 /** Not a health check: it records the API user as working on the ticket and keeps time tracking running. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const response = (await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/ping`, { itemIndex, area: 'ticket' })) as IDataObject;
+	const response = (await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/ping`, {
+		itemIndex,
+		area: 'ticket',
+	})) as IDataObject;
 	return { ticketId, ...response };
 }

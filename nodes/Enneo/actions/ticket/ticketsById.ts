@@ -11,7 +11,11 @@ const IDS_PER_SEARCH = 500;
  * distinct IDs. Rows are the search's compact tickets (no body, attachments); IDs the search does
  * not return (deleted, hidden from the key's user) are missing from the map.
  */
-export async function searchTicketsById(this: IExecuteFunctions, ids: number[], itemIndex: number): Promise<Map<number, EnneoTicket>> {
+export async function searchTicketsById(
+	this: IExecuteFunctions,
+	ids: number[],
+	itemIndex: number,
+): Promise<Map<number, EnneoTicket>> {
 	const unique = [...new Set(ids)];
 	const found = new Map<number, EnneoTicket>();
 	for (let start = 0; start < unique.length; start += IDS_PER_SEARCH) {
@@ -29,7 +33,8 @@ export async function searchTicketsById(this: IExecuteFunctions, ids: number[], 
 			area: 'ticket',
 		})) as IDataObject | undefined;
 		const rows = Array.isArray(response?.tickets) ? (response.tickets as EnneoTicket[]) : [];
-		for (const row of rows) if (row && chunk.includes(Number(row.id))) found.set(Number(row.id), row);
+		for (const row of rows)
+			if (row && chunk.includes(Number(row.id))) found.set(Number(row.id), row);
 	}
 	return found;
 }

@@ -16,28 +16,32 @@ const technicalFieldOptions: INodeProperties[] = [
 		name: 'additionalData',
 		type: 'json',
 		default: '',
-		description: 'Free key/value data stored on the ticket, e.g. {"markedAsSafe": "true"}. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'Free key/value data stored on the ticket, e.g. {"markedAsSafe": "true"}. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'External Ticket ID (Technical)',
 		name: 'externalTicketId',
 		type: 'string',
 		default: '',
-		description: 'ID of the ticket in another system. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'ID of the ticket in another system. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Subject (Technical)',
 		name: 'subject',
 		type: 'string',
 		default: '',
-		description: 'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Summary (Technical)',
 		name: 'summary',
 		type: 'string',
 		default: '',
-		description: 'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 ];
 
@@ -49,7 +53,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...ticketUpdateFieldOptions, ...technicalFieldOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...ticketUpdateFieldOptions, ...technicalFieldOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	{
 		displayName: 'Options',
@@ -63,20 +69,25 @@ const properties: INodeProperties[] = [
 				name: 'forceAgentReassignment',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to reassign the ticket even if another agent is working on it (overrides Enneo\'s reassignment guard)',
+				description:
+					"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
 			},
 			{
 				displayName: 'Include in Worklog',
 				name: 'includeInWorklog',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+				description:
+					'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
@@ -87,21 +98,44 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['subject', 'summary', 'externalTicketId']) {
 		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]);
 	}
-	const additionalData = toJsonObject.call(this, fields.additionalData, 'Additional Data', itemIndex);
+	const additionalData = toJsonObject.call(
+		this,
+		fields.additionalData,
+		'Additional Data',
+		itemIndex,
+	);
 	if (additionalData !== undefined) {
-		if (additionalData !== null && (typeof additionalData !== 'object' || Array.isArray(additionalData))) {
-			throw itemError(this.getNode(), `"Additional Data" must be a JSON object`, itemIndex, 'Enter an object such as {"markedAsSafe": "true"}.');
+		if (
+			additionalData !== null &&
+			(typeof additionalData !== 'object' || Array.isArray(additionalData))
+		) {
+			throw itemError(
+				this.getNode(),
+				`"Additional Data" must be a JSON object`,
+				itemIndex,
+				'Enter an object such as {"markedAsSafe": "true"}.',
+			);
 		}
 		changes.additionalData = additionalData as IDataObject;
 	}
 	if (!Object.keys(changes).length) {
-		throw itemError(this.getNode(), `Nothing to update for ticket ${ticketId}`, itemIndex, 'Add at least one field under "Update Fields".');
+		throw itemError(
+			this.getNode(),
+			`Nothing to update for ticket ${ticketId}`,
+			itemIndex,
+			'Add at least one field under "Update Fields".',
+		);
 	}
 	assertPendingHasFutureDueBy.call(this, changes, itemIndex);
 
 	const qs: IDataObject = {};
 	if (options.includeInWorklog === false) qs.includeInWorklog = 'false';
 	if (options.forceAgentReassignment === true) qs.forceAgentReassignment = 'true';
-	const response = await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}`, { body: changes, qs, itemIndex, area: 'ticket' });
+	const response = await enneoApiRequest.call(this, 'PATCH', `/ticket/${ticketId}`, {
+		body: changes,
+		qs,
+		itemIndex,
+		area: 'ticket',
+	});
 	return unwrapTicket(response);
 }

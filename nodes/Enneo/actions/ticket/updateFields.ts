@@ -50,14 +50,16 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 			{ name: '40 – Explicit Human Verification', value: 40 },
 		],
 		default: 30,
-		description: 'How well the customer is identified. From 20 on Enneo may process the ticket automatically; 30 and 40 are set by agents or bots.',
+		description:
+			'How well the customer is identified. From 20 on Enneo may process the ticket automatically; 30 and 40 are set by agents or bots.',
 	},
 	{
 		displayName: 'Due By',
 		name: 'dueBy',
 		type: 'dateTime',
 		default: '',
-		description: 'Resolution deadline. Required (in the future) when setting the status to Pending.',
+		description:
+			'Resolution deadline. Required (in the future) when setting the status to Pending.',
 		hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
 	},
 	{
@@ -109,14 +111,25 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 			{ name: 'Replace All Tags', value: 'replace' },
 		],
 		default: 'add',
-		description: 'How the tags above change the ticket. Replace with an empty list removes all tags.',
+		description:
+			'How the tags above change the ticket. Replace with an empty list removes all tags.',
 	},
 ];
 
 /** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
-export function readTicketChanges(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function readTicketChanges(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const changes: IDataObject = {};
-	for (const key of ['status', 'priority', 'aiSupportLevel', 'spamStatus', 'customerLegitimation']) {
+	for (const key of [
+		'status',
+		'priority',
+		'aiSupportLevel',
+		'spamStatus',
+		'customerLegitimation',
+	]) {
 		if (fields[key] !== undefined && fields[key] !== '') changes[key] = fields[key];
 	}
 	for (const key of ['customerId', 'contractId']) {

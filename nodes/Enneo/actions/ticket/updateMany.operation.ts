@@ -1,6 +1,11 @@
 // Longer than the other operations on purpose: one bulk operation reads current tags, batches the
 // documented element, sends Spam Status per ticket and reads back when asked; each step is its own function.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../helpers/itemError';
@@ -33,7 +38,8 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. secondlevel@example.com',
-		description: 'CC addresses of the ticket, separated by commas (or an array from an expression). Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'CC addresses of the ticket, separated by commas (or an array from an expression). Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Channel (Technical)',
@@ -41,14 +47,16 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'options',
 		options: channelOptions,
 		default: 'email',
-		description: "The ticket's channel. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
+		description:
+			"The ticket's channel. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
 	},
 	{
 		displayName: 'Is Escalated (Technical)',
 		name: 'isEscalated',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the ticket is marked as escalated. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'Whether the ticket is marked as escalated. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Language (Technical)',
@@ -56,7 +64,8 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. English',
-		description: 'Language name as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'Language name as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Language Code (Technical)',
@@ -64,7 +73,8 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. en',
-		description: 'Two-letter language code as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'Two-letter language code as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Sentiment (Technical)',
@@ -72,7 +82,8 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'options',
 		options: sentimentOptions,
 		default: 'neutral',
-		description: "The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
+		description:
+			"The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
 	},
 	{
 		displayName: 'Subchannel (Technical) Name or ID',
@@ -80,21 +91,24 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getSubchannels' },
 		default: '',
-		description: 'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Subject (Technical)',
 		name: 'subject',
 		type: 'string',
 		default: '',
-		description: 'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'Summary (Technical)',
 		name: 'summary',
 		type: 'string',
 		default: '',
-		description: 'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 	{
 		displayName: 'To (Technical)',
@@ -102,7 +116,8 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. service@example.com',
-		description: 'Recipients of the ticket (the mailbox it was sent to, or a phone number / chat group depending on the channel), separated by commas. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description:
+			'Recipients of the ticket (the mailbox it was sent to, or a phone number / chat group depending on the channel), separated by commas. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
 ];
 
@@ -113,7 +128,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.id }}',
 		required: true,
-		description: 'ID of the ticket this input item changes. By default the "ID" field of each input item.',
+		description:
+			'ID of the ticket this input item changes. By default the "ID" field of each input item.',
 	},
 	{
 		displayName: 'Update Fields',
@@ -122,7 +138,11 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			...ticketUpdateFieldOptions.map((field) => (bulkDescriptions[field.name] ? { ...field, description: bulkDescriptions[field.name] } : field)),
+			...ticketUpdateFieldOptions.map((field) =>
+				bulkDescriptions[field.name]
+					? { ...field, description: bulkDescriptions[field.name] }
+					: field,
+			),
 			...technicalFieldOptions,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -154,13 +174,17 @@ const properties: INodeProperties[] = [
 				name: 'includeInWorklog',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+				description:
+					'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['updateMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['updateMany'] } },
+	properties,
+);
 
 /** One input item's change, as read from its parameters. */
 interface PlannedChange {
@@ -174,7 +198,11 @@ interface PlannedChange {
 }
 
 /** Bulk-element keys beyond the agent set, read from Update Fields. */
-function readTechnicalFields(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+function readTechnicalFields(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const element: IDataObject = {};
 	for (const key of ['subject', 'summary']) {
 		if (fields[key] !== undefined && fields[key] !== '') element[key] = String(fields[key]);
@@ -186,23 +214,39 @@ function readTechnicalFields(this: IExecuteFunctions, fields: IDataObject, itemI
 	for (const key of ['to', 'ccEmails']) {
 		if (fields[key] !== undefined && fields[key] !== '') element[key] = toStringList(fields[key]);
 	}
-	if (fields.isEscalated !== undefined && fields.isEscalated !== '') element.isEscalated = fields.isEscalated === true || fields.isEscalated === 'true';
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '') element.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	if (fields.isEscalated !== undefined && fields.isEscalated !== '')
+		element.isEscalated = fields.isEscalated === true || fields.isEscalated === 'true';
+	if (fields.subchannelId !== undefined && fields.subchannelId !== '')
+		element.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
 	return element;
 }
 
 function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
 	const id = toId.call(this, this.getNodeParameter('ticketId', itemIndex), 'Ticket ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const { tagIds, addTagIds, removeTagIds, spamStatus, ...agentFields } = readTicketChanges.call(this, fields, itemIndex);
-	const element: IDataObject = { id, ...agentFields, ...readTechnicalFields.call(this, fields, itemIndex) };
+	const { tagIds, addTagIds, removeTagIds, spamStatus, ...agentFields } = readTicketChanges.call(
+		this,
+		fields,
+		itemIndex,
+	);
+	const element: IDataObject = {
+		id,
+		...agentFields,
+		...readTechnicalFields.call(this, fields, itemIndex),
+	};
 	const change: PlannedChange = { itemIndex, id, element };
 	if (tagIds !== undefined) change.tags = { mode: 'replace', ids: tagIds as number[] };
 	else if (addTagIds !== undefined) change.tags = { mode: 'add', ids: addTagIds as number[] };
-	else if (removeTagIds !== undefined) change.tags = { mode: 'remove', ids: removeTagIds as number[] };
+	else if (removeTagIds !== undefined)
+		change.tags = { mode: 'remove', ids: removeTagIds as number[] };
 	if (spamStatus !== undefined) change.spamStatus = String(spamStatus);
 	if (Object.keys(element).length === 1 && !change.tags && !change.spamStatus) {
-		throw itemError(this.getNode(), `Nothing to update for ticket ${id}`, itemIndex, 'Add at least one field under "Update Fields".');
+		throw itemError(
+			this.getNode(),
+			`Nothing to update for ticket ${id}`,
+			itemIndex,
+			'Add at least one field under "Update Fields".',
+		);
 	}
 	assertPendingHasFutureDueBy.call(this, element, itemIndex);
 	return change;
@@ -214,14 +258,21 @@ function resultingTags(change: PlannedChange, current: Map<number, EnneoTicket>)
 	if (mode === 'replace') return [...new Set(ids)].map((id) => ({ id }));
 	const ticket = current.get(change.id);
 	const before = ticket ? currentTagIds(ticket) : undefined;
-	if (!before) throw new Error(`Ticket ${change.id} was not returned by the ticket search, so its current tags are unknown; nothing was sent for it`);
-	const after = mode === 'add' ? [...new Set([...before, ...ids])] : before.filter((id) => !ids.includes(id));
+	if (!before)
+		throw new Error(
+			`Ticket ${change.id} was not returned by the ticket search, so its current tags are unknown; nothing was sent for it`,
+		);
+	const after =
+		mode === 'add' ? [...new Set([...before, ...ids])] : before.filter((id) => !ids.includes(id));
 	return after.map((id) => ({ id }));
 }
 
 /** `YYYY-MM-DD HH:MM:SS` and ISO 8601 in UTC compare equal. */
 function comparableDate(value: unknown): string {
-	return String(value).replace('T', ' ').replace(/(\.\d+)?(Z|[+-]00:?00)?$/, '').slice(0, 19);
+	return String(value)
+		.replace('T', ' ')
+		.replace(/(\.\d+)?(Z|[+-]00:?00)?$/, '')
+		.slice(0, 19);
 }
 
 const DATE_FIELDS = ['dueBy', 'firstResponseDueBy'];
@@ -233,7 +284,10 @@ function sameSet(a: unknown[], b: unknown[]): boolean {
 }
 
 /** Compares what was sent with the ticket as the search shows it now. */
-function compare(sent: IDataObject, ticket: EnneoTicket): { unchanged: IDataObject[]; notReturned: string[] } {
+function compare(
+	sent: IDataObject,
+	ticket: EnneoTicket,
+): { unchanged: IDataObject[]; notReturned: string[] } {
 	const unchanged: IDataObject[] = [];
 	const notReturned: string[] = [];
 	for (const [field, value] of Object.entries(sent)) {
@@ -252,10 +306,16 @@ function compare(sent: IDataObject, ticket: EnneoTicket): { unchanged: IDataObje
 		const current = ticket[field];
 		let same: boolean;
 		if (Array.isArray(value)) same = Array.isArray(current) && sameSet(value, current);
-		else if (value === null || current === null || current === undefined) same = value === current || (value === null && current === undefined);
+		else if (value === null || current === null || current === undefined)
+			same = value === current || (value === null && current === undefined);
 		else if (DATE_FIELDS.includes(field)) same = comparableDate(value) === comparableDate(current);
 		else same = String(value) === String(current);
-		if (!same) unchanged.push({ field, sent: value as IDataObject, current: (current ?? null) as IDataObject });
+		if (!same)
+			unchanged.push({
+				field,
+				sent: value as IDataObject,
+				current: (current ?? null) as IDataObject,
+			});
 	}
 	return { unchanged, notReturned };
 }
@@ -266,7 +326,10 @@ function compare(sent: IDataObject, ticket: EnneoTicket): { unchanged: IDataObje
  * bulk element shows (docs/enneo-api-notes.md#bulk-update) (tags as `tags: [{id}]` objects); Spam Status, which it does not show, goes per
  * ticket to PATCH /ticket/{id}. Each output item pairs with its input item and says what was sent.
  */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = new Array(items.length);
 	const fail = (itemIndex: number, error: unknown, extra: IDataObject = {}) => {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
@@ -289,7 +352,11 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	let current = new Map<number, EnneoTicket>();
 	if (needTags.length) {
 		try {
-			current = await searchTicketsById.call(this, needTags.map((change) => change.id), needTags[0].itemIndex);
+			current = await searchTicketsById.call(
+				this,
+				needTags.map((change) => change.id),
+				needTags[0].itemIndex,
+			);
 		} catch (error) {
 			for (const change of needTags) fail(change.itemIndex, error, { id: change.id });
 			planned = planned.filter((change) => !needTags.includes(change));
@@ -301,7 +368,11 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			change.element.tags = resultingTags(change, current);
 			return true;
 		} catch (error) {
-			fail(change.itemIndex, new NodeOperationError(this.getNode(), error as Error, { itemIndex: change.itemIndex }), { id: change.id });
+			fail(
+				change.itemIndex,
+				new NodeOperationError(this.getNode(), error as Error, { itemIndex: change.itemIndex }),
+				{ id: change.id },
+			);
 			return false;
 		}
 	});
@@ -323,7 +394,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			});
 			for (const change of slice) change.batch = batch;
 		} catch (error) {
-			for (const change of slice) fail(change.itemIndex, error, { id: change.id, batch, sent: change.element });
+			for (const change of slice)
+				fail(change.itemIndex, error, { id: change.id, batch, sent: change.element });
 		}
 	}
 
@@ -339,7 +411,10 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					itemIndex: change.itemIndex,
 				});
 			} catch (error) {
-				fail(change.itemIndex, error, { id: change.id, ...(inBulk ? { batch: change.batch, sent: change.element } : {}) });
+				fail(change.itemIndex, error, {
+					id: change.id,
+					...(inBulk ? { batch: change.batch, sent: change.element } : {}),
+				});
 				continue;
 			}
 		}
@@ -366,10 +441,15 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	if (options.checkChanges === true && done.length) {
 		let after: Map<number, EnneoTicket>;
 		try {
-			after = await searchTicketsById.call(this, done.map((change) => change.id), done[0].itemIndex);
+			after = await searchTicketsById.call(
+				this,
+				done.map((change) => change.id),
+				done[0].itemIndex,
+			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, done[0].itemIndex);
-			for (const change of done) output[change.itemIndex].json.checkError = (error as Error).message;
+			for (const change of done)
+				output[change.itemIndex].json.checkError = (error as Error).message;
 			return output;
 		}
 		for (const change of done) {
