@@ -7,7 +7,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { shapeCustomer } from '../Enneo/actions/customer/shape';
+import { lacksTags, shapeCustomer, withCustomerTags } from '../Enneo/actions/customer/shape';
 import type { PhoneForm } from '../Enneo/helpers/phone';
 import { phoneSearchForms } from '../Enneo/helpers/phone';
 import { enneoApiRequest } from '../Enneo/transport/request';
@@ -123,25 +123,10 @@ async function search(
 		if (!first) continue;
 		let row = first;
 		// Tag conditions need the tags; a row without them is completed from the customer record.
-		if (
-			!Array.isArray(row.tags) &&
-			!Array.isArray(row.tagIds) &&
-			row.id !== undefined &&
-			row.id !== null
-		) {
+		if (lacksTags(row)) {
 			if (budget() <= 0) return { status: 'timeout', customer: null, requests };
 			requests++;
-			const full = (await enneoApiRequest.call(
-				context,
-				'GET',
-				`/customer/byCustomerId/${encodeURIComponent(String(row.id))}`,
-				{
-					area: 'customer',
-					timeoutMs: budget(),
-					retry: false,
-				},
-			)) as IDataObject;
-			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
+			row = await withCustomerTags.call(context, row, { timeoutMs: budget(), retry: false });
 		}
 		const record = shapeCustomer(row, { tagName: '' });
 		delete record.isVip;

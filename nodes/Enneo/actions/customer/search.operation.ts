@@ -6,8 +6,7 @@ import type { PhoneForm } from '../../helpers/phone';
 import { looksLikePhoneNumber, phoneSearchForms } from '../../helpers/phone';
 import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
 import { enneoApiRequestAllItems } from '../../transport/pagination';
-import { enneoApiRequest } from '../../transport/request';
-import { readVipRule, shapeCustomer, vipOptions } from './shape';
+import { lacksTags, readVipRule, shapeCustomer, vipOptions, withCustomerTags } from './shape';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../common';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
@@ -120,25 +119,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const shaped: IDataObject[] = [];
 	for (const customer of customers) {
-		let row = customer;
 		// VIP flags need the tags; a row without them is completed from the customer record.
-		if (
-			!Array.isArray(row.tags) &&
-			!Array.isArray(row.tagIds) &&
-			row.id !== undefined &&
-			row.id !== null
-		) {
-			const full = (await enneoApiRequest.call(
-				this,
-				'GET',
-				`/customer/byCustomerId/${encodeURIComponent(String(row.id))}`,
-				{
-					itemIndex,
-					area: 'customer',
-				},
-			)) as IDataObject;
-			row = { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
-		}
+		const row = lacksTags(customer)
+			? await withCustomerTags.call(this, customer, { itemIndex })
+			: customer;
 		const shapedRow = shapeCustomer(row, vip);
 		if (match) shapedRow.matchedPhone = { form: match.form, query: match.query };
 		shaped.push(shapedRow);

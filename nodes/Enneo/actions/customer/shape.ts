@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../helpers/itemError';
+import type { EnneoContext, EnneoRequestOptions } from '../../transport/request';
+import { enneoApiRequest } from '../../transport/request';
+
 /** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
 export interface VipRule {
 	tagName: string;
@@ -103,4 +106,29 @@ export function readPathId(
 		);
 	}
 	return encodeURIComponent(text);
+}
+
+/** Whether a search row lacks the tags that VIP flags and tag rules need (then the customer record has them). */
+export function lacksTags(row: IDataObject): boolean {
+	return (
+		!Array.isArray(row.tags) &&
+		!Array.isArray(row.tagIds) &&
+		row.id !== undefined &&
+		row.id !== null
+	);
+}
+
+/** The row with its tags from the customer record (GET /customer/byCustomerId/{id}). */
+export async function withCustomerTags(
+	this: EnneoContext,
+	row: IDataObject,
+	options: Omit<EnneoRequestOptions, 'area'> = {},
+): Promise<IDataObject> {
+	const full = (await enneoApiRequest.call(
+		this,
+		'GET',
+		`/customer/byCustomerId/${encodeURIComponent(String(row.id))}`,
+		{ ...options, area: 'customer' },
+	)) as IDataObject;
+	return { ...row, tags: Array.isArray(full.tags) ? full.tags : [] };
 }
