@@ -7,7 +7,11 @@ import { toJsonObject } from '../../helpers/values';
 import { unwrapTicket } from '../../helpers/response';
 import { enneoApiRequest } from '../../transport/request';
 import { getTicketId, ticketIdLocator } from '../common';
-import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
+import {
+	readTicketChanges,
+	subjectAndSummaryFields,
+	ticketUpdateFieldOptions,
+} from './updateFields';
 
 /** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */
 const technicalFieldOptions: INodeProperties[] = [
@@ -27,22 +31,7 @@ const technicalFieldOptions: INodeProperties[] = [
 		description:
 			'ID of the ticket in another system. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
 	},
-	{
-		displayName: 'Subject (Technical)',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		description:
-			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
-	{
-		displayName: 'Summary (Technical)',
-		name: 'summary',
-		type: 'string',
-		default: '',
-		description:
-			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
+	...subjectAndSummaryFields,
 ];
 
 const properties: INodeProperties[] = [

@@ -116,6 +116,26 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 	},
 ];
 
+/** Subject and Summary, the technical text fields Update and Update Many both offer. */
+export const subjectAndSummaryFields: INodeProperties[] = [
+	{
+		displayName: 'Subject (Technical)',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description:
+			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+	{
+		displayName: 'Summary (Technical)',
+		name: 'summary',
+		type: 'string',
+		default: '',
+		description:
+			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+	},
+];
+
 /** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
 export function readTicketChanges(
 	this: IExecuteFunctions,

@@ -16,7 +16,11 @@ import type { EnneoTicket } from '../../types';
 import { channelOptions, sentimentOptions } from '../common';
 import { asNodeError, errorItem } from '../errorItem';
 import { currentTagIds, searchTicketsById } from './ticketsById';
-import { readTicketChanges, ticketUpdateFieldOptions } from './updateFields';
+import {
+	readTicketChanges,
+	subjectAndSummaryFields,
+	ticketUpdateFieldOptions,
+} from './updateFields';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -94,22 +98,7 @@ const technicalFieldOptions: INodeProperties[] = [
 		description:
 			'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Subject (Technical)',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		description:
-			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
-	{
-		displayName: 'Summary (Technical)',
-		name: 'summary',
-		type: 'string',
-		default: '',
-		description:
-			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
+	...subjectAndSummaryFields,
 	{
 		displayName: 'To (Technical)',
 		name: 'to',
