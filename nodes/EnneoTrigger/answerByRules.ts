@@ -5,6 +5,7 @@ import type { CallInBoundRequest } from '../shared/callEvent';
 import type { CallerLookup } from '../shared/callerLookup';
 import { lookUpCaller } from '../shared/callerLookup';
 import { toE164 } from '../Enneo/helpers/phone';
+import { clampNumber } from '../Enneo/helpers/values';
 import type { CallFacts, RoutingRule } from '../shared/routingRules';
 import {
 	checkAnswer,
@@ -27,16 +28,6 @@ export interface RulesOutcome {
 	reason?: string;
 	/** What the workflow gets besides the call: the customer, the rule, the answer, the lookup. */
 	output: IDataObject;
-}
-
-function readNumber(value: unknown, fallback: number, min: number, max: number): number {
-	const number =
-		typeof value === 'number'
-			? value
-			: typeof value === 'string' && value.trim() !== '' && value.length <= 16
-				? Number(value)
-				: NaN;
-	return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.round(number))) : fallback;
 }
 
 export interface RulesSettings {
@@ -127,11 +118,12 @@ export async function answerByRules(
 	const callerE164 = toE164(call.caller, countryCode) ?? null;
 	let lookup: CallerLookup | undefined;
 	if (settings.lookUp) {
-		const lookupTimeoutMs = readNumber(
+		const lookupTimeoutMs = clampNumber(
 			options.lookupTimeoutMs,
 			DEFAULT_LOOKUP_TIMEOUT_MS,
 			100,
 			4000,
+			16,
 		);
 		lookup = await lookUpCaller(context, callerE164, {
 			lookupTimeoutMs,
@@ -139,7 +131,7 @@ export async function answerByRules(
 				0,
 				Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now()),
 			),
-			cacheTtlMs: readNumber(options.callerCacheSeconds, 60, 0, 3600) * 1000,
+			cacheTtlMs: clampNumber(options.callerCacheSeconds, 60, 0, 3600, 16) * 1000,
 			defaultCountryCode: countryCode,
 		});
 		if (lookup.status === 'timeout' || lookup.status === 'failed') {

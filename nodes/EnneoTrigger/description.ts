@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { clampNumber } from '../Enneo/helpers/values';
 import { rulesOptions, rulesProperties } from './rulesFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
@@ -13,14 +14,7 @@ export const DEADLINE_RANGE_MS = { min: 100, max: 4500 };
 
 /** The answer deadline in ms, whatever the parameter (or its expression) yields: clamped, non-numbers → default. */
 export function readDeadline(value: unknown): number {
-	const number =
-		typeof value === 'number'
-			? value
-			: typeof value === 'string' && value.trim() !== '' && value.length <= 32
-				? Number(value)
-				: NaN;
-	if (!Number.isFinite(number)) return DEFAULT_DEADLINE_MS;
-	return Math.min(DEADLINE_RANGE_MS.max, Math.max(DEADLINE_RANGE_MS.min, Math.round(number)));
+	return clampNumber(value, DEFAULT_DEADLINE_MS, DEADLINE_RANGE_MS.min, DEADLINE_RANGE_MS.max);
 }
 
 export const SAMPLE_CURL = `curl -X POST '<Webhook URL>?token=<secret>' -H 'Content-Type: application/json' -d '{"Event":"CallInBound","SessionId":"01bd935d-c45e-476a-9e5b-700e09494470","SdkAppId":1400692008,"CallInBound":{"AIAgentId":123,"IvrId":0,"Caller":"+8613066668888","Callee":"+8675566668888"}}'`;

@@ -89,3 +89,23 @@ export function toJsonObject(
 		);
 	}
 }
+
+/**
+ * A number from a parameter or an expression result, rounded and clamped to [min, max]; anything
+ * that is not a number (or a numeric text of more than `maxTextLength` characters) gives `fallback`.
+ */
+export function clampNumber(
+	value: unknown,
+	fallback: number,
+	min: number,
+	max: number,
+	maxTextLength = 32,
+): number {
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== '' && value.length <= maxTextLength
+				? Number(value)
+				: NaN;
+	return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.round(number))) : fallback;
+}

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { clampNumber } from '../helpers/values';
 import type { EnneoCredentials } from '../types';
 import { enneoBaseUrl } from './baseUrl';
 import type { EnneoArea } from './errors';
@@ -63,14 +64,9 @@ function timeoutFor(context: EnneoContext, options: EnneoRequestOptions): number
 			value = undefined;
 		}
 	}
-	const number =
-		typeof value === 'number'
-			? value
-			: typeof value === 'string' && value.trim() !== ''
-				? Number(value)
-				: NaN;
-	if (!Number.isFinite(number) || number <= 0) return DEFAULT_TIMEOUT_MS;
-	return Math.min(TIMEOUT_RANGE_MS.max, Math.max(TIMEOUT_RANGE_MS.min, Math.round(number)));
+	// Zero or less (or not a number) means "not set"; anything else is clamped to the range.
+	const number = clampNumber(value, DEFAULT_TIMEOUT_MS, -Infinity, TIMEOUT_RANGE_MS.max);
+	return number <= 0 ? DEFAULT_TIMEOUT_MS : Math.max(TIMEOUT_RANGE_MS.min, number);
 }
 
 /** Why a request failed before Enneo answered, in words a user can act on. */
