@@ -10,7 +10,7 @@ import type {
 /**
  * Builds the Mind API base URL from what people paste: `demo.enneo.ai`, `https://demo.enneo.ai/`
  * or a URL that already ends in `/api/mind`. `http://` is kept for self-hosted and local setups.
- * Mirrors `enneoBaseUrl()` in nodes/Enneo/transport/baseUrl.ts, which the nodes use.
+ * Mirrors `enneoBaseUrl()` in nodes/enneoApi/baseUrl.ts, which the nodes use.
  */
 const BASE_URL_EXPRESSION =
 	"={{ (/^https?:\\/\\//i.test($credentials.instanceUrl.trim()) ? '' : 'https://') + $credentials.instanceUrl.trim().replace(/\\/+$/, '').replace(/\\/api\\/mind$/i, '') + '/api/mind' }}";

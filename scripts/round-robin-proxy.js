@@ -24,15 +24,32 @@ function parseArgs(argv) {
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1];
 		switch (argv[i]) {
-			case '--port': options.port = Number(value); i++; break;
-			case '--sticky-port': options.stickyPort = Number(value); i++; break;
-			case '--host': options.host = value; i++; break;
-			case '--main': options.main = value; i++; break;
-			case '--webhook': options.webhooks.push(value); i++; break;
-			default: throw new Error(`unknown argument ${argv[i]}`);
+			case '--port':
+				options.port = Number(value);
+				i++;
+				break;
+			case '--sticky-port':
+				options.stickyPort = Number(value);
+				i++;
+				break;
+			case '--host':
+				options.host = value;
+				i++;
+				break;
+			case '--main':
+				options.main = value;
+				i++;
+				break;
+			case '--webhook':
+				options.webhooks.push(value);
+				i++;
+				break;
+			default:
+				throw new Error(`unknown argument ${argv[i]}`);
 		}
 	}
-	if (!options.main || options.webhooks.length === 0) throw new Error('need --main host:port and at least one --webhook host:port');
+	if (!options.main || options.webhooks.length === 0)
+		throw new Error('need --main host:port and at least one --webhook host:port');
 	return options;
 }
 
@@ -54,29 +71,42 @@ function sessionIdOf(body) {
 function startProxy(options) {
 	const main = target(options.main);
 	const webhooks = options.webhooks.map(target);
-	const stats = { main: 0, webhooks: Object.fromEntries(webhooks.map((w) => [w.name, 0])), skipped: 0, failed: 0 };
+	const stats = {
+		main: 0,
+		webhooks: Object.fromEntries(webhooks.map((w) => [w.name, 0])),
+		skipped: 0,
+		failed: 0,
+	};
 	let next = 0;
 
 	/** Order in which to try the webhook processes for this request. */
 	function webhookOrder(sticky, body) {
 		let first;
 		const sessionId = sticky ? sessionIdOf(body) : undefined;
-		if (sessionId !== undefined) first = createHash('sha1').update(sessionId).digest().readUInt32BE(0) % webhooks.length;
+		if (sessionId !== undefined)
+			first = createHash('sha1').update(sessionId).digest().readUInt32BE(0) % webhooks.length;
 		else first = next++ % webhooks.length;
 		return webhooks.map((_, i) => webhooks[(first + i) % webhooks.length]);
 	}
 
 	function forward(req, res, body, candidates) {
 		const [backend, ...rest] = candidates;
-		const headers = { ...req.headers, host: `${backend.host}:${backend.port}`, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+		const headers = {
+			...req.headers,
+			host: `${backend.host}:${backend.port}`,
+			'x-forwarded-for': req.socket.remoteAddress ?? '',
+		};
 		headers['content-length'] = String(body.length);
 		delete headers['transfer-encoding'];
-		const upstream = http.request({ host: backend.host, port: backend.port, method: req.method, path: req.url, headers }, (reply) => {
-			if (backend === main) stats.main++;
-			else stats.webhooks[backend.name]++;
-			res.writeHead(reply.statusCode ?? 502, reply.headers);
-			reply.pipe(res);
-		});
+		const upstream = http.request(
+			{ host: backend.host, port: backend.port, method: req.method, path: req.url, headers },
+			(reply) => {
+				if (backend === main) stats.main++;
+				else stats.webhooks[backend.name]++;
+				res.writeHead(reply.statusCode ?? 502, reply.headers);
+				reply.pipe(res);
+			},
+		);
 		upstream.on('error', (error) => {
 			// Nothing reached the backend: another one may take the request.
 			if (['ECONNREFUSED', 'ECONNRESET'].includes(error.code) && rest.length && !res.headersSent) {
@@ -117,7 +147,10 @@ function startProxy(options) {
 			server.listen(port, options.host, () => resolve(server.address().port));
 			servers.push(server);
 		});
-	return Promise.all([listen(options.port, false), options.stickyPort !== undefined ? listen(options.stickyPort, true) : undefined]).then(([port, stickyPort]) => ({
+	return Promise.all([
+		listen(options.port, false),
+		options.stickyPort !== undefined ? listen(options.stickyPort, true) : undefined,
+	]).then(([port, stickyPort]) => ({
 		port,
 		stickyPort,
 		stats,
@@ -130,7 +163,10 @@ module.exports = { startProxy, sessionIdOf };
 if (require.main === module) {
 	const options = parseArgs(process.argv.slice(2));
 	startProxy(options).then(
-		({ port, stickyPort }) => console.log(`proxy: round robin on ${options.host}:${port}, sticky by SessionId on ${options.host}:${stickyPort}; main ${options.main}; webhooks ${options.webhooks.join(', ')}`),
+		({ port, stickyPort }) =>
+			console.log(
+				`proxy: round robin on ${options.host}:${port}, sticky by SessionId on ${options.host}:${stickyPort}; main ${options.main}; webhooks ${options.webhooks.join(', ')}`,
+			),
 		(error) => {
 			console.error(`proxy: ${error.message}`);
 			process.exit(1);

@@ -10,7 +10,7 @@ import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as inboundCall from './actions/inboundCall';
 import { router } from './actions/router';
-import { withTimeoutOption } from './actions/timeoutOption';
+import { withTimeoutOption } from './fields/timeout';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getSubchannels, getTags } from '../Enneo/methods/loadOptions';
+import { getSubchannels, getTags } from '../enneoApi/loadOptions';
 import { eventTriggerProperties } from './description';
 import { getEventTypes } from './eventTypes';
 import { pollEvents } from './poll';

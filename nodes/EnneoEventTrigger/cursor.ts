@@ -1,7 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseDateTime } from '../Enneo/helpers/dates';
+import { parseDateTime } from '../values/dates';
 import type { EnneoEvent } from './fetchEvents';
 
 /** Enneo keeps event details for 30 days (docs/enneo-api-notes.md#events). */

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-import { channelOptions, statusOptions } from '../Enneo/actions/common';
+import { channelOptions, statusOptions } from '../enneoApi/vocabulary';
 
 /** Enneo's event search answers at most 100 events per page (docs/enneo-api-notes.md#limits: the reference says 100, the plugin 500). */
 export const EVENT_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../Enneo/transport/request';
+import { enneoApiRequest } from '../enneoApi/request';
 
 /**
  * Event types a workflow usually starts on (docs/enneo-api-notes.md#events). The editor

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../Enneo/transport/request';
+import { enneoApiRequest } from '../enneoApi/request';
 import { EVENT_PAGE_SIZE } from './description';
 
 /** An event row of POST /event/search (docs/enneo-api-notes.md#events, `format=formatted`). */

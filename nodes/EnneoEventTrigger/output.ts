@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { simplifyTicket } from '../Enneo/helpers/simplify';
-import { parseDateTime } from '../Enneo/helpers/dates';
-import type { EnneoTicket } from '../Enneo/types';
-import { boundedCopy } from '../shared/boundedCopy';
+import { simplifyTicket } from '../shaping/simplify';
+import { parseDateTime } from '../values/dates';
+import type { EnneoTicket } from '../enneoApi/types';
+import { boundedCopy } from '../values/boundedCopy';
 import type { EnneoEvent } from './fetchEvents';
 
 /** Event data is Enneo's own JSON, but n8n stores every item with the execution: keep it bounded. */

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EnneoTicket } from '../Enneo/types';
+import type { EnneoTicket } from '../enneoApi/types';
 import { checkRetention, readCursor, saveCursor } from './cursor';
 import { EVENT_PAGE_SIZE } from './description';
 import type { EnneoEvent } from './fetchEvents';

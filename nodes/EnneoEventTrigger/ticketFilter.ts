@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { statusOptions, channelOptions } from '../Enneo/actions/common';
-import { enneoApiRequest } from '../Enneo/transport/request';
-import type { EnneoTicket } from '../Enneo/types';
+import { enneoApiRequest } from '../enneoApi/request';
+import type { EnneoTicket } from '../enneoApi/types';
+import { statusOptions, channelOptions } from '../enneoApi/vocabulary';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 const IDS_PER_SEARCH = 500;

@@ -17,10 +17,10 @@ import {
 	webhookDescriptionFields,
 } from 'n8n-workflow';
 
-import { MIN_SECRET_LENGTH } from '../shared/webhookAuth';
-import { readRulesSettings } from './answerByRules';
+import { MIN_SECRET_LENGTH } from './webhook/webhookAuth';
+import { readRulesSettings } from './rules/answerByRules';
 import { SAMPLE_CURL, triggerProperties } from './description';
-import { handleInboundCall } from './handleInboundCall';
+import { handleInboundCall } from './webhook/handleInboundCall';
 
 /**
  * Path and response mode come from the node's parameters. Declared with native resolvers where

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { clampNumber } from '../Enneo/helpers/values';
-import { rulesOptions, rulesProperties } from './rulesFields';
+import { clampNumber } from '../values/values';
+import { rulesOptions, rulesProperties } from './rules/rulesFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 

@@ -11,7 +11,9 @@ module.exports = {
 	testPathIgnorePatterns: [
 		'/node_modules/',
 		...(process.env.ENNEO_E2E_QUEUE ? [] : ['<rootDir>/test/e2e/queue/']),
-		...((process.env.ENNEO_N8N_VERSION ?? '').startsWith('1.') ? ['<rootDir>/test/e2e/trigger/hostile'] : []),
+		...((process.env.ENNEO_N8N_VERSION ?? '').startsWith('1.')
+			? ['<rootDir>/test/e2e/trigger/hostile']
+			: []),
 	],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],

@@ -13,7 +13,7 @@ import * as customer from '../../nodes/Enneo/actions/customer';
 import * as inboundCall from '../../nodes/Enneo/actions/inboundCall';
 import * as telephony from '../../nodes/Enneo/actions/telephony';
 import * as ticket from '../../nodes/Enneo/actions/ticket';
-import type { EnneoResource } from '../../nodes/Enneo/types';
+import type { EnneoResource } from '../../nodes/Enneo/actions/defineResource';
 
 const actionsDir = join(__dirname, '../../nodes/Enneo/actions');
 

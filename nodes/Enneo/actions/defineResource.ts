@@ -1,6 +1,25 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import type { EnneoOperation, EnneoResource } from '../types';
+/**
+ * One operation: its parameters and its code, in one file. Most operations run once per input
+ * item (`execute`); operations that combine items (bulk update) implement `executeBatch`.
+ */
+export interface EnneoOperation {
+	description: INodeProperties[];
+	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	executeBatch?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[]>;
+}
+
+export type EnneoResource = Record<string, EnneoOperation>;
 
 /** One row of a resource's operation table: the module and its entry in the Operation list. */
 export interface RegisteredOperation {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EnneoOperation, EnneoResource } from '../types';
+import type { EnneoOperation, EnneoResource } from './defineResource';
 import { asNodeError, errorItem } from './errorItem';
 import { conversationOperations } from './conversation';
 import { customerOperations } from './customer';

@@ -1,2 +1,2 @@
-export * as loadOptions from './loadOptions';
+export * as loadOptions from '../../enneoApi/loadOptions';
 export * as listSearch from './listSearch';

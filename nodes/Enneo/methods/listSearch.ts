@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { enneoBaseUrl } from '../transport/baseUrl';
-import { enneoApiRequest } from '../transport/request';
-import type { EnneoCredentials } from '../types';
+import { enneoBaseUrl } from '../../enneoApi/baseUrl';
+import { enneoApiRequest } from '../../enneoApi/request';
+import type { EnneoCredentials } from '../../enneoApi/types';
 
 const PAGE = 50;
 

@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { shapeCustomer } from '../../../nodes/Enneo/actions/customer/shape';
+import { shapeCustomer } from '../../../nodes/shaping/customer';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, runNode } from '../../harness/runNode';

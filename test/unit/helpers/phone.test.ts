@@ -1,4 +1,4 @@
-import { looksLikePhoneNumber, toE164 } from '../../../nodes/Enneo/helpers/phone';
+import { looksLikePhoneNumber, toE164 } from '../../../nodes/values/phone';
 
 describe('toE164', () => {
 	test.each([

@@ -5,7 +5,7 @@ import {
 	checkAnswerBody,
 	keepDefaultAnswer,
 	NOTHING_BOUND_NOTE,
-} from '../../../nodes/shared/answer';
+} from '../../../nodes/inboundCall/answer';
 
 const agentBound = { boundAiAgentId: 123, boundIvrId: null };
 const ivrBound = { boundAiAgentId: null, boundIvrId: 77 };

@@ -2,7 +2,7 @@
  * A misbehaving Enneo, over real HTTP: each fault mode of the fake and the bounded behaviour the
  * transport shows for it.
  */
-import { PAGINATION_LIMITS } from '../../../nodes/Enneo/transport/pagination';
+import { PAGINATION_LIMITS } from '../../../nodes/enneoApi/pagination';
 import { demoState } from '../../fake-enneo/demoData';
 import { FakeEnneo } from '../../fake-enneo/server';
 import { useFakeEnneo } from '../../harness/fakeServer';

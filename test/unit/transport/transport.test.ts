@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import type { INode } from 'n8n-workflow';
 
-import { enneoBaseUrl } from '../../../nodes/Enneo/transport/baseUrl';
-import { enneoApiError, extractEnneoError } from '../../../nodes/Enneo/transport/errors';
-import { parseRetryAfter, RETRY_POLICY } from '../../../nodes/Enneo/transport/request';
+import { enneoBaseUrl } from '../../../nodes/enneoApi/baseUrl';
+import { enneoApiError, extractEnneoError } from '../../../nodes/enneoApi/errors';
+import { parseRetryAfter, RETRY_POLICY } from '../../../nodes/enneoApi/request';
 
 const node: INode = {
 	id: 'n',

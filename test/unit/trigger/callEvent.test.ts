@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
-import { callItem, parseCallInBound } from '../../../nodes/shared/callEvent';
+import { callItem, parseCallInBound } from '../../../nodes/EnneoTrigger/webhook/callEvent';
 
 const valid = {
 	Event: 'CallInBound',

@@ -1,5 +1,5 @@
-import { keepDefaultAnswer } from '../../../nodes/shared/answer';
-import { InboundCallRegistry } from '../../../nodes/shared/inboundCalls';
+import { keepDefaultAnswer } from '../../../nodes/inboundCall/answer';
+import { InboundCallRegistry } from '../../../nodes/inboundCall/inboundCalls';
 
 const bound = { boundAiAgentId: 123, boundIvrId: null };
 const answer = { body: { CallInBound: { OverrideAIAgentId: 388 } }, kind: 'aiAgent' as const };

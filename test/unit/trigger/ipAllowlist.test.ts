@@ -1,4 +1,8 @@
-import { isIpAllowed, parseAllowlist, parseIp } from '../../../nodes/shared/ipAllowlist';
+import {
+	isIpAllowed,
+	parseAllowlist,
+	parseIp,
+} from '../../../nodes/EnneoTrigger/webhook/ipAllowlist';
 
 describe('IP allowlist', () => {
 	test('IPv4-mapped IPv6 addresses are read as IPv4', () => {

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 
-import type { CallFacts, CustomerFacts } from '../../../nodes/shared/routingRules';
+import type { CallFacts, CustomerFacts } from '../../../nodes/EnneoTrigger/rules/routingRules';
 import {
 	decide,
 	fillPlaceholders,
 	needsCustomer,
 	readRules,
 	RoutingRuleError,
-} from '../../../nodes/shared/routingRules';
+} from '../../../nodes/EnneoTrigger/rules/routingRules';
 
 const bound = { boundAiAgentId: 123, boundIvrId: null };
 const vip: CustomerFacts = {

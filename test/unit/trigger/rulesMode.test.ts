@@ -2,7 +2,7 @@ import type { IHookFunctions, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
-import { callerCache } from '../../../nodes/shared/callerLookup';
+import { callerCache } from '../../../nodes/EnneoTrigger/rules/callerLookup';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import type { TriggerServer, TriggerServerOptions } from './webhookHarness';

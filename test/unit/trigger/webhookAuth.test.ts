@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
-import { checkWebhookAuth, secretsEqual } from '../../../nodes/shared/webhookAuth';
+import { checkWebhookAuth, secretsEqual } from '../../../nodes/EnneoTrigger/webhook/webhookAuth';
 
 const SECRET = 'a3f9c1d2e4b5a6c7d8e9f0a1';
 const basic = (user: string, password: string) =>

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyConversation, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
-import { toId } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
-import { conversationIdField, unwrapConversation } from './shared';
+import { simplifyConversation } from '../../../shaping/simplify';
+import { toId } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { conversationIdField } from '../../fields/conversation';
+import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { unwrapConversation } from '../../../shaping/response';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),

@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyConversation, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
-import { toIdList, toStringList } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
-import type { EnneoConversation } from '../../types';
-import {
-	directionOptions,
-	getTicketId,
-	readReturnAllAndLimit,
-	returnAllAndLimit,
-	ticketIdLocator,
-} from '../common';
+import { simplifyConversation } from '../../../shaping/simplify';
+import { toIdList, toStringList } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import type { EnneoConversation } from '../../../enneoApi/types';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { directionOptions } from '../../../enneoApi/vocabulary';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),

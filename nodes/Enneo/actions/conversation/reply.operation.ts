@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { toId, toIdList } from '../../helpers/values';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, processModeOptions, ticketIdLocator } from '../common';
-import {
-	attachmentFields,
-	conversationTypeDescription,
-	readAttachments,
-	readRecipients,
-} from './shared';
+import { itemError } from '../../../values/itemError';
+import { toId, toIdList, readList } from '../../../values/values';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { conversationTypeDescription } from '../../fields/conversation';
+import { processModeOptions } from '../../../enneoApi/vocabulary';
+import { attachmentFields, readAttachments } from '../../fields/attachments';
 
 const properties: INodeProperties[] = [
 	{
@@ -169,7 +166,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	// Reply names the copies `cc`/`bcc` (store calls them `ccEmails`/`bccEmails`).
 	for (const key of ['to', 'cc', 'bcc']) {
-		const list = readRecipients(fields[key]);
+		const list = readList(fields[key]);
 		if (list) body[key] = list;
 	}
 	const intentIds = toIdList.call(this, fields.intentIds, 'Intent IDs', itemIndex);

@@ -3,26 +3,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { readEnneoDate } from '../../helpers/dates';
-import { toId, toIdList } from '../../helpers/values';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../../../values/itemError';
+import { readEnneoDate } from '../../../values/dates';
+import { toId, toIdList, readJsonObject, readList } from '../../../values/values';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { conversationTypeDescription } from '../../fields/conversation';
 import {
 	directionOptions,
-	getTicketId,
 	priorityOptions,
 	processModeOptions,
 	statusOptions,
-	ticketIdLocator,
-} from '../common';
-import {
-	attachmentFields,
-	conversationTypeDescription,
-	readAttachments,
-	readJsonObject,
-	readRecipients,
-} from './shared';
+} from '../../../enneoApi/vocabulary';
+import { attachmentFields, readAttachments } from '../../fields/attachments';
 
 const properties: INodeProperties[] = [
 	{
@@ -300,7 +294,7 @@ export async function buildStoreBody(
 	for (const key of ['status', 'priority']) if (fields[key]) body[key] = fields[key];
 	if (fields.private !== undefined) body.private = fields.private === true;
 	for (const key of ['to', 'ccEmails', 'bccEmails']) {
-		const list = readRecipients(fields[key]);
+		const list = readList(fields[key]);
 		if (list) body[key] = list;
 	}
 	const labels: Record<string, string> = {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { parseDateTime } from '../../helpers/dates';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../../../values/itemError';
+import { parseDateTime } from '../../../values/dates';
+import { enneoApiRequest } from '../../../enneoApi/request';
 
 const textField = (
 	displayName: string,

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { withoutKeys } from '../../helpers/response';
-import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
-import { readPathId, readVipRule, shapeCustomer, vipOptions } from './shape';
+import { withoutKeys } from '../../../shaping/response';
+import { simplifyCustomer } from '../../../shaping/simplify';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
+import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 
 const properties: INodeProperties[] = [
 	{

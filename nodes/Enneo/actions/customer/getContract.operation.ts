@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
-import { readPathId } from './shape';
+import { itemError } from '../../../values/itemError';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { readPathId } from '../../../shaping/customer';
 
 const properties: INodeProperties[] = [
 	{

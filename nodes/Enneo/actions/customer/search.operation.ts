@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import type { PhoneForm } from '../../helpers/phone';
-import { looksLikePhoneNumber, phoneSearchForms } from '../../helpers/phone';
-import { simplifyCustomer, simplifyProperty, wantsSimplify } from '../../helpers/simplify';
-import { enneoApiRequestAllItems } from '../../transport/pagination';
-import { lacksTags, readVipRule, shapeCustomer, vipOptions, withCustomerTags } from './shape';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../common';
+import { itemError } from '../../../values/itemError';
+import type { PhoneForm } from '../../../values/phone';
+import { looksLikePhoneNumber, phoneSearchForms } from '../../../values/phone';
+import { simplifyCustomer } from '../../../shaping/simplify';
+import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
+import {
+	lacksTags,
+	readVipRule,
+	shapeCustomer,
+	vipOptions,
+	withCustomerTags,
+} from '../../../shaping/customer';
+import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;

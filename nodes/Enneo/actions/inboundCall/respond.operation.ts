@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import type { BoundRouting, BuiltAnswer } from '../../../shared/answer';
-import { AnswerRuleError, buildAnswer } from '../../../shared/answer';
-import { InboundCallRegistry, inboundCalls } from '../../../shared/inboundCalls';
+import { itemError } from '../../../values/itemError';
+import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
+import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
+import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
 
 /** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
 const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';

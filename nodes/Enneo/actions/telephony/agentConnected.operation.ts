@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toId } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
-import { callReferenceFields, hookNotice, readCallReference } from './shared';
+import { toId } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { callReferenceFields, hookNotice, readCallReference } from '../../fields/telephony';
 
 const properties: INodeProperties[] = [
 	hookNotice,

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../../../values/itemError';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
 import {
 	callReferenceFields,
 	hookNotice,
 	readCallReference,
 	readTranscript,
 	transcriptFields,
-} from './shared';
+} from '../../fields/telephony';
 
 const durations: Array<[string, string, string]> = [
 	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { readPhoneNumber } from '../../helpers/phone';
-import { toId } from '../../helpers/values';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../../../values/itemError';
+import { readPhoneNumber } from '../../../values/phone';
+import { toId } from '../../../values/values';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
 import {
 	channelIdDescription,
 	defaultCountryCodeOption,
 	hookNotice,
 	readTranscript,
 	transcriptFields,
-} from './shared';
-import { statusOptions } from '../common';
+} from '../../fields/telephony';
+import { statusOptions } from '../../../enneoApi/vocabulary';
 
 const properties: INodeProperties[] = [
 	hookNotice,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { toId } from '../../helpers/values';
-import { withoutKeys } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
-import { hookNotice } from './shared';
+import { itemError } from '../../../values/itemError';
+import { toId } from '../../../values/values';
+import { withoutKeys } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { hookNotice } from '../../fields/telephony';
 
 const properties: INodeProperties[] = [
 	hookNotice,

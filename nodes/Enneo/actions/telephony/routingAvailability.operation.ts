@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toId } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
+import { toId } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toId } from '../../helpers/values';
-import { enneoApiRequestFull } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
+import { toId } from '../../../values/values';
+import { enneoApiRequestFull } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),

@@ -3,21 +3,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { readEnneoDate } from '../../helpers/dates';
-import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
-import { toId, toIdList, toJsonObject, toStringList } from '../../helpers/values';
-import { unwrapTicket } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../../../values/itemError';
+import { readEnneoDate } from '../../../values/dates';
+import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { toId, toIdList, readJsonObject, toStringList } from '../../../values/values';
+import { unwrapTicket } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
 import {
 	channelOptions,
 	directionOptions,
 	priorityOptions,
 	processModeOptions,
-	readUrlAttachments,
 	statusOptions,
-	urlAttachmentsProperty,
-} from '../common';
+} from '../../../enneoApi/vocabulary';
+import { readUrlAttachments, urlAttachmentsProperty } from '../../fields/attachments';
 
 const properties: INodeProperties[] = [
 	{
@@ -279,20 +278,16 @@ export function buildCreateBody(
 	if (tags.length) body.tags = tags;
 	const attachments = readUrlAttachments.call(this, fields.attachments, 'Attachments', itemIndex);
 	if (attachments.length) body.attachments = attachments;
-	const rawData = toJsonObject.call(this, fields.rawData, 'Raw Data', itemIndex);
-	if (rawData !== undefined) body.rawData = rawData as IDataObject;
-	const templateData = toJsonObject.call(this, fields.templateData, 'Template Data', itemIndex);
-	if (templateData !== undefined) {
-		if (!templateData || typeof templateData !== 'object' || Array.isArray(templateData)) {
-			throw itemError(
-				this.getNode(),
-				`"Template Data" must be a JSON object`,
-				itemIndex,
-				'Enter an object such as {"firstName": "Anna"}.',
-			);
-		}
-		body.templateData = templateData as IDataObject;
-	}
+	const rawData = readJsonObject.call(this, fields.rawData, 'Raw Data', itemIndex);
+	if (rawData) body.rawData = rawData;
+	const templateData = readJsonObject.call(
+		this,
+		fields.templateData,
+		'Template Data',
+		itemIndex,
+		'{"firstName": "Anna"}',
+	);
+	if (templateData) body.templateData = templateData;
 	return body;
 }
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
 const properties: INodeProperties[] = [
 	{

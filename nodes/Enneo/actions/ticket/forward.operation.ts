@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { toId, toStringList } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
+import { itemError } from '../../../values/itemError';
+import { toId, toStringList } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapTicket } from '../../helpers/response';
-import { simplifyProperty, simplifyTicket, wantsSimplify } from '../../helpers/simplify';
-import { enneoApiRequest } from '../../transport/request';
-import type { EnneoTicket } from '../../types';
-import { getTicketId, ticketIdLocator } from '../common';
+import { unwrapTicket } from '../../../shaping/response';
+import { simplifyTicket } from '../../../shaping/simplify';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import type { EnneoTicket } from '../../../enneoApi/types';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyTicket, simplifyTicketV1 } from '../../helpers/simplify';
-import { enneoApiRequestAllItems } from '../../transport/pagination';
-import type { EnneoTicket } from '../../types';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../common';
-import { buildTicketFilters, ticketFilterOptions } from './filters';
+import { simplifyTicket, simplifyTicketV1 } from '../../../shaping/simplify';
+import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
+import type { EnneoTicket } from '../../../enneoApi/types';
+import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;

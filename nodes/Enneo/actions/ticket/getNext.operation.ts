@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
-import { buildTicketFilters, ticketFilterOptions } from './filters';
+import { itemError } from '../../../values/itemError';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../../transport/request';
+import { enneoApiRequest } from '../../../enneoApi/request';
 
 const properties: INodeProperties[] = [];
 

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
-import { toJsonObject } from '../../helpers/values';
-import { unwrapTicket } from '../../helpers/response';
-import { enneoApiRequest } from '../../transport/request';
-import { getTicketId, ticketIdLocator } from '../common';
+import { itemError } from '../../../values/itemError';
+import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { readJsonObject } from '../../../values/values';
+import { unwrapTicket } from '../../../shaping/response';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
-} from './updateFields';
+} from '../../fields/ticketUpdate';
 
 /** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */
 const technicalFieldOptions: INodeProperties[] = [
@@ -87,26 +87,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['subject', 'summary', 'externalTicketId']) {
 		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]);
 	}
-	const additionalData = toJsonObject.call(
+	const additionalData = readJsonObject.call(
 		this,
 		fields.additionalData,
 		'Additional Data',
 		itemIndex,
+		'{"markedAsSafe": "true"}',
+		{ allowNull: true },
 	);
-	if (additionalData !== undefined) {
-		if (
-			additionalData !== null &&
-			(typeof additionalData !== 'object' || Array.isArray(additionalData))
-		) {
-			throw itemError(
-				this.getNode(),
-				`"Additional Data" must be a JSON object`,
-				itemIndex,
-				'Enter an object such as {"markedAsSafe": "true"}.',
-			);
-		}
-		changes.additionalData = additionalData as IDataObject;
-	}
+	if (additionalData !== undefined) changes.additionalData = additionalData;
 	if (!Object.keys(changes).length) {
 		throw itemError(
 			this.getNode(),

@@ -8,19 +8,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { assertPendingHasFutureDueBy } from '../../helpers/ticketRules';
-import { toId, toStringList } from '../../helpers/values';
-import { enneoApiRequest } from '../../transport/request';
-import type { EnneoTicket } from '../../types';
-import { channelOptions, sentimentOptions } from '../common';
+import { itemError } from '../../../values/itemError';
+import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { toId, toStringList } from '../../../values/values';
+import { enneoApiRequest } from '../../../enneoApi/request';
+import type { EnneoTicket } from '../../../enneoApi/types';
 import { asNodeError, errorItem } from '../errorItem';
-import { currentTagIds, searchTicketsById } from './ticketsById';
+import { currentTagIds, searchTicketsById } from '../../../enneoApi/ticketsById';
 import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
-} from './updateFields';
+} from '../../fields/ticketUpdate';
+import { channelOptions, sentimentOptions } from '../../../enneoApi/vocabulary';
 
 export const DEFAULT_BATCH_SIZE = 100;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../../transport/request';
-import type { EnneoTicket } from '../../types';
+import { enneoApiRequest } from './request';
+import type { EnneoTicket } from './types';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 const IDS_PER_SEARCH = 500;

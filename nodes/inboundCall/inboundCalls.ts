@@ -1,7 +1,7 @@
 /**
  * Per-process memory of ringing calls, shared by the Enneo Trigger (which holds the caller's HTTP
  * request) and the Respond to Inbound Call action (which decides). Compiled once into
- * dist/nodes/shared, so both nodes of one n8n process see the same instance.
+ * dist/nodes/inboundCall, so both nodes of one n8n process see the same instance.
  *
  * One decision per call: the first `decide` wins (workflow answer, last node, immediate answer or
  * deadline fallback); every delivery of that SessionId (first request and platform retries) is

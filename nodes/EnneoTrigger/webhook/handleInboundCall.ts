@@ -1,17 +1,22 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { BuiltAnswer, RoutingChoice } from '../shared/answer';
-import { AnswerRuleError, buildAnswer, checkAnswerBody, keepDefaultAnswer } from '../shared/answer';
-import { callItem, parseCallInBound } from '../shared/callEvent';
-import type { InterceptedWrite } from '../shared/guardedResponse';
-import { GuardedResponse } from '../shared/guardedResponse';
-import type { CallRecord } from '../shared/inboundCalls';
-import { InboundCallRegistry, inboundCalls } from '../shared/inboundCalls';
-import { isIpAllowed, parseAllowlist } from '../shared/ipAllowlist';
-import type { WebhookAuthMode } from '../shared/webhookAuth';
-import { checkWebhookAuth } from '../shared/webhookAuth';
-import { answerByRules } from './answerByRules';
-import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from './description';
+import type { BuiltAnswer, RoutingChoice } from '../../inboundCall/answer';
+import {
+	AnswerRuleError,
+	buildAnswer,
+	checkAnswerBody,
+	keepDefaultAnswer,
+} from '../../inboundCall/answer';
+import { callItem, parseCallInBound } from './callEvent';
+import type { InterceptedWrite } from './guardedResponse';
+import { GuardedResponse } from './guardedResponse';
+import type { CallRecord } from '../../inboundCall/inboundCalls';
+import { InboundCallRegistry, inboundCalls } from '../../inboundCall/inboundCalls';
+import { isIpAllowed, parseAllowlist } from './ipAllowlist';
+import type { WebhookAuthMode } from './webhookAuth';
+import { checkWebhookAuth } from './webhookAuth';
+import { answerByRules } from '../rules/answerByRules';
+import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from '../description';
 
 /** Header the Respond action sets when its answer travels through n8n (queue mode relay). */
 export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';

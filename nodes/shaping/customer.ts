@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import type { EnneoContext, EnneoRequestOptions } from '../../transport/request';
-import { enneoApiRequest } from '../../transport/request';
+import { itemError } from '../values/itemError';
+import type { EnneoContext, EnneoRequestOptions } from '../enneoApi/request';
+import { enneoApiRequest } from '../enneoApi/request';
 
 /** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
 export interface VipRule {

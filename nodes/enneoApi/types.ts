@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 /** The fields of the "Enneo API" credential. */
 export interface EnneoCredentials {
@@ -66,18 +61,3 @@ export interface TranscriptEntry extends IDataObject {
 	/** ISO 8601; absent when the source gave none. */
 	timestamp?: string;
 }
-
-/**
- * One operation: its parameters and its code, in one file. Most operations run once per input
- * item (`execute`); operations that combine items (bulk update) implement `executeBatch`.
- */
-export interface EnneoOperation {
-	description: INodeProperties[];
-	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
-	executeBatch?: (
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
-	) => Promise<INodeExecutionData[]>;
-}
-
-export type EnneoResource = Record<string, EnneoOperation>;

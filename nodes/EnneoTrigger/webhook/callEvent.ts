@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_PHONE_LENGTH, toE164 } from '../Enneo/helpers/phone';
-import { boundedCopy } from './boundedCopy';
+import { MAX_PHONE_LENGTH, toE164 } from '../../values/phone';
+import { boundedCopy } from '../../values/boundedCopy';
 
 /** A CallInBound request as the telephony platform sends it (docs/enneo-api-notes.md#callinbound). */
 export interface CallInBoundRequest {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
 import { itemError } from './itemError';
 /** Accepts a comma/semicolon/newline separated string or an array; returns trimmed non-empty strings. */
@@ -69,25 +70,50 @@ export function toId(
 	return number;
 }
 
-/** Parses a JSON parameter that may already be an object; names the field in the error. */
-export function toJsonObject(
+/**
+ * Parses a JSON parameter that must be an object (`rawData`, `sender`, `templateData`, …); it may
+ * already be one (from an expression). Undefined when empty; `null` only with `allowNull` (a field
+ * that clears a value). Throws naming the field and the item otherwise.
+ */
+export function readJsonObject(
 	this: IExecuteFunctions,
 	value: unknown,
 	field: string,
 	itemIndex: number,
-): unknown {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
+	example = '{"key": "value"}',
+	options: { allowNull?: boolean } = {},
+): IDataObject | null | undefined {
+	if (value === undefined || value === '') return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = jsonParse(value);
+		} catch (error) {
+			throw itemError(
+				this.getNode(),
+				`"${field}" is not valid JSON`,
+				itemIndex,
+				`${(error as Error).message}. Enter a JSON object such as ${example}.`,
+			);
+		}
+	}
+	if (parsed === null && options.allowNull) return null;
+	if (parsed === null && value === null) return undefined;
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw itemError(
 			this.getNode(),
-			`"${field}" is not valid JSON`,
+			`"${field}" must be a JSON object`,
 			itemIndex,
-			`${(error as Error).message}. Enter a JSON object such as {"key": "value"}.`,
+			`Enter a JSON object such as ${example}.`,
 		);
 	}
+	return parsed as IDataObject;
+}
+
+/** A comma-separated string or an array (e.g. from an expression) as a list; undefined when empty. */
+export function readList(value: unknown): string[] | undefined {
+	const list = toStringList(value);
+	return list.length ? list : undefined;
 }
 
 /**

@@ -20,3 +20,11 @@ export function unwrapTicket(response: unknown): IDataObject {
 		body.ticket && typeof body.ticket === 'object' ? (body.ticket as IDataObject) : body;
 	return withoutKeys(ticket, 'success');
 }
+
+/** Enneo wraps single conversations as `{conversation, success}`; return the object itself. */
+export function unwrapConversation(response: unknown): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	if (body.conversation && typeof body.conversation === 'object')
+		return body.conversation as IDataObject;
+	return withoutKeys(body, 'success');
+}

@@ -11,8 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { clampNumber } from '../helpers/values';
-import type { EnneoCredentials } from '../types';
+import { clampNumber } from '../values/values';
+import type { EnneoCredentials } from './types';
 import { enneoBaseUrl } from './baseUrl';
 import type { EnneoArea } from './errors';
 import { enneoApiError } from './errors';

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { enneoApiRequest } from '../transport/request';
+import { enneoApiRequest } from './request';
 
 /** Shared readers for the lists behind dropdowns; tolerant of the documented response variants. */
 export function listOf(response: unknown, property: string): IDataObject[] {

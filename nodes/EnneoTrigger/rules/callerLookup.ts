@@ -7,10 +7,10 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { lacksTags, shapeCustomer, withCustomerTags } from '../Enneo/actions/customer/shape';
-import type { PhoneForm } from '../Enneo/helpers/phone';
-import { phoneSearchForms } from '../Enneo/helpers/phone';
-import { enneoApiRequest } from '../Enneo/transport/request';
+import { lacksTags, shapeCustomer, withCustomerTags } from '../../shaping/customer';
+import type { PhoneForm } from '../../values/phone';
+import { phoneSearchForms } from '../../values/phone';
+import { enneoApiRequest } from '../../enneoApi/request';
 import type { CustomerFacts } from './routingRules';
 
 /** How long one shared search may run, whatever the budget of the call that started it. */

@@ -1,12 +1,12 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../shared/answer';
-import type { CallInBoundRequest } from '../shared/callEvent';
-import type { CallerLookup } from '../shared/callerLookup';
-import { lookUpCaller } from '../shared/callerLookup';
-import { toE164 } from '../Enneo/helpers/phone';
-import { clampNumber } from '../Enneo/helpers/values';
-import type { CallFacts, RoutingRule } from '../shared/routingRules';
+import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
+import type { CallInBoundRequest } from '../webhook/callEvent';
+import type { CallerLookup } from './callerLookup';
+import { lookUpCaller } from './callerLookup';
+import { toE164 } from '../../values/phone';
+import { clampNumber } from '../../values/values';
+import type { CallFacts, RoutingRule } from './routingRules';
 import {
 	checkAnswer,
 	decide,
@@ -14,7 +14,7 @@ import {
 	readAnswerChoice,
 	readRules,
 	RoutingRuleError,
-} from '../shared/routingRules';
+} from './routingRules';
 
 /** How long the caller lookup may take by default: room for a burst of calls, well inside the deadline. */
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 2500;

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { itemError } from '../../helpers/itemError';
-import { toIsoDateTime, workflowZone } from '../../helpers/dates';
-import { toId } from '../../helpers/values';
-import type { TranscriptEntry } from '../../types';
+import { itemError } from '../../values/itemError';
+import { toIsoDateTime, workflowZone } from '../../values/dates';
+import { toId } from '../../values/values';
+import type { TranscriptEntry } from '../../enneoApi/types';
 
 /** Transcript fields shared by Call Received and Call Completed (placed inside Additional Fields). */
 export const transcriptFields: INodeProperties[] = [

@@ -5,8 +5,8 @@
  */
 import { DateTime } from 'luxon';
 
-import type { AnswerChoice, BoundRouting, BuiltAnswer } from './answer';
-import { buildAnswer } from './answer';
+import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
+import { buildAnswer } from '../../inboundCall/answer';
 
 export type RuleCondition =
 	| 'customerHasTag'

@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The conversation ID field used by Get, Update and Delete. */
+export const conversationIdField: INodeProperties = {
+	displayName: 'Conversation ID',
+	name: 'conversationId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 5001',
+	description: 'ID of the conversation (message or note) on the ticket',
+};
+
+export const conversationTypeDescription =
+	'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.';
