@@ -14,6 +14,7 @@ import { withTimeoutOption } from './fields/timeout';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';
+import { NODE_VERSIONS } from './fields/versions';
 
 export class Enneo implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,9 +22,9 @@ export class Enneo implements INodeType {
 		name: 'enneo',
 		icon: { light: 'file:enneo.svg', dark: 'file:enneo.dark.svg' },
 		group: ['transform'],
-		// 2: Inbound Call → Respond takes the telephony platform's AI agent ID as a number (1 listed Enneo's AI agents).
-		version: [1, 2],
-		defaultVersion: 2,
+		// What each version changed: fields/versions.ts.
+		version: NODE_VERSIONS,
+		defaultVersion: 3,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Work with tickets, conversations, customers and calls in Enneo',
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.

@@ -28,3 +28,12 @@ export function unwrapConversation(response: unknown): IDataObject {
 		return body.conversation as IDataObject;
 	return withoutKeys(body, 'success');
 }
+
+/**
+ * What every delete answers from node version 3 on: `deleted: true` and the IDs of what was
+ * deleted (`ticketId`, then `conversationId` or `attachmentId`). Enneo's own answer to a delete
+ * carries nothing more.
+ */
+export function deletedOutput(ids: IDataObject): IDataObject {
+	return { deleted: true, ...ids };
+}

@@ -128,6 +128,21 @@ export async function authenticatedRequest(
 	return parsed;
 }
 
+/** One displayOptions value against the parameter's value: equal, or n8n's `{ _cnd: { gte: 3 } }`. */
+function matches(condition: unknown, value: unknown): boolean {
+	const cnd = (condition as { _cnd?: Record<string, number> } | null)?._cnd;
+	if (!cnd) return condition === value;
+	const n = Number(value);
+	return Object.entries(cnd).every(([op, bound]) => {
+		if (op === 'gte') return n >= bound;
+		if (op === 'gt') return n > bound;
+		if (op === 'lte') return n <= bound;
+		if (op === 'lt') return n < bound;
+		if (op === 'eq') return n === bound;
+		throw new Error(`runNode: unsupported displayOptions condition ${op}`);
+	});
+}
+
 function findProperty(
 	properties: INodeProperties[],
 	name: string,
@@ -139,10 +154,16 @@ function findProperty(
 			const show = p.displayOptions?.show ?? {};
 			return Object.entries(show).every(
 				([key, allowed]) =>
-					current[key] === undefined || (allowed as unknown[]).includes(current[key]),
+					current[key] === undefined ||
+					(allowed as unknown[]).some((condition) => matches(condition, current[key])),
 			);
 		}) ?? candidates[0]
 	);
+}
+
+/** n8n's test for a resource locator value (extractValue in n8n-core): an object with mode and value. */
+function isLocator(value: unknown): value is { mode: string; value: unknown } {
+	return typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
 }
 
 function evaluate(value: unknown, item: INodeExecutionData): unknown {
@@ -151,6 +172,8 @@ function evaluate(value: unknown, item: INodeExecutionData): unknown {
 		const m = /^=\{\{\s*\$json\.(\w+)\s*\}\}$/.exec(value);
 		if (m) return item.json[m[1]];
 	}
+	// A resource locator's value may be an expression too (n8n resolves nested values).
+	if (isLocator(value)) return { ...value, value: evaluate(value.value, item) };
 	return value;
 }
 
@@ -197,15 +220,18 @@ export function makeContext(
 			if (fallback !== undefined) return fallback;
 			throw new Error(`Could not get parameter "${name}"`);
 		}
-		if (extra?.extractValue && value && typeof value === 'object' && (value as IDataObject).__rl) {
-			const locator = value as { mode: string; value: string };
-			const mode = property?.modes?.find((m) => m.name === locator.mode);
+		let leaf = property;
+		for (const part of rest)
+			leaf = (leaf?.options as INodeProperties[] | undefined)?.find((o) => o.name === part);
+		if (extra?.extractValue && leaf?.type === 'resourceLocator' && isLocator(value)) {
+			const locator = value;
+			const mode = leaf.modes?.find((m) => m.name === locator.mode);
 			const extract = mode?.extractValue;
 			if (extract?.type === 'regex') {
 				const m = new RegExp(extract.regex).exec(String(locator.value));
 				if (!m)
 					throw new Error(
-						`ERROR: ${property?.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`,
+						`ERROR: ${leaf.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`,
 					);
 				return m[1];
 			}

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Enneo } from '../../nodes/Enneo/Enneo.node';
+import { shownProperties } from '../harness/display';
 import { conversationOperations } from '../../nodes/Enneo/actions/conversation';
 import { customerOperations } from '../../nodes/Enneo/actions/customer';
 import { telephonyOperations } from '../../nodes/Enneo/actions/telephony';
 import { ticketOperations } from '../../nodes/Enneo/actions/ticket';
 
-const properties = new Enneo().description.properties;
+const description = new Enneo().description;
+const properties = description.properties;
 const shows = (property: INodeProperties, key: string, value: string) => {
 	const allowed = property.displayOptions?.show?.[key];
 	return Array.isArray(allowed) && allowed.includes(value);
@@ -23,18 +25,9 @@ describe('Options → Timeout', () => {
 	test.each(operations)(
 		'%s → %s has exactly one Options collection with Timeout in each node version',
 		(resource, operation) => {
-			for (const version of [1, 2]) {
-				const forVersion = (p: INodeProperties) => {
-					const versions = p.displayOptions?.show?.['@version'];
-					return !Array.isArray(versions) || versions.includes(version);
-				};
-				const collections = properties.filter(
-					(p) =>
-						p.name === 'options' &&
-						p.type === 'collection' &&
-						shows(p, 'resource', resource) &&
-						shows(p, 'operation', operation) &&
-						forVersion(p),
+			for (const version of description.version as number[]) {
+				const collections = shownProperties(description, { resource, operation }, version).filter(
+					(p) => p.name === 'options' && p.type === 'collection',
 				);
 				expect(collections).toHaveLength(1);
 				const names = (collections[0].options as INodeProperties[]).map((o) => o.displayName);

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../values/itemError';
 import { toIsoDateTime, workflowZone } from '../../values/dates';
-import { toId } from '../../values/values';
 import type { TranscriptEntry } from '../../enneoApi/types';
+import { getOptionalTicketId, optionalTicketIdLocator } from './ticketId';
+import { beforeVersion, fromVersion, isVersion, SINGLE_TICKET_INPUT_VERSION } from './versions';
 
 /** Transcript fields shared by Call Received and Call Completed (placed inside Additional Fields). */
 export const transcriptFields: INodeProperties[] = [
@@ -163,7 +164,7 @@ export const callReferenceFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. call_123abc456',
 		description:
-			'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket ID.',
+			'ID of the call in your telephony system (Enneo calls it channelId), as sent with Call Received. Set this or Ticket.',
 	},
 	{
 		displayName: 'Ticket ID',
@@ -172,21 +173,26 @@ export const callReferenceFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2142',
 		description: 'The call ticket returned by Call Received. Set this or Call ID.',
+		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
 	},
+	optionalTicketIdLocator({
+		description: 'The call ticket returned by Call Received. Set this or Call ID.',
+		displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+	}),
 ];
 
 /** Reads the "Call ID or Ticket ID" pair the hooks identify a call by; one of them is required. */
 export function readCallReference(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const channelId = String(this.getNodeParameter('channelId', itemIndex, '') ?? '').trim();
-	const ticketId = this.getNodeParameter('ticketId', itemIndex, '');
+	const ticketLabel = isVersion(this, SINGLE_TICKET_INPUT_VERSION) ? 'Ticket' : 'Ticket ID';
+	const ticketId = getOptionalTicketId.call(this, itemIndex, 'ticketId', ticketLabel);
 	const reference: IDataObject = {};
 	if (channelId) reference.channelId = channelId;
-	if (ticketId !== '' && ticketId !== undefined && ticketId !== null)
-		reference.ticketId = toId.call(this, ticketId, 'Ticket ID', itemIndex);
+	if (ticketId !== undefined) reference.ticketId = ticketId;
 	if (!Object.keys(reference).length) {
 		throw itemError(
 			this.getNode(),
-			`Set "Call ID (Channel ID)" or "Ticket ID" to identify the call`,
+			`Set "Call ID (Channel ID)" or "${ticketLabel}" to identify the call`,
 			itemIndex,
 			'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.',
 		);

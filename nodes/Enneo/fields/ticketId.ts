@@ -51,12 +51,36 @@ export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INode
 	};
 }
 
-/** Reads the ticket locator and returns the numeric ticket ID, or throws naming the field. */
+/**
+ * The Ticket locator where a ticket is optional (version 3; "Set this or Call ID"): By ID first,
+ * since the value usually comes from a previous node.
+ */
+export function optionalTicketIdLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return ticketIdLocator({ required: false, default: { mode: 'id', value: '' }, ...overrides });
+}
+
+/**
+ * Reads a ticket ID parameter and returns the number, or throws naming the field. Takes the Ticket
+ * locator and, for saved workflows of older node versions, the plain Ticket ID text or number.
+ */
 export function getTicketId(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameterName = 'ticketId',
+	label = 'Ticket',
 ): number {
 	const value = this.getNodeParameter(parameterName, itemIndex, undefined, { extractValue: true });
-	return toId.call(this, value, 'Ticket', itemIndex);
+	return toId.call(this, value, label, itemIndex);
+}
+
+/** Like getTicketId for a ticket that may be left empty: undefined when it is. */
+export function getOptionalTicketId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameterName = 'ticketId',
+	label = 'Ticket',
+): number | undefined {
+	const value = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
+	return toId.call(this, value, label, itemIndex);
 }

@@ -1,7 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { makeContext } from '../../harness/runNode';
+import { shownProperty } from '../../harness/display';
 
 /**
  * The IDs in a CallInBound answer belong to the telephony platform (docs/enneo-api-notes.md#callinbound),
@@ -37,18 +38,23 @@ async function respond(parameters: IDataObject, typeVersion: number) {
 	return { output, sent };
 }
 
-const aiAgentFields = (version: number) =>
-	description.properties.filter(
-		(p: INodeProperties) =>
-			p.name === 'aiAgentId' &&
-			(p.displayOptions?.show?.resource as string[] | undefined)?.includes('inboundCall') &&
-			(p.displayOptions?.show?.['@version'] as number[] | undefined)?.includes(version),
-	);
+const aiAgentFields = (version: number) => [
+	shownProperty(
+		description,
+		'aiAgentId',
+		{ resource: 'inboundCall', operation: 'respond', routing: 'aiAgent' },
+		version,
+	),
+];
 
 describe("Inbound Call → Respond takes the telephony platform's IDs", () => {
-	test('version 2 is the default; version 1 stays available for saved workflows', () => {
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+	test('versions 1 and 2 stay available for saved workflows', () => {
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(description.defaultVersion).toBe(3);
+	});
+
+	test('version 3 keeps the plain number of version 2', () => {
+		expect(aiAgentFields(3)).toEqual(aiAgentFields(2));
 	});
 
 	test('version 2: the AI agent is a plain number pointing to the platform console, no Enneo dropdown', () => {

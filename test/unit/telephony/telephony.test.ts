@@ -381,18 +381,14 @@ describe('telephony hooks after the call started', () => {
 		[
 			'agentConnected',
 			{ userId: 7 },
-			'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]',
+			'Set "Call ID (Channel ID)" or "Ticket" to identify the call [item 0]',
 		],
 		[
 			'agentConnected',
 			{ userId: '', channelId: 'call-77' },
 			'"User" must be a positive whole number, got "" [item 0]',
 		],
-		[
-			'callCompleted',
-			{},
-			'Set "Call ID (Channel ID)" or "Ticket ID" to identify the call [item 0]',
-		],
+		['callCompleted', {}, 'Set "Call ID (Channel ID)" or "Ticket" to identify the call [item 0]'],
 		[
 			'callCompleted',
 			{ channelId: 'call-77', additionalFields: { queueDurationSeconds: -5 } },
@@ -400,8 +396,13 @@ describe('telephony hooks after the call started', () => {
 		],
 		[
 			'getRouting',
-			{ lookUpValue: '' },
-			'"Value" is empty: enter the Ticket ID of the call [item 0]',
+			{ ticketId: { __rl: true, mode: 'list', value: '' } },
+			'"Ticket" must be a positive whole number, got "" [item 0]',
+		],
+		[
+			'getRouting',
+			{ lookUpBy: 'channelId', lookUpValue: ' ' },
+			'"Value" is empty: enter the Call ID (Channel ID) of the call [item 0]',
 		],
 		[
 			'getRouting',
@@ -454,7 +455,7 @@ describe('telephony hooks after the call started', () => {
 	test('get routing by ticket ID returns the queue entry', async () => {
 		const ticketId = await startCall();
 		const { output } = await run('getRouting', {
-			lookUpValue: String(ticketId),
+			ticketId: { __rl: true, mode: 'url', value: `https://demo.enneo.ai/ticket/${ticketId}` },
 			options: { forceReEvaluation: true, cleanState: true },
 		});
 		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({
@@ -496,7 +497,7 @@ describe('telephony hooks reserved for Enneo telephony', () => {
 		['callReceived', { routing: 'none', phone: '+4930123456' }],
 		['agentConnected', { userId: 7, channelId: 'call-1' }],
 		['callCompleted', { channelId: 'call-1' }],
-		['getRouting', { lookUpValue: '376100' }],
+		['getRouting', { ticketId: { __rl: true, mode: 'id', value: '376100' } }],
 	])('%s answers 403 with what to ask the admin', async (operation, parameters) => {
 		enneo.fake.state.telephonyHooksForbidden = true;
 		const error = await run(operation, parameters).then(

@@ -139,7 +139,7 @@ describe('ticket auto-execute', () => {
 });
 
 describe('ticket delete', () => {
-	test('DELETE /ticket/{id} erases the ticket and its conversations; outputs {id, deleted}', async () => {
+	test('DELETE /ticket/{id} erases the ticket and its conversations; outputs {deleted, ticketId}', async () => {
 		enneo.fake.state.conversations.set(1, { id: 1, ticketId: 376105, type: 'html' });
 		enneo.fake.state.conversations.set(2, { id: 2, ticketId: 376106, type: 'html' });
 		const others = [...enneo.fake.state.conversations.values()]
@@ -150,7 +150,7 @@ describe('ticket delete', () => {
 			credentials: enneo.credentials,
 		});
 		expect(enneo.fake.received('DELETE', '/ticket/376105')).toHaveLength(1);
-		expect(output.map((o) => o.json)).toEqual([{ id: 376105, deleted: true }]);
+		expect(output.map((o) => o.json)).toEqual([{ deleted: true, ticketId: 376105 }]);
 		expect(enneo.fake.state.tickets.has(376105)).toBe(false);
 		expect(
 			[...enneo.fake.state.conversations.values()].filter((c) => Number(c.ticketId) === 376105),

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../values/values';
-import { withoutKeys } from '../../../shaping/response';
+import { deletedOutput, withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { conversationIdField } from '../../fields/conversation';
+import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
 
 const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
 
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Conversation ID',
 		itemIndex,
 	);
-	const response = (await enneoApiRequest.call(
+	const response = await enneoApiRequest.call(
 		this,
 		'DELETE',
 		`/ticket/${ticketId}/conversation/${conversationId}`,
@@ -30,8 +31,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			area: 'conversation',
 		},
-	)) as IDataObject;
-	const rest = withoutKeys(response && typeof response === 'object' ? response : {}, 'success');
-	// Enneo documents no response body; report what was deleted so the item stays useful downstream.
+	);
+	if (isVersion(this, SINGLE_TICKET_INPUT_VERSION))
+		return deletedOutput({ ticketId, conversationId });
+	// Versions 1 and 2 also passed on whatever Enneo answered besides `success`.
+	const rest = withoutKeys(
+		response && typeof response === 'object' ? (response as IDataObject) : {},
+		'success',
+	);
 	return { deleted: true, ticketId, conversationId, ...rest };
 }

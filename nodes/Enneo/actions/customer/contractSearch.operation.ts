@@ -4,6 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { itemError } from '../../../values/itemError';
 import { parseDateTime } from '../../../values/dates';
 import { enneoApiRequest } from '../../../enneoApi/request';
+import { getOptionalTicketId, optionalTicketIdLocator } from '../../fields/ticketId';
+import {
+	beforeVersion,
+	fromVersion,
+	isVersion,
+	SINGLE_TICKET_INPUT_VERSION,
+} from '../../fields/versions';
 
 const textField = (
 	displayName: string,
@@ -18,6 +25,17 @@ const textField = (
 	placeholder,
 	...(description ? { description } : {}),
 });
+
+const includeRawDataOption: INodeProperties = {
+	displayName: 'Include Raw Data',
+	name: 'includeRawData',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the ERP source data',
+};
+
+const recordOnTicketDescription =
+	"Ticket to record the search on (as an event trace). Enneo rate-limits identification attempts per ticket: ten failed searches exhaust the ticket's budget.";
 
 const properties: INodeProperties[] = [
 	{
@@ -54,23 +72,32 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
 		options: [
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the ERP source data',
-			},
+			includeRawDataOption,
 			{
 				displayName: 'Record on Ticket ID',
 				name: 'ticketId',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 376189',
-				description:
-					"Ticket to record the search on (as an event trace). Enneo rate-limits identification attempts per ticket: ten failed searches exhaust the ticket's budget.",
+				description: recordOnTicketDescription,
 			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+		options: [
+			includeRawDataOption,
+			optionalTicketIdLocator({
+				displayName: 'Record on Ticket',
+				description: recordOnTicketDescription,
+			}),
 		],
 	},
 ];
@@ -110,18 +137,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	if (options.includeRawData === true) qs.includeRawData = 'true';
-	if (options.ticketId !== undefined && String(options.ticketId).trim() !== '') {
-		const ticketId = Number(String(options.ticketId).trim());
-		if (!Number.isInteger(ticketId) || ticketId <= 0) {
-			throw itemError(
-				this.getNode(),
-				`"Record on Ticket ID" must be a ticket ID, got ${JSON.stringify(options.ticketId)}`,
-				itemIndex,
-				'Enter the numeric ticket ID, e.g. 376189, or remove the option.',
-			);
-		}
-		qs.ticketId = ticketId;
-	}
+	const ticketId = getOptionalTicketId.call(
+		this,
+		itemIndex,
+		'options.ticketId',
+		isVersion(this, SINGLE_TICKET_INPUT_VERSION) ? 'Record on Ticket' : 'Record on Ticket ID',
+	);
+	if (ticketId !== undefined) qs.ticketId = ticketId;
 	const response = await enneoApiRequest.call(this, 'GET', '/contract/search', {
 		qs,
 		itemIndex,

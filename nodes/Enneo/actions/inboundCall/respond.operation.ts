@@ -5,6 +5,7 @@ import { itemError } from '../../../values/itemError';
 import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
 import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
 import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
+import { beforeVersion, fromVersion } from '../../fields/versions';
 
 /** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
 const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
@@ -57,7 +58,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getAiAgents' },
 		default: '',
 		required: true,
-		displayOptions: { show: { routing: ['aiAgent'], '@version': [1] } },
+		displayOptions: { show: { routing: ['aiAgent'], ...beforeVersion(2) } },
 		description:
 			'The AI agent that takes the call (OverrideAIAgentId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -67,7 +68,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { routing: ['aiAgent'], '@version': [2] } },
+		displayOptions: { show: { routing: ['aiAgent'], ...fromVersion(2) } },
 		description:
 			"The telephony platform's AI agent that takes the call (OverrideAIAgentId): its ID in the platform's console (AI Agents), not an Enneo ID",
 		hint: "The number's own AI agent arrives as the trigger's boundAiAgentId, e.g. {{ $('Enneo Trigger').item.json.boundAiAgentId }}",

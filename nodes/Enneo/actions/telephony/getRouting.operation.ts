@@ -6,6 +6,13 @@ import { toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { hookNotice } from '../../fields/telephony';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import {
+	beforeVersion,
+	fromVersion,
+	isVersion,
+	SINGLE_TICKET_INPUT_VERSION,
+} from '../../fields/versions';
 
 const properties: INodeProperties[] = [
 	hookNotice,
@@ -37,7 +44,26 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2142',
 		description: 'The ticket ID, call ID or queue ID of the call',
+		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
 	},
+	{
+		displayName: 'Value',
+		name: 'lookUpValue',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. call_123abc456',
+		description: 'The call ID or queue ID of the call',
+		displayOptions: {
+			show: { lookUpBy: ['channelId', 'queueId'], ...fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+		},
+	},
+	ticketIdLocator({
+		description: 'The call ticket returned by Call Received',
+		displayOptions: {
+			show: { lookUpBy: ['ticketId'], ...fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+		},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -75,6 +101,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		| 'ticketId'
 		| 'channelId'
 		| 'queueId';
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (lookUpBy === 'ticketId' && isVersion(this, SINGLE_TICKET_INPUT_VERSION)) {
+		qs.ticketId = getTicketId.call(this, itemIndex);
+	} else {
+		qs[lookUpBy] = readLookUpValue.call(this, lookUpBy, itemIndex);
+	}
+	for (const flag of ['forceReEvaluation', 'cleanState'])
+		if (options[flag] === true) qs[flag] = 'true';
+	const response = (await enneoApiRequest.call(this, 'GET', '/telephony/getRouting', {
+		qs,
+		itemIndex,
+		area: 'telephonyHook',
+	})) as IDataObject;
+	return withoutKeys(response, 'success');
+}
+
+/** The Value field: a call or queue ID, or (versions 1 and 2) the ticket ID. */
+function readLookUpValue(
+	this: IExecuteFunctions,
+	lookUpBy: 'ticketId' | 'channelId' | 'queueId',
+	itemIndex: number,
+): string | number {
 	const raw = String(this.getNodeParameter('lookUpValue', itemIndex, '') ?? '').trim();
 	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)', queueId: 'Queue ID' };
 	if (!raw) {
@@ -85,16 +134,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Map it from the output of Call Received, e.g. {{ $json.ticketId }}.',
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {
-		[lookUpBy]: lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex),
-	};
-	for (const flag of ['forceReEvaluation', 'cleanState'])
-		if (options[flag] === true) qs[flag] = 'true';
-	const response = (await enneoApiRequest.call(this, 'GET', '/telephony/getRouting', {
-		qs,
-		itemIndex,
-		area: 'telephonyHook',
-	})) as IDataObject;
-	return withoutKeys(response, 'success');
+	return lookUpBy === 'channelId' ? raw : toId.call(this, raw, labels[lookUpBy], itemIndex);
 }

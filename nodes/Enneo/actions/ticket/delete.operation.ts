@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { deletedOutput } from '../../../shaping/response';
+import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,5 +25,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
 	await enneoApiRequest.call(this, 'DELETE', `/ticket/${ticketId}`, { itemIndex, area: 'ticket' });
-	return { id: ticketId, deleted: true };
+	if (!isVersion(this, SINGLE_TICKET_INPUT_VERSION)) return { id: ticketId, deleted: true };
+	return deletedOutput({ ticketId });
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { itemError } from '../../../values/itemError';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { deletedOutput } from '../../../shaping/response';
 
 const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -42,5 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		`/ticket/${ticketId}/attachment/${encodeURIComponent(attachmentId)}`,
 		{ itemIndex, area: 'ticket' },
 	);
-	return { ticketId, attachmentId, deleted: true };
+	return deletedOutput({ ticketId, attachmentId });
 }

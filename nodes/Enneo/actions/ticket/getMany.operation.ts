@@ -6,6 +6,7 @@ import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
 import type { EnneoTicket } from '../../../enneoApi/types';
 import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
+import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../fields/versions';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;
@@ -76,7 +77,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { '@version': [1] } },
+		displayOptions: { show: beforeVersion(SIMPLIFY_VERSION) },
 		options: [scopeOption, sortByOption, sortDirectionOption],
 	},
 	{
@@ -85,7 +86,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { '@version': [2] } },
+		displayOptions: { show: fromVersion(SIMPLIFY_VERSION) },
 		options: [scopeOption],
 	},
 	{
@@ -94,7 +95,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Sort Rule',
 		default: {},
-		displayOptions: { show: { '@version': [2] } },
+		displayOptions: { show: fromVersion(SIMPLIFY_VERSION) },
 		options: [
 			{ ...sortByOption, name: 'field' },
 			{ ...sortDirectionOption, name: 'direction' },
@@ -120,10 +121,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-	const sort =
-		(this.getNode().typeVersion ?? 1) >= 2
-			? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject)
-			: { field: options.orderByField, direction: options.orderByDirection };
+	const sort = isVersion(this, SIMPLIFY_VERSION)
+		? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject)
+		: { field: options.orderByField, direction: options.orderByDirection };
 	const body: IDataObject = {
 		filters: buildTicketFilters.call(this, filters, itemIndex),
 		orderByField: sort.field ?? 't.id',
@@ -143,7 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		area: 'ticket',
 	})) as EnneoTicket[];
 	if (!simplify) return tickets;
-	return (this.getNode().typeVersion ?? 1) >= 2
+	return isVersion(this, SIMPLIFY_VERSION)
 		? tickets.map(simplifyTicket)
 		: tickets.map(simplifyTicketV1);
 }

@@ -21,6 +21,13 @@ import {
 	ticketUpdateFieldOptions,
 } from '../../fields/ticketUpdate';
 import { channelOptions, sentimentOptions } from '../../../enneoApi/vocabulary';
+import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import {
+	beforeVersion,
+	fromVersion,
+	isVersion,
+	SINGLE_TICKET_INPUT_VERSION,
+} from '../../fields/versions';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -119,7 +126,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		description:
 			'ID of the ticket this input item changes. By default the "ID" field of each input item.',
+		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
 	},
+	ticketIdLocator({
+		default: { mode: 'id', value: '={{ $json.id }}' },
+		description:
+			'The ticket this input item changes. By default the "ID" field of each input item.',
+		displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+	}),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -211,7 +225,12 @@ function readTechnicalFields(
 }
 
 function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
-	const id = toId.call(this, this.getNodeParameter('ticketId', itemIndex), 'Ticket ID', itemIndex);
+	const id = getTicketId.call(
+		this,
+		itemIndex,
+		'ticketId',
+		isVersion(this, SINGLE_TICKET_INPUT_VERSION) ? 'Ticket' : 'Ticket ID',
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { tagIds, addTagIds, removeTagIds, spamStatus, ...agentFields } = readTicketChanges.call(
 		this,

@@ -1,0 +1,28 @@
+import type { IDisplayOptions, IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * The Enneo node's versions. Saved workflows keep the version they were built with, so a change
+ * of parameters or outputs is shown only from the version that introduced it:
+ * - 2: Inbound Call → Respond takes the platform's AI agent ID as a number; Simplify on Get
+ *   operations; Sort as its own collection in Ticket → Get Many.
+ * - 3: every ticket ID is the Ticket locator (From List, By ID, By URL), and every delete answers
+ *   `{ deleted: true, ticketId, … }`.
+ */
+export const NODE_VERSIONS = [1, 2, 3];
+export const SIMPLIFY_VERSION = 2;
+export const SINGLE_TICKET_INPUT_VERSION = 3;
+
+/** displayOptions.show for parameters that exist from `version` on. */
+export function fromVersion(version: number): IDisplayOptions['show'] {
+	return { '@version': [{ _cnd: { gte: version } }] };
+}
+
+/** displayOptions.show for parameters that only versions before `version` have. */
+export function beforeVersion(version: number): IDisplayOptions['show'] {
+	return { '@version': [{ _cnd: { lt: version } }] };
+}
+
+/** Whether the running node is at `version` or later. */
+export function isVersion(context: IExecuteFunctions, version: number): boolean {
+	return (context.getNode().typeVersion ?? 1) >= version;
+}
