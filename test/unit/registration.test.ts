@@ -90,24 +90,22 @@ describe('operation registration', () => {
 			expect(Object.keys(operations)).toContain(operationParameter(resource).default);
 		});
 
-		it("each operation's parameters show for that operation only and are in the resource's description", () => {
+		it("each operation's parameters show for that operation only, in the resource's description", () => {
+			const scoped = registered[resource].description.filter((p) => p.name !== 'operation');
+			let expected = 0;
 			for (const [value, module] of Object.entries(operations)) {
 				expect(module.execute ?? module.executeBatch).toBeDefined();
-				for (const parameter of module.description) {
-					expect({
-						value,
-						parameter: parameter.name,
-						show: parameter.displayOptions?.show,
-					}).toEqual({
-						value,
-						parameter: parameter.name,
-						show: expect.objectContaining({ resource: [resource], operation: [value] }),
-					});
-				}
-				expect(registered[resource].description).toEqual(
-					expect.arrayContaining(module.description),
+				const shown = scoped.filter((parameter) =>
+					(parameter.displayOptions?.show?.operation as string[] | undefined)?.includes(value),
 				);
+				expect(shown.map((p) => p.name)).toEqual(module.properties.map((p) => p.name));
+				for (const parameter of shown)
+					expect(parameter.displayOptions?.show).toEqual(
+						expect.objectContaining({ resource: [resource], operation: [value] }),
+					);
+				expected += module.properties.length;
 			}
+			expect(scoped).toHaveLength(expected);
 		});
 
 		it('no parameter of the node shows for an operation that is not registered', () => {

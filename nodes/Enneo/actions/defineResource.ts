@@ -5,13 +5,15 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 /**
  * One operation: its parameters and its code, in one file. Most operations run once per input
- * item (`execute`); operations that combine items (bulk update) implement `executeBatch`.
+ * item (`execute`); operations that combine items (bulk update) implement `executeBatch`. Its
+ * parameters are shown for its resource and operation by defineResource.
  */
 export interface EnneoOperation {
-	description: INodeProperties[];
+	properties: INodeProperties[];
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 	executeBatch?: (
 		this: IExecuteFunctions,
@@ -75,6 +77,14 @@ export function defineResource<Value extends string>(definition: {
 	};
 	return {
 		operations,
-		description: [operationParameter, ...rows.flatMap(([, row]) => row.module.description)],
+		description: [
+			operationParameter,
+			...rows.flatMap(([value, row]) =>
+				updateDisplayOptions(
+					{ show: { resource: [resource], operation: [value] } },
+					row.module.properties,
+				),
+			),
+		],
 	};
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../values/values';
 import { deletedOutput, withoutKeys } from '../../../shaping/response';
@@ -8,12 +7,7 @@ import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { conversationIdField } from '../../fields/conversation';
 import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
 
-const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['delete'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyConversation } from '../../../shaping/simplify';
 import { toId } from '../../../values/values';
@@ -9,7 +8,7 @@ import { conversationIdField } from '../../fields/conversation';
 import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 import { unwrapConversation } from '../../../shaping/response';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	conversationIdField,
 	{
@@ -31,11 +30,6 @@ const properties: INodeProperties[] = [
 ];
 
 properties.push(simplifyProperty);
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyConversation } from '../../../shaping/simplify';
 import { toIdList, toStringList } from '../../../values/values';
@@ -10,7 +9,7 @@ import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 import { directionOptions } from '../../../enneoApi/vocabulary';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	...returnAllAndLimit,
 	{
@@ -88,11 +87,6 @@ const properties: INodeProperties[] = [
 ];
 
 properties.push(simplifyProperty);
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['getMany'] } },
-	properties,
-);
 
 /** One value is sent as is, several as a PHP-style array (each filter accepts both). */
 function filterValue(

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { toId, toIdList, readList } from '../../../values/values';
@@ -10,7 +9,7 @@ import { conversationTypeDescription } from '../../fields/conversation';
 import { processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../fields/attachments';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'This SENDS the message to the customer (email, letter or chat, depending on the ticket) unless "Save as Draft" or "Private (Internal Note)" is set. To only record a message, use Store.',
@@ -139,11 +138,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['reply'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -1,7 +1,6 @@
 // Longer than most operations because Store takes every field of Enneo's store request
 // (docs/enneo-api-notes.md#conversation-store); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
@@ -18,7 +17,7 @@ import {
 } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../fields/attachments';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Stores a message on the ticket without sending anything, e.g. a reply that was sent or received in another system. Use Reply to send a message to the customer.',
@@ -257,11 +256,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['store'] } },
-	properties,
-);
 
 /** Builds the POST /ticket/{id}/conversation/store body from the node's fields (names: docs/enneo-api-notes.md#conversation-store). */
 export async function buildStoreBody(

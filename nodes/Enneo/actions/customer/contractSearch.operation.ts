@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { parseDateTime } from '../../../values/dates';
@@ -37,7 +36,7 @@ const includeRawDataOption: INodeProperties = {
 const recordOnTicketDescription =
 	"Ticket to record the search on (as an event trace). Enneo rate-limits identification attempts per ticket: ten failed searches exhaust the ticket's budget.";
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Search Fields',
 		name: 'searchFields',
@@ -101,11 +100,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['contractSearch'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withoutKeys } from '../../../shaping/response';
 import { simplifyCustomer } from '../../../shaping/simplify';
@@ -8,7 +7,7 @@ import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
 import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookUpBy',
@@ -71,11 +70,6 @@ const properties: INodeProperties[] = [
 ];
 
 properties.push(simplifyProperty);
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'customerId') as

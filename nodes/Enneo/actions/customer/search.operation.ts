@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import type { PhoneForm } from '../../../values/phone';
@@ -22,7 +21,7 @@ const CUSTOMER_SEARCH_PAGE = 100;
 /** Longest search text sent; a name, e-mail, phone number or ID is far shorter. */
 const MAX_QUERY_LENGTH = 256;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Search Text',
 		name: 'query',
@@ -71,11 +70,6 @@ const properties: INodeProperties[] = [
 ];
 
 properties.push(simplifyProperty);
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['search'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const raw = this.getNodeParameter('query', itemIndex, '') as unknown;

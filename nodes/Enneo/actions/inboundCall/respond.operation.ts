@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
@@ -12,7 +12,7 @@ const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
 
 const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Answers the ringing call that started this workflow (Enneo Trigger with Respond set to \"Using 'Respond to Inbound Call' Action\"). The workflow goes on after answering. An answer after the trigger's deadline is dropped: the caller already got the fallback.",
@@ -135,11 +135,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inboundCall'], operation: ['respond'] } },
-	properties,
-);
 
 /** The Enneo Trigger output of this run, found among this node's parents. */
 function triggerOutput(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {

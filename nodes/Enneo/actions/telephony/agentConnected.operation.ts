@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { callReferenceFields, hookNotice, readCallReference } from '../../fields/telephony';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	hookNotice,
 	{
 		displayName: 'User Name or ID',
@@ -19,11 +18,6 @@ const properties: INodeProperties[] = [
 	},
 	...callReferenceFields,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['telephony'], operation: ['agentConnected'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = toId.call(this, this.getNodeParameter('userId', itemIndex, ''), 'User', itemIndex);

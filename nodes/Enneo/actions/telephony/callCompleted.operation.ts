@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { withoutKeys } from '../../../shaping/response';
@@ -32,7 +31,7 @@ const durationField = ([name, displayName, description]: [
 	description,
 });
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	hookNotice,
 	...callReferenceFields,
 	{
@@ -48,11 +47,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['telephony'], operation: ['callCompleted'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { readPhoneNumber } from '../../../values/phone';
@@ -15,7 +14,7 @@ import {
 } from '../../fields/telephony';
 import { statusOptions } from '../../../enneoApi/vocabulary';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	hookNotice,
 	{
 		displayName: 'Direction',
@@ -186,11 +185,6 @@ const properties: INodeProperties[] = [
 		options: [defaultCountryCodeOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['telephony'], operation: ['callReceived'] } },
-	properties,
-);
 
 const isSet = (value: unknown) =>
 	value !== undefined && value !== null && String(value).trim() !== '';

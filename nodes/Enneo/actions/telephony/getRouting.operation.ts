@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { toId } from '../../../values/values';
@@ -14,7 +13,7 @@ import {
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../fields/versions';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	hookNotice,
 	{
 		displayName: 'Look Up By',
@@ -90,11 +89,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['telephony'], operation: ['getRouting'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'ticketId') as

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../values/values';
 import { enneoApiRequestFull } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	{
 		displayName: 'Options',
@@ -42,11 +41,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['autoExecute'] } },
-	properties,
-);
 
 /**
  * Runs the ticket's AI agent. Enneo answers HTTP 207 when the run took place but reported failure

@@ -1,7 +1,6 @@
 // Longer than most operations because Create takes every documented ticket field
 // (docs/enneo-api-notes.md#ticket-create); most lines are field declarations.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
@@ -18,7 +17,7 @@ import {
 } from '../../../enneoApi/vocabulary';
 import { readUrlAttachments, urlAttachmentsProperty } from '../../fields/attachments';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -224,11 +223,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['create'] } },
-	properties,
-);
 
 /** Reads the node's fields into Enneo's POST /ticket body (docs/enneo-api-notes.md#ticket-create). */
 export function buildCreateBody(

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { deletedOutput } from '../../../shaping/response';
 import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Deleting is permanent and cannot be undone: Enneo erases the ticket with its conversations, attachments, AI results, events and time tracking (GDPR erasure). Needs the deleteTicket permission.',
@@ -16,11 +15,6 @@ const properties: INodeProperties[] = [
 	},
 	ticketIdLocator(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	{
 		displayName: 'To Email',
@@ -65,11 +64,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['forward'] } },
-	properties,
-);
 
 /** One address goes as a string (the documented form), several as a list (accepted per docs/enneo-api-notes.md#ticket-other). */
 const oneOrMany = (list: string[]): string | string[] => (list.length === 1 ? list[0] : list);

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unwrapTicket } from '../../../shaping/response';
 import { simplifyTicket } from '../../../shaping/simplify';
@@ -8,7 +7,7 @@ import type { EnneoTicket } from '../../../enneoApi/types';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	{
 		displayName: 'Options',
@@ -67,11 +66,6 @@ const properties: INodeProperties[] = [
 ];
 
 properties.push(simplifyProperty);
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

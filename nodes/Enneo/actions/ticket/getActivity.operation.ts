@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	{
 		displayName: 'Options',
@@ -24,11 +23,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getActivity'] } },
-	properties,
-);
 
 /** The processing timeline; Enneo does not document its shape (docs/enneo-api-notes.md#undocumented-responses), so it is passed on as is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 
-const properties: INodeProperties[] = [];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getAgentQueueStatus'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 /**
  * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (docs/enneo-api-notes.md#ticket-other); -1 means no

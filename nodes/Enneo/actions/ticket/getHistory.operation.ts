@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
@@ -8,12 +7,7 @@ import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
 /** Enneo accepts `limit` 1…1000 on ticket history (docs/enneo-api-notes.md#limits). */
 export const HISTORY_MAX_PAGE = 1000;
 
-const properties: INodeProperties[] = [ticketIdLocator(), ...returnAllAndLimit];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getHistory'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [ticketIdLocator(), ...returnAllAndLimit];
 
 /** One output item per history entry (earlier tickets, deliveries, grid messages of the same customer). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

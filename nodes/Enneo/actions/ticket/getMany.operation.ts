@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyTicket, simplifyTicketV1 } from '../../../shaping/simplify';
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
@@ -60,7 +59,7 @@ const sortDirectionOption: INodeProperties = {
 	default: 'desc',
 };
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
@@ -109,11 +108,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Direction',
 		name: 'preferredDirection',
@@ -42,11 +41,6 @@ const properties: INodeProperties[] = [
 		options: ticketFilterOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getNext'] } },
-	properties,
-);
 
 /**
  * Enneo does not document this response (docs/enneo-api-notes.md#undocumented-responses): keep it as sent and make sure

@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 
-const properties: INodeProperties[] = [];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getStats'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 /** Open-ticket counts with breakdowns by AI agent and tag; shape undocumented (docs/enneo-api-notes.md#undocumented-responses). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,15 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
-const properties: INodeProperties[] = [ticketIdLocator()];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['getVariables'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [ticketIdLocator()];
 
 /** The response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses): pass it on, tagged with the ticket. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,15 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
 
-const properties: INodeProperties[] = [ticketIdLocator()];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['ping'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [ticketIdLocator()];
 
 /** Not a health check: it records the API user as working on the ticket and keeps time tracking running. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

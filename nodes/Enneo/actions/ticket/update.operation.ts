@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
@@ -34,7 +33,7 @@ const technicalFieldOptions: INodeProperties[] = [
 	...subjectAndSummaryFields,
 ];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	{
 		displayName: 'Update Fields',
@@ -72,11 +71,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
@@ -117,7 +117,7 @@ const technicalFieldOptions: INodeProperties[] = [
 	},
 ];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Ticket ID',
 		name: 'ticketId',
@@ -183,11 +183,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['updateMany'] } },
-	properties,
-);
 
 /** One input item's change, as read from its parameters. */
 interface PlannedChange {
