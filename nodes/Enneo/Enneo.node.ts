@@ -10,11 +10,11 @@ import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as inboundCall from './actions/inboundCall';
 import { router } from './actions/router';
-import { withTimeoutOption } from './fields/timeout';
+import { withTimeoutOption } from '../fields/timeout';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';
-import { NODE_VERSIONS } from './fields/versions';
+import { NODE_VERSIONS } from '../fields/versions';
 
 export class Enneo implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
- * Layout: the folders under nodes/ that are not a node (enneoApi, values, shaping, inboundCall)
+ * Layout: the folders under nodes/ that are not a node (enneoApi, fields, values, shaping, inboundCall)
  * import nothing from a node's folder, a node imports nothing from another node, and operation
  * files import helpers, never each other (CONTRIBUTING.md, "Where code goes").
  */
@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const nodesDir = resolve(__dirname, '../../nodes');
 const nodeFolders = ['Enneo', 'EnneoTrigger', 'EnneoEventTrigger'];
-const helperFolders = ['enneoApi', 'values', 'shaping', 'inboundCall'];
+const helperFolders = ['enneoApi', 'fields', 'values', 'shaping', 'inboundCall'];
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toId } from '../../../values/values';
 import { deletedOutput, withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { conversationIdField } from '../../fields/conversation';
-import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { conversationIdField } from '../../../fields/conversation';
+import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../../fields/versions';
 
 export const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
 

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyConversation } from '../../../shaping/simplify';
 import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { conversationIdField } from '../../fields/conversation';
-import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { conversationIdField } from '../../../fields/conversation';
+import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { unwrapConversation } from '../../../shaping/response';
 
 export const properties: INodeProperties[] = [

@@ -4,10 +4,10 @@ import { simplifyConversation } from '../../../shaping/simplify';
 import { toIdList, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoConversation } from '../../../enneoApi/types';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { directionOptions } from '../../../enneoApi/vocabulary';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),

@@ -4,10 +4,10 @@ import { itemError } from '../../../values/itemError';
 import { toId, toIdList, readList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { conversationTypeDescription } from '../../fields/conversation';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { conversationTypeDescription } from '../../../fields/conversation';
 import { processModeOptions } from '../../../enneoApi/vocabulary';
-import { attachmentFields, readAttachments } from '../../fields/attachments';
+import { attachmentFields, readAttachments } from '../../../fields/attachments';
 
 export const properties: INodeProperties[] = [
 	{

@@ -7,15 +7,15 @@ import { readEnneoDate } from '../../../values/dates';
 import { toId, toIdList, readJsonObject, readList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { conversationTypeDescription } from '../../fields/conversation';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { conversationTypeDescription } from '../../../fields/conversation';
 import {
 	directionOptions,
 	priorityOptions,
 	processModeOptions,
 	statusOptions,
 } from '../../../enneoApi/vocabulary';
-import { attachmentFields, readAttachments } from '../../fields/attachments';
+import { attachmentFields, readAttachments } from '../../../fields/attachments';
 
 export const properties: INodeProperties[] = [
 	{

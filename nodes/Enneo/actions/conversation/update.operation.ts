@@ -4,8 +4,8 @@ import { itemError } from '../../../values/itemError';
 import { toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { conversationIdField } from '../../fields/conversation';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { conversationIdField } from '../../../fields/conversation';
 
 export const properties: INodeProperties[] = [
 	{

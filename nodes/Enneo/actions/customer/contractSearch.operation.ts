@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemError } from '../../../values/itemError';
 import { parseDateTime } from '../../../values/dates';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getOptionalTicketId, optionalTicketIdLocator } from '../../fields/ticketId';
+import { getOptionalTicketId, optionalTicketIdLocator } from '../../../fields/ticketId';
 import {
 	beforeVersion,
 	fromVersion,
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
-} from '../../fields/versions';
+} from '../../../fields/versions';
 
 const textField = (
 	displayName: string,

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { withoutKeys } from '../../../shaping/response';
 import { simplifyCustomer } from '../../../shaping/simplify';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
-import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 
 export const properties: INodeProperties[] = [
 	{

@@ -12,8 +12,8 @@ import {
 	vipOptions,
 	withCustomerTags,
 } from '../../../shaping/customer';
-import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
+import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;

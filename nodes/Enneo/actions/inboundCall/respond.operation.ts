@@ -5,7 +5,7 @@ import { itemError } from '../../../values/itemError';
 import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
 import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
 import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
-import { beforeVersion, fromVersion } from '../../fields/versions';
+import { beforeVersion, fromVersion } from '../../../fields/versions';
 
 /** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
 const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { callReferenceFields, hookNotice, readCallReference } from '../../fields/telephony';
+import { callReferenceFields, hookNotice, readCallReference } from '../../../fields/telephony';
 
 export const properties: INodeProperties[] = [
 	hookNotice,

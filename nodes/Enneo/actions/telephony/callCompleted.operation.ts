@@ -9,7 +9,7 @@ import {
 	readCallReference,
 	readTranscript,
 	transcriptFields,
-} from '../../fields/telephony';
+} from '../../../fields/telephony';
 
 const durations: Array<[string, string, string]> = [
 	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],

@@ -11,7 +11,7 @@ import {
 	hookNotice,
 	readTranscript,
 	transcriptFields,
-} from '../../fields/telephony';
+} from '../../../fields/telephony';
 import { statusOptions } from '../../../enneoApi/vocabulary';
 
 export const properties: INodeProperties[] = [

@@ -4,14 +4,14 @@ import { itemError } from '../../../values/itemError';
 import { toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { hookNotice } from '../../fields/telephony';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { hookNotice } from '../../../fields/telephony';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
 	beforeVersion,
 	fromVersion,
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
-} from '../../fields/versions';
+} from '../../../fields/versions';
 
 export const properties: INodeProperties[] = [
 	hookNotice,

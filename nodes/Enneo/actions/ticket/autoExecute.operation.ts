@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toId } from '../../../values/values';
 import { enneoApiRequestFull } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),

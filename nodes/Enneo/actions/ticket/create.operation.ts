@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
-import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
 import { toId, toIdList, readJsonObject, toStringList } from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
@@ -15,7 +15,7 @@ import {
 	processModeOptions,
 	statusOptions,
 } from '../../../enneoApi/vocabulary';
-import { readUrlAttachments, urlAttachmentsProperty } from '../../fields/attachments';
+import { readUrlAttachments, urlAttachmentsProperty } from '../../../fields/attachments';
 
 export const properties: INodeProperties[] = [
 	{

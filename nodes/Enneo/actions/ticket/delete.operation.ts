@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { deletedOutput } from '../../../shaping/response';
-import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../fields/versions';
+import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../../fields/versions';
 
 export const properties: INodeProperties[] = [
 	{

@@ -4,8 +4,8 @@ import { unwrapTicket } from '../../../shaping/response';
 import { simplifyTicket } from '../../../shaping/simplify';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { simplifyProperty, wantsSimplify } from '../../fields/simplify';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),

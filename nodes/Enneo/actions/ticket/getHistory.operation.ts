@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 
 /** Enneo accepts `limit` 1…1000 on ticket history (docs/enneo-api-notes.md#limits). */
 export const HISTORY_MAX_PAGE = 1000;

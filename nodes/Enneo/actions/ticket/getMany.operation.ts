@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyTicket, simplifyTicketV1 } from '../../../shaping/simplify';
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
 import type { EnneoTicket } from '../../../enneoApi/types';
-import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
-import { readReturnAllAndLimit, returnAllAndLimit } from '../../fields/paging';
-import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../fields/versions';
+import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketFilters';
+import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
+import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../../fields/versions';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;

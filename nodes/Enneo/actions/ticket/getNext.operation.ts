@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../values/itemError';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
-import { buildTicketFilters, ticketFilterOptions } from '../../fields/ticketFilters';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketFilters';
 
 export const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 
 export const properties: INodeProperties[] = [ticketIdLocator()];
 

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
 import { readJsonObject } from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
-} from '../../fields/ticketUpdate';
+} from '../../../fields/ticketUpdate';
 
 /** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */
 const technicalFieldOptions: INodeProperties[] = [

@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { assertPendingHasFutureDueBy } from '../../fields/ticketRules';
+import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
 import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
@@ -19,15 +19,15 @@ import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
-} from '../../fields/ticketUpdate';
+} from '../../../fields/ticketUpdate';
 import { channelOptions, sentimentOptions } from '../../../enneoApi/vocabulary';
-import { getTicketId, ticketIdLocator } from '../../fields/ticketId';
+import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
 	beforeVersion,
 	fromVersion,
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
-} from '../../fields/versions';
+} from '../../../fields/versions';
 
 export const DEFAULT_BATCH_SIZE = 100;
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readEnneoDate } from '../../values/dates';
+import { readEnneoDate } from '../values/dates';
 import { tagChanges } from './ticketRules';
-import { toIdList } from '../../values/values';
-import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../../enneoApi/vocabulary';
+import { toIdList } from '../values/values';
+import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../enneoApi/vocabulary';
 
 /** Ticket fields any agent may change (docs/enneo-api-notes.md#ticket-update); shared by Update and Update Many. */
 export const ticketUpdateFieldOptions: INodeProperties[] = [

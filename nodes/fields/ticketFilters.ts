@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { itemError } from '../../values/itemError';
-import { toEnneoFilterDate, workflowZone } from '../../values/dates';
-import { toStringList } from '../../values/values';
+import { itemError } from '../values/itemError';
+import { toEnneoFilterDate, workflowZone } from '../values/dates';
+import { toStringList } from '../values/values';
 import {
 	aiSupportLevelOptions,
 	channelOptions,
@@ -10,7 +10,7 @@ import {
 	priorityOptions,
 	sentimentOptions,
 	statusOptions,
-} from '../../enneoApi/vocabulary';
+} from '../enneoApi/vocabulary';
 
 /**
  * The ticket search filters (POST /ticket/search, docs/enneo-api-notes.md#ticket-search): their

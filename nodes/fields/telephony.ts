@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { itemError } from '../../values/itemError';
-import { toIsoDateTime, workflowZone } from '../../values/dates';
-import type { TranscriptEntry } from '../../enneoApi/types';
+import { itemError } from '../values/itemError';
+import { toIsoDateTime, workflowZone } from '../values/dates';
+import type { TranscriptEntry } from '../enneoApi/types';
 import { getOptionalTicketId, optionalTicketIdLocator } from './ticketId';
 import { beforeVersion, fromVersion, isVersion, SINGLE_TICKET_INPUT_VERSION } from './versions';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS, TIMEOUT_RANGE_MS } from '../../enneoApi/request';
+import { DEFAULT_TIMEOUT_MS, TIMEOUT_RANGE_MS } from '../enneoApi/request';
 
 /** Options → Timeout: read by the transport for every request of the item (`options.timeout`). */
 export const timeoutOption: INodeProperties = {

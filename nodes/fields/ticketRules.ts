@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { itemError } from '../../values/itemError';
-import { parseDateTime, workflowZone } from '../../values/dates';
+import { itemError } from '../values/itemError';
+import { parseDateTime, workflowZone } from '../values/dates';
 
 /**
  * Enneo rejects `status: pending` unless `dueBy` is sent in the same request and lies in the

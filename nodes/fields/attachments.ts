@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { itemError } from '../../values/itemError';
-import { toStringList } from '../../values/values';
+import { itemError } from '../values/itemError';
+import { toStringList } from '../values/values';
 
 export function urlAttachmentsProperty(
 	name: string,

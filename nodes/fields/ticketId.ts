@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toId } from '../../values/values';
+import { toId } from '../values/values';
 
 /** Ticket ID as a resource locator: pick from a list, type the ID, or paste the ticket's URL. */
 export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
