@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { channelOptions, statusOptions } from '../enneoApi/vocabulary';
+import { filtersCollection, optionsCollection } from '../fields/collections';
 
 /** Enneo's event search answers at most 100 events per page (docs/enneo-api-notes.md#limits: the reference says 100, the plugin 500). */
 export const EVENT_PAGE_SIZE = 100;
@@ -26,15 +27,8 @@ export const eventTriggerProperties: INodeProperties[] = [
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: "The Enneo events that start the workflow; by expression use Enneo's type names, e.g. ticketCreated, ticketResponse",
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description:
-			"Conditions on the event's ticket as it is when Enneo is polled; events without a ticket never match a filter",
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Channel',
 				name: 'channel',
@@ -68,60 +62,57 @@ export const eventTriggerProperties: INodeProperties[] = [
 				default: [],
 			},
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'After a Gap of More Than 30 Days',
-				name: 'retentionGap',
-				type: 'options',
-				options: [
-					{
-						name: 'Stop With an Error',
-						value: 'error',
-						description: 'Report the gap; choose one of the other options to go on',
-					},
-					{
-						name: 'Continue From the Saved Position',
-						value: 'continue',
-						description: 'Deliver every event Enneo still has after the last one delivered',
-					},
-					{ name: 'Start From Now', value: 'restart', description: 'Skip everything up to now' },
-				],
-				default: 'error',
-				description:
-					'Enneo keeps event details for 30 days. What to do when the next new events are older than that (e.g. the workflow was unpublished for weeks).',
-			},
-			{
-				displayName: 'Include Ticket',
-				name: 'includeTicket',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add the event's ticket to each item (one request per 500 tickets; null for a deleted ticket)",
-			},
-			{
-				displayName: 'Max Events per Poll',
-				name: 'maxEventsPerPoll',
-				type: 'number',
-				typeOptions: { minValue: EVENTS_PER_POLL.min, maxValue: EVENTS_PER_POLL.max },
-				default: 500,
-				description:
-					'Events read in one poll at most (100 per request); the rest follow at the next poll, nothing is skipped',
-			},
-			{
-				displayName: 'Simplify Ticket',
-				name: 'simplifyTicket',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether Include Ticket adds a simplified ticket (ID, subject, status, tags, …) instead of the raw search row',
-			},
-		],
-	},
+		{
+			description:
+				"Conditions on the event's ticket as it is when Enneo is polled; events without a ticket never match a filter",
+		},
+	),
+	optionsCollection([
+		{
+			displayName: 'After a Gap of More Than 30 Days',
+			name: 'retentionGap',
+			type: 'options',
+			options: [
+				{
+					name: 'Stop With an Error',
+					value: 'error',
+					description: 'Report the gap; choose one of the other options to go on',
+				},
+				{
+					name: 'Continue From the Saved Position',
+					value: 'continue',
+					description: 'Deliver every event Enneo still has after the last one delivered',
+				},
+				{ name: 'Start From Now', value: 'restart', description: 'Skip everything up to now' },
+			],
+			default: 'error',
+			description:
+				'Enneo keeps event details for 30 days. What to do when the next new events are older than that (e.g. the workflow was unpublished for weeks).',
+		},
+		{
+			displayName: 'Include Ticket',
+			name: 'includeTicket',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add the event's ticket to each item (one request per 500 tickets; null for a deleted ticket)",
+		},
+		{
+			displayName: 'Max Events per Poll',
+			name: 'maxEventsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: EVENTS_PER_POLL.min, maxValue: EVENTS_PER_POLL.max },
+			default: 500,
+			description:
+				'Events read in one poll at most (100 per request); the rest follow at the next poll, nothing is skipped',
+		},
+		{
+			displayName: 'Simplify Ticket',
+			name: 'simplifyTicket',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether Include Ticket adds a simplified ticket (ID, subject, status, tags, …) instead of the raw search row',
+		},
+	]),
 ];

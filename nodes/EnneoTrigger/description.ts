@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
+import { optionsCollection } from '../fields/collections';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -173,40 +174,33 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Answer at Once When the Workflow Fails',
-				name: 'answerAtOnceOnFailure',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
-			},
-			...rulesOptions.slice(0, 2),
-			{
-				displayName: 'Default Country Code',
-				name: 'defaultCountryCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 49',
-				description: 'Country code for callerE164/calleeE164 when a number arrives without one',
-			},
-			{
-				displayName: 'IP Allowlist',
-				name: 'ipAllowlist',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 203.0.113.0/24, 2001:db8::/32',
-				description:
-					"Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller's address.",
-			},
-			...rulesOptions.slice(2),
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Answer at Once When the Workflow Fails',
+			name: 'answerAtOnceOnFailure',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
+		},
+		...rulesOptions.slice(0, 2),
+		{
+			displayName: 'Default Country Code',
+			name: 'defaultCountryCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 49',
+			description: 'Country code for callerE164/calleeE164 when a number arrives without one',
+		},
+		{
+			displayName: 'IP Allowlist',
+			name: 'ipAllowlist',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 203.0.113.0/24, 2001:db8::/32',
+			description:
+				"Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller's address.",
+		},
+		...rulesOptions.slice(2),
+	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from './collections';
 import { DEFAULT_TIMEOUT_MS, TIMEOUT_RANGE_MS } from '../enneoApi/request';
 
 /** Options → Timeout: read by the transport for every request of the item (`options.timeout`). */
@@ -39,15 +40,11 @@ export function withTimeoutOption(
 	for (const [resource, names] of Object.entries(operations)) {
 		for (const operation of names) {
 			if (covered.has(`${resource}:${operation}`)) continue;
-			out.push({
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				displayOptions: { show: { resource: [resource], operation: [operation] } },
-				options: [timeoutOption],
-			});
+			out.push(
+				optionsCollection([timeoutOption], {
+					displayOptions: { show: { resource: [resource], operation: [operation] } },
+				}),
+			);
 		}
 	}
 	return out;

@@ -7,26 +7,20 @@ import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField } from '../../../fields/conversation';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { unwrapConversation } from '../../../shaping/response';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	conversationIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the original source payload of the message',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Raw Data',
+			name: 'includeRawData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the original source payload of the message',
+		},
+	]),
 ];
 
 properties.push(simplifyProperty);

@@ -8,82 +8,69 @@ import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { directionOptions } from '../../../enneoApi/vocabulary';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
+import { filtersCollection, optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'multiOptions',
-				options: directionOptions,
-				default: [],
-			},
-			{
-				displayName: 'Private',
-				name: 'private',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return only internal notes (on) or only customer-visible messages (off)',
-			},
-			{
-				displayName: 'Recipient IDs',
-				name: 'toId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7, 8',
-				description: 'IDs of recipients, separated by commas',
-			},
-			{
-				displayName: 'Sender IDs',
-				name: 'senderId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7, 8',
-				description: 'IDs of senders, separated by commas',
-			},
-			{
-				displayName: 'Types',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. html, note',
-				description: 'Conversation types, separated by commas (e.g. html, text, note, neo)',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Content Translation Language',
-				name: 'contentTranslationLanguage',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en',
-				description: 'Language code to translate the messages into',
-			},
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the original source payload of each message',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Direction',
+			name: 'direction',
+			type: 'multiOptions',
+			options: directionOptions,
+			default: [],
+		},
+		{
+			displayName: 'Private',
+			name: 'private',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return only internal notes (on) or only customer-visible messages (off)',
+		},
+		{
+			displayName: 'Recipient IDs',
+			name: 'toId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7, 8',
+			description: 'IDs of recipients, separated by commas',
+		},
+		{
+			displayName: 'Sender IDs',
+			name: 'senderId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7, 8',
+			description: 'IDs of senders, separated by commas',
+		},
+		{
+			displayName: 'Types',
+			name: 'type',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. html, note',
+			description: 'Conversation types, separated by commas (e.g. html, text, note, neo)',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Content Translation Language',
+			name: 'contentTranslationLanguage',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. en',
+			description: 'Language code to translate the messages into',
+		},
+		{
+			displayName: 'Include Raw Data',
+			name: 'includeRawData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the original source payload of each message',
+		},
+	]),
 ];
 
 properties.push(simplifyProperty);

@@ -8,6 +8,7 @@ import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationTypeDescription } from '../../../fields/conversation';
 import { processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
+import { additionalFieldsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -27,116 +28,109 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text of the reply (HTML allowed when the type is html)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'AI Processing',
-				name: 'process',
-				type: 'options',
-				options: processModeOptions,
-				default: 'batch',
-				description: 'When Enneo runs its AI on the reply',
-			},
-			...attachmentFields,
-			{
-				displayName: 'BCC',
-				name: 'bcc',
-				type: 'string',
-				default: '',
-				description: 'BCC addresses, separated by commas (or an array from an expression)',
-			},
-			{
-				displayName: 'CC',
-				name: 'cc',
-				type: 'string',
-				default: '',
-				description:
-					"CC addresses, separated by commas (or an array from an expression); overrides the ticket's CC",
-			},
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'string',
-				default: '',
-				description: 'Channel-specific conversation ID (e.g. of a chat session) to reply into',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Outbound (to Customer)', value: 'out' },
-					{ name: 'Internal (Private Note)', value: 'internal' },
-				],
-				default: 'out',
-			},
-			{
-				displayName: 'Include Quoted History',
-				name: 'includeQuotedHistory',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the sent email quotes the earlier messages of the thread',
-			},
-			{
-				displayName: 'Intent IDs',
-				name: 'intentIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12, 15',
-				description: 'IDs of intents to link, separated by commas',
-			},
-			{
-				displayName: 'Private (Internal Note)',
-				name: 'private',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add an internal note instead of sending (nothing reaches the customer)',
-			},
-			{
-				displayName: 'Save as Draft',
-				name: 'isDraft',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to save the reply as a draft for approval instead of sending it',
-			},
-			{
-				displayName: 'Subchannel Name or ID',
-				name: 'subchannelId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubchannels' },
-				default: '',
-				description:
-					'Mailbox to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Subject',
-				name: 'subject',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'string',
-				default: '',
-				description:
-					"Recipient addresses, separated by commas (or an array from an expression); overrides the ticket's recipient",
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'string',
-				default: 'html',
-				description: conversationTypeDescription,
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'AI Processing',
+			name: 'process',
+			type: 'options',
+			options: processModeOptions,
+			default: 'batch',
+			description: 'When Enneo runs its AI on the reply',
+		},
+		...attachmentFields,
+		{
+			displayName: 'BCC',
+			name: 'bcc',
+			type: 'string',
+			default: '',
+			description: 'BCC addresses, separated by commas (or an array from an expression)',
+		},
+		{
+			displayName: 'CC',
+			name: 'cc',
+			type: 'string',
+			default: '',
+			description:
+				"CC addresses, separated by commas (or an array from an expression); overrides the ticket's CC",
+		},
+		{
+			displayName: 'Channel ID',
+			name: 'channelId',
+			type: 'string',
+			default: '',
+			description: 'Channel-specific conversation ID (e.g. of a chat session) to reply into',
+		},
+		{
+			displayName: 'Direction',
+			name: 'direction',
+			type: 'options',
+			options: [
+				{ name: 'Outbound (to Customer)', value: 'out' },
+				{ name: 'Internal (Private Note)', value: 'internal' },
+			],
+			default: 'out',
+		},
+		{
+			displayName: 'Include Quoted History',
+			name: 'includeQuotedHistory',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the sent email quotes the earlier messages of the thread',
+		},
+		{
+			displayName: 'Intent IDs',
+			name: 'intentIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 12, 15',
+			description: 'IDs of intents to link, separated by commas',
+		},
+		{
+			displayName: 'Private (Internal Note)',
+			name: 'private',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add an internal note instead of sending (nothing reaches the customer)',
+		},
+		{
+			displayName: 'Save as Draft',
+			name: 'isDraft',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to save the reply as a draft for approval instead of sending it',
+		},
+		{
+			displayName: 'Subchannel Name or ID',
+			name: 'subchannelId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSubchannels' },
+			default: '',
+			description:
+				'Mailbox to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			description:
+				"Recipient addresses, separated by commas (or an array from an expression); overrides the ticket's recipient",
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'string',
+			default: 'html',
+			description: conversationTypeDescription,
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -6,6 +6,7 @@ import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField } from '../../../fields/conversation';
+import { updateFieldsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -17,31 +18,24 @@ export const properties: INodeProperties[] = [
 	},
 	ticketIdLocator(),
 	conversationIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Draft',
-				name: 'isDraft',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the message stays a draft. Off publishes the draft, which sends it to the customer.',
-			},
-			{
-				displayName: 'Message',
-				name: 'message',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'New text of the note or draft',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Draft',
+			name: 'isDraft',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the message stays a draft. Off publishes the draft, which sends it to the customer.',
+		},
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'New text of the note or draft',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

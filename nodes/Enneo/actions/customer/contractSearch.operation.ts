@@ -10,6 +10,7 @@ import {
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
 const textField = (
 	displayName: string,
@@ -65,14 +66,8 @@ export const properties: INodeProperties[] = [
 			textField('Postal Code', 'postalCode', 'e.g. 20249'),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
-		options: [
+	optionsCollection(
+		[
 			includeRawDataOption,
 			{
 				displayName: 'Record on Ticket ID',
@@ -83,22 +78,22 @@ export const properties: INodeProperties[] = [
 				description: recordOnTicketDescription,
 			},
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
-		options: [
+		{
+			displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
+		},
+	),
+	optionsCollection(
+		[
 			includeRawDataOption,
 			optionalTicketIdLocator({
 				displayName: 'Record on Ticket',
 				description: recordOnTicketDescription,
 			}),
 		],
-	},
+		{
+			displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
+		},
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -6,6 +6,7 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -42,31 +43,24 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { lookUpBy: ['contractId'] } },
 	},
 	ticketIdLocator({ displayOptions: { show: { lookUpBy: ['ticketId'] } } }),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Contracts',
-				name: 'includeContracts',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
-			},
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the ERP source data',
-			},
-			...vipOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Contracts',
+			name: 'includeContracts',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
+		},
+		{
+			displayName: 'Include Raw Data',
+			name: 'includeRawData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the ERP source data',
+		},
+		...vipOptions,
+	]),
 ];
 
 properties.push(simplifyProperty);

@@ -4,6 +4,7 @@ import { itemError } from '../../../values/itemError';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { readPathId } from '../../../shaping/customer';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -14,38 +15,31 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 746839',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the ERP source data',
-			},
-			{
-				displayName: 'Output Item When Not Found',
-				name: 'continueIfNotFound',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an unknown contract gives an item with found = false instead of an error. Off: the node fails (or, with Continue On Fail, outputs the error).',
-			},
-			{
-				displayName: 'Refresh From ERP',
-				name: 'refresh',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Enneo fetches the contract from the ERP again instead of using its cache',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Raw Data',
+			name: 'includeRawData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the ERP source data',
+		},
+		{
+			displayName: 'Output Item When Not Found',
+			name: 'continueIfNotFound',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an unknown contract gives an item with found = false instead of an error. Off: the node fails (or, with Continue On Fail, outputs the error).',
+		},
+		{
+			displayName: 'Refresh From ERP',
+			name: 'refresh',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Enneo fetches the contract from the ERP again instead of using its cache',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

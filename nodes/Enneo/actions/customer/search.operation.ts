@@ -14,6 +14,7 @@ import {
 } from '../../../shaping/customer';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
+import { optionsCollection } from '../../../fields/collections';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;
@@ -33,40 +34,33 @@ export const properties: INodeProperties[] = [
 			'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
 	},
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Default Country Code',
-				name: 'defaultCountryCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 49',
-				description:
-					'Country calling code used to normalize national phone numbers such as 0151 12345678',
-			},
-			{
-				displayName: 'Include Raw Data',
-				name: 'includeRawData',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the ERP source data of each customer',
-			},
-			{
-				displayName: 'Normalize Phone Numbers',
-				name: 'normalizePhone',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a search text that looks like a phone number (starts with + or 0) is searched the way Enneo stores phones (digits, e.g. 4915112345678), then as +4915112345678 and 015112345678 until one finds someone (at most 3 searches). Found customers carry matchedPhone.',
-			},
-			...vipOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Default Country Code',
+			name: 'defaultCountryCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 49',
+			description:
+				'Country calling code used to normalize national phone numbers such as 0151 12345678',
+		},
+		{
+			displayName: 'Include Raw Data',
+			name: 'includeRawData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the ERP source data of each customer',
+		},
+		{
+			displayName: 'Normalize Phone Numbers',
+			name: 'normalizePhone',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a search text that looks like a phone number (starts with + or 0) is searched the way Enneo stores phones (digits, e.g. 4915112345678), then as +4915112345678 and 015112345678 until one finds someone (at most 3 searches). Found customers carry matchedPhone.',
+		},
+		...vipOptions,
+	]),
 ];
 
 properties.push(simplifyProperty);

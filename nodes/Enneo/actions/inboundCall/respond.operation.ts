@@ -6,6 +6,7 @@ import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
 import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
 import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
 /** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
 const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
@@ -117,23 +118,16 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Session ID',
-				name: 'sessionId',
-				type: 'string',
-				default: '',
-				description:
-					'The call to answer. Leave empty to answer the call of the Enneo Trigger that started this workflow.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Session ID',
+			name: 'sessionId',
+			type: 'string',
+			default: '',
+			description:
+				'The call to answer. Leave empty to answer the call of the Enneo Trigger that started this workflow.',
+		},
+	]),
 ];
 
 /** The Enneo Trigger output of this run, found among this node's parents. */

@@ -10,6 +10,7 @@ import {
 	readTranscript,
 	transcriptFields,
 } from '../../../fields/telephony';
+import { additionalFieldsCollection } from '../../../fields/collections';
 
 const durations: Array<[string, string, string]> = [
 	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],
@@ -34,18 +35,11 @@ const durationField = ([name, displayName, description]: [
 export const properties: INodeProperties[] = [
 	hookNotice,
 	...callReferenceFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...durations.slice(0, 3).map(durationField),
-			...transcriptFields,
-			...durations.slice(3).map(durationField),
-		],
-	},
+	additionalFieldsCollection([
+		...durations.slice(0, 3).map(durationField),
+		...transcriptFields,
+		...durations.slice(3).map(durationField),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -13,6 +13,7 @@ import {
 	transcriptFields,
 } from '../../../fields/telephony';
 import { statusOptions } from '../../../enneoApi/vocabulary';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	hookNotice,
@@ -95,95 +96,81 @@ export const properties: INodeProperties[] = [
 			'AI agent that conducts the outbound call; the human agent then stays available. Only for outbound calls (Enneo ignores it for inbound calls, so it is not offered there). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { direction: ['out'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Call ID (Channel ID)',
-				name: 'channelId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. call_123abc456',
-				description: channelIdDescription,
-			},
-			{
-				displayName: 'Caller Name',
-				name: 'callerName',
-				type: 'string',
-				default: '',
-				description: "Becomes the ticket's From Name",
-			},
-			{
-				displayName: 'Contract ID',
-				name: 'contractId',
-				type: 'string',
-				default: '',
-				description: 'Identifies the customer by contract (takes precedence over the phone number)',
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				description: 'Identifies the customer directly (takes precedence over the phone number)',
-			},
-			{
-				displayName: 'External Ticket ID',
-				name: 'externalTicketId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ext-123',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: statusOptions,
-				default: 'open',
-				description:
-					'Status of the new ticket. If not set, Enneo uses Closed for routing None and Open for External and Native.',
-			},
-			{
-				displayName: 'Subchannel (Phone Line) Name or ID',
-				name: 'subchannelId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getPhoneSubchannels' },
-				default: '',
-				description:
-					'The call line as defined in Enneo. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			...transcriptFields,
-			{
-				displayName: 'Trigger AI Processing',
-				name: 'triggerAiProcessing',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether Enneo runs its AI on the ticket. If not set, Enneo runs it for routing External and Native and not for None.',
-			},
-			{
-				displayName: 'User Name or ID',
-				name: 'userId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getAgents' },
-				default: '',
-				description:
-					'User to connect right away: their open Enneo window jumps to the new ticket (same as a later Agent Connected). Only with routing None or External. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultCountryCodeOption],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Call ID (Channel ID)',
+			name: 'channelId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. call_123abc456',
+			description: channelIdDescription,
+		},
+		{
+			displayName: 'Caller Name',
+			name: 'callerName',
+			type: 'string',
+			default: '',
+			description: "Becomes the ticket's From Name",
+		},
+		{
+			displayName: 'Contract ID',
+			name: 'contractId',
+			type: 'string',
+			default: '',
+			description: 'Identifies the customer by contract (takes precedence over the phone number)',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'Identifies the customer directly (takes precedence over the phone number)',
+		},
+		{
+			displayName: 'External Ticket ID',
+			name: 'externalTicketId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ext-123',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: statusOptions,
+			default: 'open',
+			description:
+				'Status of the new ticket. If not set, Enneo uses Closed for routing None and Open for External and Native.',
+		},
+		{
+			displayName: 'Subchannel (Phone Line) Name or ID',
+			name: 'subchannelId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPhoneSubchannels' },
+			default: '',
+			description:
+				'The call line as defined in Enneo. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		...transcriptFields,
+		{
+			displayName: 'Trigger AI Processing',
+			name: 'triggerAiProcessing',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether Enneo runs its AI on the ticket. If not set, Enneo runs it for routing External and Native and not for None.',
+		},
+		{
+			displayName: 'User Name or ID',
+			name: 'userId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAgents' },
+			default: '',
+			description:
+				'User to connect right away: their open Enneo window jumps to the new ticket (same as a later Agent Connected). Only with routing None or External. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
+	optionsCollection([defaultCountryCodeOption]),
 ];
 
 const isSet = (value: unknown) =>

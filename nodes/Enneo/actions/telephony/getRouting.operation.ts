@@ -12,6 +12,7 @@ import {
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	hookNotice,
@@ -63,31 +64,24 @@ export const properties: INodeProperties[] = [
 			show: { lookUpBy: ['ticketId'], ...fromVersion(SINGLE_TICKET_INPUT_VERSION) },
 		},
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Clean State',
-				name: 'cleanState',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to reset the routing state of all user agents before evaluating (for testing)',
-			},
-			{
-				displayName: 'Force Re-Evaluation',
-				name: 'forceReEvaluation',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Enneo evaluates the routing again instead of answering the stored state',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Clean State',
+			name: 'cleanState',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to reset the routing state of all user agents before evaluating (for testing)',
+		},
+		{
+			displayName: 'Force Re-Evaluation',
+			name: 'forceReEvaluation',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Enneo evaluates the routing again instead of answering the stored state',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

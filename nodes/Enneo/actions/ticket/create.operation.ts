@@ -16,6 +16,7 @@ import {
 	statusOptions,
 } from '../../../enneoApi/vocabulary';
 import { readUrlAttachments, urlAttachmentsProperty } from '../../../fields/attachments';
+import { additionalFieldsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -36,192 +37,185 @@ export const properties: INodeProperties[] = [
 		default: 'batch',
 		description: 'When Enneo runs its AI (customer detection, tags, AI agents) on the new ticket',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Assigned Agent Name or ID',
-				name: 'agentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getAgents' },
-				default: '',
-				description:
-					'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			urlAttachmentsProperty(
-				'attachments',
-				'Attachments',
-				'Files Enneo downloads from a URL and attaches to the ticket',
-			),
-			{
-				displayName: 'BCC',
-				name: 'bcc',
-				type: 'string',
-				default: '',
-				description: 'Email addresses, separated by commas',
-			},
-			{
-				displayName: 'Body',
-				name: 'body',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'Message text; HTML preferred, plain text allowed',
-			},
-			{
-				displayName: 'CC',
-				name: 'cc',
-				type: 'string',
-				default: '',
-				description: 'Email addresses, separated by commas',
-			},
-			{
-				displayName: 'Contract ID',
-				name: 'contractId',
-				type: 'string',
-				default: '',
-				description: 'Leave empty to let Enneo detect the contract',
-			},
-			{
-				displayName: 'Created At',
-				name: 'createdAt',
-				type: 'dateTime',
-				default: '',
-				description:
-					'When the request was received (default: now), e.g. when importing from another system',
-				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: directionOptions,
-				default: 'in',
-				description: 'Cannot be changed after creation',
-			},
-			{
-				displayName: 'Due By',
-				name: 'dueBy',
-				type: 'dateTime',
-				default: '',
-				description: 'Resolution deadline. Required (in the future) when the status is Pending.',
-				hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
-			},
-			{
-				displayName: 'External Ticket ID',
-				name: 'externalTicketId',
-				type: 'string',
-				default: '',
-				description:
-					'ID of the ticket in another system. If a ticket with this external ID already exists, Enneo updates it instead of creating a duplicate.',
-			},
-			{
-				displayName: 'First Response Due By',
-				name: 'firstResponseDueBy',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'From',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. customer@example.com',
-				description: "Requester's email address or ID (inbound tickets)",
-			},
-			{
-				displayName: 'From Name',
-				name: 'fromName',
-				type: 'string',
-				default: '',
-				description:
-					"Inbound: the requester's name. Outbound: the sender name (empty uses the mailbox name).",
-			},
-			{
-				displayName: 'Interface',
-				name: 'interface',
-				type: 'options',
-				options: [
-					{ name: 'API', value: 'api' },
-					{ name: 'Freshdesk', value: 'Freshdesk' },
-					{ name: 'Internal', value: 'internal' },
-				],
-				default: 'internal',
-				description: 'Where the ticket originates; newer Enneo versions accept only Internal',
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				options: priorityOptions,
-				default: 'low',
-			},
-			{
-				displayName: 'Raw Data (JSON)',
-				name: 'rawData',
-				type: 'json',
-				default: '',
-				description: 'Original source payload, stored with the ticket for later use',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: statusOptions,
-				default: 'open',
-			},
-			{
-				displayName: 'Subchannel Name or ID',
-				name: 'subchannelId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubchannels' },
-				default: '',
-				description:
-					'Mailbox, chat bot or phone line the ticket was received on or is sent from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Subject',
-				name: 'subject',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Tag Names or IDs',
-				name: 'tags',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTags' },
-				default: [],
-				description:
-					'Tags to set on the new ticket. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Template Data (JSON)',
-				name: 'templateData',
-				type: 'json',
-				default: '',
-				description: 'Values the template is rendered with, e.g. {"firstName": "Anna"}',
-			},
-			{
-				displayName: 'Template ID',
-				name: 'templateId',
-				type: 'number',
-				default: 0,
-				description: 'Enneo template rendered into the body with Template Data',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'string',
-				default: '',
-				description:
-					'Inbound: the mailbox it was sent to. Outbound: the customer address. Several values separated by commas, or an array in an expression.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Assigned Agent Name or ID',
+			name: 'agentId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAgents' },
+			default: '',
+			description:
+				'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		urlAttachmentsProperty(
+			'attachments',
+			'Attachments',
+			'Files Enneo downloads from a URL and attaches to the ticket',
+		),
+		{
+			displayName: 'BCC',
+			name: 'bcc',
+			type: 'string',
+			default: '',
+			description: 'Email addresses, separated by commas',
+		},
+		{
+			displayName: 'Body',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'Message text; HTML preferred, plain text allowed',
+		},
+		{
+			displayName: 'CC',
+			name: 'cc',
+			type: 'string',
+			default: '',
+			description: 'Email addresses, separated by commas',
+		},
+		{
+			displayName: 'Contract ID',
+			name: 'contractId',
+			type: 'string',
+			default: '',
+			description: 'Leave empty to let Enneo detect the contract',
+		},
+		{
+			displayName: 'Created At',
+			name: 'createdAt',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the request was received (default: now), e.g. when importing from another system',
+			hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
+		},
+		{
+			displayName: 'Direction',
+			name: 'direction',
+			type: 'options',
+			options: directionOptions,
+			default: 'in',
+			description: 'Cannot be changed after creation',
+		},
+		{
+			displayName: 'Due By',
+			name: 'dueBy',
+			type: 'dateTime',
+			default: '',
+			description: 'Resolution deadline. Required (in the future) when the status is Pending.',
+			hint: "Sent as wall time in the workflow's time zone; a value with an offset (or {{ $now }}) is converted to it",
+		},
+		{
+			displayName: 'External Ticket ID',
+			name: 'externalTicketId',
+			type: 'string',
+			default: '',
+			description:
+				'ID of the ticket in another system. If a ticket with this external ID already exists, Enneo updates it instead of creating a duplicate.',
+		},
+		{
+			displayName: 'First Response Due By',
+			name: 'firstResponseDueBy',
+			type: 'dateTime',
+			default: '',
+		},
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. customer@example.com',
+			description: "Requester's email address or ID (inbound tickets)",
+		},
+		{
+			displayName: 'From Name',
+			name: 'fromName',
+			type: 'string',
+			default: '',
+			description:
+				"Inbound: the requester's name. Outbound: the sender name (empty uses the mailbox name).",
+		},
+		{
+			displayName: 'Interface',
+			name: 'interface',
+			type: 'options',
+			options: [
+				{ name: 'API', value: 'api' },
+				{ name: 'Freshdesk', value: 'Freshdesk' },
+				{ name: 'Internal', value: 'internal' },
+			],
+			default: 'internal',
+			description: 'Where the ticket originates; newer Enneo versions accept only Internal',
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: priorityOptions,
+			default: 'low',
+		},
+		{
+			displayName: 'Raw Data (JSON)',
+			name: 'rawData',
+			type: 'json',
+			default: '',
+			description: 'Original source payload, stored with the ticket for later use',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: statusOptions,
+			default: 'open',
+		},
+		{
+			displayName: 'Subchannel Name or ID',
+			name: 'subchannelId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSubchannels' },
+			default: '',
+			description:
+				'Mailbox, chat bot or phone line the ticket was received on or is sent from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Tag Names or IDs',
+			name: 'tags',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTags' },
+			default: [],
+			description:
+				'Tags to set on the new ticket. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Template Data (JSON)',
+			name: 'templateData',
+			type: 'json',
+			default: '',
+			description: 'Values the template is rendered with, e.g. {"firstName": "Anna"}',
+		},
+		{
+			displayName: 'Template ID',
+			name: 'templateId',
+			type: 'number',
+			default: 0,
+			description: 'Enneo template rendered into the body with Template Data',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			description:
+				'Inbound: the mailbox it was sent to. Outbound: the customer address. Several values separated by commas, or an array in an expression.',
+		},
+	]),
 ];
 
 /** Reads the node's fields into Enneo's POST /ticket body (docs/enneo-api-notes.md#ticket-create). */

@@ -4,6 +4,7 @@ import { itemError } from '../../../values/itemError';
 import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { additionalFieldsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -24,45 +25,38 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text placed above the forwarded content',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'BCC',
-				name: 'bcc',
-				type: 'string',
-				default: '',
-				description: 'Email addresses, separated by commas',
-			},
-			{
-				displayName: 'CC',
-				name: 'cc',
-				type: 'string',
-				default: '',
-				description: 'Email addresses, separated by commas',
-			},
-			{
-				displayName: 'Sending Mailbox Name or ID',
-				name: 'subchannelId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubchannels' },
-				default: '',
-				description:
-					'Email subchannel to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Subject',
-				name: 'subject',
-				type: 'string',
-				default: '',
-				description: "Subject of the forwarded email (default: the ticket's subject)",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'BCC',
+			name: 'bcc',
+			type: 'string',
+			default: '',
+			description: 'Email addresses, separated by commas',
+		},
+		{
+			displayName: 'CC',
+			name: 'cc',
+			type: 'string',
+			default: '',
+			description: 'Email addresses, separated by commas',
+		},
+		{
+			displayName: 'Sending Mailbox Name or ID',
+			name: 'subchannelId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSubchannels' },
+			default: '',
+			description:
+				'Email subchannel to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			description: "Subject of the forwarded email (default: the ticket's subject)",
+		},
+	]),
 ];
 
 /** One address goes as a string (the documented form), several as a list (accepted per docs/enneo-api-notes.md#ticket-other). */

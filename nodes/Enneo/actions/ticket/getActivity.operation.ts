@@ -2,26 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Show Technical Information',
-				name: 'showTechnicalInformation',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include technical events. Needs the accessTechnicalEvents permission; without it Enneo refuses the whole request (403).',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Show Technical Information',
+			name: 'showTechnicalInformation',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include technical events. Needs the accessTechnicalEvents permission; without it Enneo refuses the whole request (403).',
+		},
+	]),
 ];
 
 /** The processing timeline; Enneo does not document its shape (docs/enneo-api-notes.md#undocumented-responses), so it is passed on as is. */

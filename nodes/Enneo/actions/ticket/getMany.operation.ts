@@ -6,6 +6,7 @@ import type { EnneoTicket } from '../../../enneoApi/types';
 import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketFilters';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;
@@ -79,15 +80,9 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: beforeVersion(SIMPLIFY_VERSION) },
 		options: [scopeOption, sortByOption, sortDirectionOption],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
+	optionsCollection([scopeOption], {
 		displayOptions: { show: fromVersion(SIMPLIFY_VERSION) },
-		options: [scopeOption],
-	},
+	}),
 	{
 		displayName: 'Sort',
 		name: 'sort',

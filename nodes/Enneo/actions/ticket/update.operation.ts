@@ -11,6 +11,7 @@ import {
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
 } from '../../../fields/ticketUpdate';
+import { optionsCollection, updateFieldsCollection } from '../../../fields/collections';
 
 /** Fields outside the agent set (docs/enneo-api-notes.md#ticket-update): only keys with updateTechnicalTicketFields may write them. */
 const technicalFieldOptions: INodeProperties[] = [
@@ -35,41 +36,29 @@ const technicalFieldOptions: INodeProperties[] = [
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...ticketUpdateFieldOptions, ...technicalFieldOptions].sort((a, b) =>
+	updateFieldsCollection(
+		[...ticketUpdateFieldOptions, ...technicalFieldOptions].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Force Agent Reassignment',
-				name: 'forceAgentReassignment',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
-			},
-			{
-				displayName: 'Include in Worklog',
-				name: 'includeInWorklog',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
-			},
-		],
-	},
+	),
+	optionsCollection([
+		{
+			displayName: 'Force Agent Reassignment',
+			name: 'forceAgentReassignment',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
+		},
+		{
+			displayName: 'Include in Worklog',
+			name: 'includeInWorklog',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

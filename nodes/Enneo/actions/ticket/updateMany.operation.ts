@@ -28,6 +28,7 @@ import {
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
+import { optionsCollection, updateFieldsCollection } from '../../../fields/collections';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -134,13 +135,8 @@ export const properties: INodeProperties[] = [
 			'The ticket this input item changes. By default the "ID" field of each input item.',
 		displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
 	}),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	updateFieldsCollection(
+		[
 			...ticketUpdateFieldOptions.map((field) =>
 				bulkDescriptions[field.name]
 					? { ...field, description: bulkDescriptions[field.name] }
@@ -148,40 +144,33 @@ export const properties: INodeProperties[] = [
 			),
 			...technicalFieldOptions,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: DEFAULT_BATCH_SIZE,
-				description: 'How many tickets are changed per request to Enneo',
-			},
-			{
-				displayName: 'Check Changes',
-				name: 'checkChanges',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
-			},
-			{
-				displayName: 'Include in Worklog',
-				name: 'includeInWorklog',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
-			},
-		],
-	},
+	),
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: DEFAULT_BATCH_SIZE,
+			description: 'How many tickets are changed per request to Enneo',
+		},
+		{
+			displayName: 'Check Changes',
+			name: 'checkChanges',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
+		},
+		{
+			displayName: 'Include in Worklog',
+			name: 'includeInWorklog',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+		},
+	]),
 ];
 
 /** One input item's change, as read from its parameters. */
