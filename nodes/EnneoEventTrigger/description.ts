@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { channelOptions, statusOptions } from '../enneoApi/vocabulary';
 import { filtersCollection, optionsCollection } from '../fields/collections';
+import { multiOptionsFilter, tagsField } from '../fields/ticket';
 
 /** Enneo's event search answers at most 100 events per page (docs/enneo-api-notes.md#limits: the reference says 100, the plugin 500). */
 export const EVENT_PAGE_SIZE = 100;
@@ -29,13 +30,7 @@ export const eventTriggerProperties: INodeProperties[] = [
 	},
 	filtersCollection(
 		[
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'multiOptions',
-				options: channelOptions,
-				default: [],
-			},
+			multiOptionsFilter('Channel', 'channel', channelOptions),
 			{
 				displayName: 'Subchannel Names or IDs',
 				name: 'subchannelIds',
@@ -45,22 +40,8 @@ export const eventTriggerProperties: INodeProperties[] = [
 				description:
 					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
-			{
-				displayName: 'Tag Names or IDs',
-				name: 'tagIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTags' },
-				default: [],
-				description:
-					'Tickets carrying any of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Ticket Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: statusOptions,
-				default: [],
-			},
+			tagsField('Tickets carrying any of these tags'),
+			multiOptionsFilter('Ticket Status', 'status', statusOptions),
 		],
 		{
 			description:

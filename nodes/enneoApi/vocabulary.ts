@@ -49,3 +49,32 @@ export const sentimentOptions = [
 	{ name: 'Neutral', value: 'neutral' },
 	{ name: 'Positive', value: 'positive' },
 ];
+
+export const spamStatusOptions = [
+	{ name: 'Mark as Spam (Closes the Ticket)', value: 'manual_spam' },
+	{ name: 'Mark as Not Spam', value: 'manual_clean' },
+];
+
+/** Where a created ticket originates. */
+export const interfaceOptions = [
+	{ name: 'API', value: 'api' },
+	{ name: 'Freshdesk', value: 'Freshdesk' },
+	{ name: 'Internal', value: 'internal' },
+];
+
+/** The directions a reply can take. */
+export const replyDirectionOptions = [
+	{ name: 'Outbound (to Customer)', value: 'out' },
+	{ name: 'Internal (Private Note)', value: 'internal' },
+];
+
+/** The directions of a call reported with Call Received. */
+export const callDirectionOptions = [
+	{ name: 'Inbound (Customer Calls In)', value: 'in' },
+	{ name: 'Outbound (Agent or Voicebot Calls the Customer)', value: 'out' },
+];
+
+export const sortDirectionOptions = [
+	{ name: 'Ascending', value: 'asc' },
+	{ name: 'Descending', value: 'desc' },
+];

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The collection parameters the operations share: "Additional Fields", "Options", "Update Fields"
- * and "Filters", each with its placeholder. `extra` adds what differs (a description, displayOptions).
+ * and "Filters", each with its placeholder, and options several of them hold. `extra` adds what
+ * differs (a description, displayOptions).
  */
 type CollectionOptions = NonNullable<INodeProperties['options']>;
 
@@ -42,4 +43,27 @@ export function filtersCollection(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return collection('Filters', 'filters', 'Add Filter', options, extra);
+}
+
+/** Options → Include Raw Data: asks Enneo for the source payload (`includeRawData=true`). */
+export function includeRawDataOption(description: string): INodeProperties {
+	return {
+		displayName: 'Include Raw Data',
+		name: 'includeRawData',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}
+
+/** Options → Content Translation Language: the language Enneo translates the content into. */
+export function contentTranslationLanguageOption(description: string): INodeProperties {
+	return {
+		displayName: 'Content Translation Language',
+		name: 'contentTranslationLanguage',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en',
+		description,
+	};
 }

@@ -13,3 +13,13 @@ export const conversationIdField: INodeProperties = {
 
 export const conversationTypeDescription =
 	'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.';
+
+/** Intent IDs to link to a stored message or a reply. */
+export const intentIdsField: INodeProperties = {
+	displayName: 'Intent IDs',
+	name: 'intentIds',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 12, 15',
+	description: 'IDs of intents to link, separated by commas',
+};

@@ -145,15 +145,21 @@ export const hookNotice: INodeProperties = {
 	default: '',
 };
 
-export const defaultCountryCodeOption: INodeProperties = {
-	displayName: 'Default Country Code',
-	name: 'defaultCountryCode',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 49',
-	description:
-		'Country calling code for numbers written without one (e.g. 030 123456 becomes +4930123456 with 49). Without it, national numbers are refused.',
-};
+/** Default Country Code: the calling code for phone numbers written without one. */
+export function countryCodeOption(description: string): INodeProperties {
+	return {
+		displayName: 'Default Country Code',
+		name: 'defaultCountryCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 49',
+		description,
+	};
+}
+
+export const defaultCountryCodeOption = countryCodeOption(
+	'Country calling code for numbers written without one (e.g. 030 123456 becomes +4930123456 with 49). Without it, national numbers are refused.',
+);
 
 /** The "Call ID or Ticket ID" pair Agent Connected and Call Completed identify a call by. */
 export const callReferenceFields: INodeProperties[] = [

@@ -11,6 +11,7 @@ import {
 	sentimentOptions,
 	statusOptions,
 } from '../enneoApi/vocabulary';
+import { multiOptionsFilter } from './ticket';
 
 /**
  * The ticket search filters (POST /ticket/search, docs/enneo-api-notes.md#ticket-search): their
@@ -19,13 +20,7 @@ import {
 
 /** Search filters shared by Get Many and Get Next to Work On; read with buildTicketFilters. */
 export const ticketFilterOptions: INodeProperties[] = [
-	{
-		displayName: 'AI Support Level',
-		name: 'aiSupportLevel',
-		type: 'multiOptions',
-		options: aiSupportLevelOptions,
-		default: [],
-	},
+	multiOptionsFilter('AI Support Level', 'aiSupportLevel', aiSupportLevelOptions),
 	{
 		displayName: 'Assigned Agent Names or IDs',
 		name: 'agentIds',
@@ -35,13 +30,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 		description:
 			'Tickets assigned to any of these agents. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Channel',
-		name: 'channel',
-		type: 'multiOptions',
-		options: channelOptions,
-		default: [],
-	},
+	multiOptionsFilter('Channel', 'channel', channelOptions),
 	{
 		displayName: 'Contract ID',
 		name: 'contractId',
@@ -66,13 +55,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 	},
-	{
-		displayName: 'Direction',
-		name: 'direction',
-		type: 'multiOptions',
-		options: directionOptions,
-		default: [],
-	},
+	multiOptionsFilter('Direction', 'direction', directionOptions),
 	{
 		displayName: 'Due After',
 		name: 'dueAfter',
@@ -105,13 +88,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 	},
-	{
-		displayName: 'Priority',
-		name: 'priority',
-		type: 'multiOptions',
-		options: priorityOptions,
-		default: [],
-	},
+	multiOptionsFilter('Priority', 'priority', priorityOptions),
 	{
 		displayName: 'Search Text',
 		name: 'query',
@@ -120,20 +97,8 @@ export const ticketFilterOptions: INodeProperties[] = [
 		description:
 			'Full-text search over subject, summary, body and history; a number also matches ticket, contract and customer IDs. Enneo needs at least 4 characters.',
 	},
-	{
-		displayName: 'Sentiment',
-		name: 'sentiment',
-		type: 'multiOptions',
-		options: sentimentOptions,
-		default: [],
-	},
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'multiOptions',
-		options: statusOptions,
-		default: [],
-	},
+	multiOptionsFilter('Sentiment', 'sentiment', sentimentOptions),
+	multiOptionsFilter('Status', 'status', statusOptions),
 	{
 		displayName: 'Tag Match',
 		name: 'tagMatch',

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readEnneoDate } from '../values/dates';
 import { tagChanges } from './ticketRules';
 import { toIdList } from '../values/values';
-import { aiSupportLevelOptions, priorityOptions, statusOptions } from '../enneoApi/vocabulary';
+import { aiSupportLevelOptions, spamStatusOptions } from '../enneoApi/vocabulary';
+import { agentField, priorityField, statusField, tagsField } from './ticket';
 
 /** Ticket fields any agent may change (docs/enneo-api-notes.md#ticket-update); shared by Update and Update Many. */
 export const ticketUpdateFieldOptions: INodeProperties[] = [
@@ -14,15 +15,7 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 		options: aiSupportLevelOptions,
 		default: 'human',
 	},
-	{
-		displayName: 'Assigned Agent Name or ID',
-		name: 'agentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		default: '',
-		description:
-			'The agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	agentField('Assigned Agent Name or ID', 'agentId', 'The agent the ticket is assigned to'),
 	{
 		displayName: 'Contract ID',
 		name: 'contractId',
@@ -68,39 +61,16 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 	},
-	{
-		displayName: 'Priority',
-		name: 'priority',
-		type: 'options',
-		options: priorityOptions,
-		default: 'medium',
-	},
+	priorityField('medium'),
 	{
 		displayName: 'Spam Status',
 		name: 'spamStatus',
 		type: 'options',
-		options: [
-			{ name: 'Mark as Spam (Closes the Ticket)', value: 'manual_spam' },
-			{ name: 'Mark as Not Spam', value: 'manual_clean' },
-		],
+		options: spamStatusOptions,
 		default: 'manual_clean',
 	},
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: statusOptions,
-		default: 'open',
-	},
-	{
-		displayName: 'Tag Names or IDs',
-		name: 'tagIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
-		default: [],
-		description:
-			'Tags to add, remove or set, as chosen in "Tags Mode". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	statusField(),
+	tagsField('Tags to add, remove or set, as chosen in "Tags Mode"'),
 	{
 		displayName: 'Tags Mode',
 		name: 'tagsMode',

@@ -7,19 +7,13 @@ import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField } from '../../../fields/conversation';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { unwrapConversation } from '../../../shaping/response';
-import { optionsCollection } from '../../../fields/collections';
+import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	conversationIdField,
 	optionsCollection([
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the original source payload of the message',
-		},
+		includeRawDataOption('Whether to include the original source payload of the message'),
 	]),
 ];
 

@@ -8,19 +8,19 @@ import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { directionOptions } from '../../../enneoApi/vocabulary';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
-import { filtersCollection, optionsCollection } from '../../../fields/collections';
+import {
+	filtersCollection,
+	optionsCollection,
+	contentTranslationLanguageOption,
+	includeRawDataOption,
+} from '../../../fields/collections';
+import { multiOptionsFilter } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	...returnAllAndLimit,
 	filtersCollection([
-		{
-			displayName: 'Direction',
-			name: 'direction',
-			type: 'multiOptions',
-			options: directionOptions,
-			default: [],
-		},
+		multiOptionsFilter('Direction', 'direction', directionOptions),
 		{
 			displayName: 'Private',
 			name: 'private',
@@ -55,21 +55,8 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 	optionsCollection([
-		{
-			displayName: 'Content Translation Language',
-			name: 'contentTranslationLanguage',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. en',
-			description: 'Language code to translate the messages into',
-		},
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the original source payload of each message',
-		},
+		contentTranslationLanguageOption('Language code to translate the messages into'),
+		includeRawDataOption('Whether to include the original source payload of each message'),
 	]),
 ];
 

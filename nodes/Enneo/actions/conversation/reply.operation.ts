@@ -5,8 +5,8 @@ import { toId, toIdList, readList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationTypeDescription } from '../../../fields/conversation';
-import { processModeOptions } from '../../../enneoApi/vocabulary';
+import { conversationTypeDescription, intentIdsField } from '../../../fields/conversation';
+import { processModeOptions, replyDirectionOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
 
@@ -64,10 +64,7 @@ export const properties: INodeProperties[] = [
 			displayName: 'Direction',
 			name: 'direction',
 			type: 'options',
-			options: [
-				{ name: 'Outbound (to Customer)', value: 'out' },
-				{ name: 'Internal (Private Note)', value: 'internal' },
-			],
+			options: replyDirectionOptions,
 			default: 'out',
 		},
 		{
@@ -77,14 +74,7 @@ export const properties: INodeProperties[] = [
 			default: true,
 			description: 'Whether the sent email quotes the earlier messages of the thread',
 		},
-		{
-			displayName: 'Intent IDs',
-			name: 'intentIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 12, 15',
-			description: 'IDs of intents to link, separated by commas',
-		},
+		intentIdsField,
 		{
 			displayName: 'Private (Internal Note)',
 			name: 'private',

@@ -8,15 +8,11 @@ import { toId, toIdList, readJsonObject, readList } from '../../../values/values
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationTypeDescription } from '../../../fields/conversation';
-import {
-	directionOptions,
-	priorityOptions,
-	processModeOptions,
-	statusOptions,
-} from '../../../enneoApi/vocabulary';
+import { conversationTypeDescription, intentIdsField } from '../../../fields/conversation';
+import { directionOptions, processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
+import { agentField, priorityField, statusField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	{
@@ -55,15 +51,7 @@ export const properties: INodeProperties[] = [
 			'When Enneo runs its AI on the stored message. Sent as "process" in the request body.',
 	},
 	additionalFieldsCollection([
-		{
-			displayName: 'Agent Name or ID',
-			name: 'agentId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: '',
-			description:
-				'Agent who authored the message. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		agentField('Agent Name or ID', 'agentId', 'Agent who authored the message'),
 		...attachmentFields,
 		{
 			displayName: 'BCC',
@@ -172,22 +160,8 @@ export const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. John Smith',
 		},
-		{
-			displayName: 'Intent IDs',
-			name: 'intentIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 12, 15',
-			description: 'IDs of intents to link, separated by commas',
-		},
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'options',
-			options: priorityOptions,
-			default: 'medium',
-			description: 'If set, the ticket priority is updated',
-		},
+		intentIdsField,
+		priorityField('medium', { description: 'If set, the ticket priority is updated' }),
 		{
 			displayName: 'Private (Internal Note)',
 			name: 'private',
@@ -210,14 +184,7 @@ export const properties: INodeProperties[] = [
 			description:
 				'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
 		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: statusOptions,
-			default: 'open',
-			description: 'If set, the ticket status is updated',
-		},
+		statusField({ description: 'If set, the ticket status is updated' }),
 		{
 			displayName: 'Subchannel Name or ID',
 			name: 'subchannelId',

@@ -6,7 +6,8 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
-import { optionsCollection } from '../../../fields/collections';
+import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
+import { contractIdField, customerIdField } from '../../../fields/customer';
 
 export const properties: INodeProperties[] = [
 	{
@@ -24,24 +25,8 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'customerId',
 	},
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 83771',
-		displayOptions: { show: { lookUpBy: ['customerId'] } },
-	},
-	{
-		displayName: 'Contract ID',
-		name: 'contractId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 746839',
-		displayOptions: { show: { lookUpBy: ['contractId'] } },
-	},
+	customerIdField({ displayOptions: { show: { lookUpBy: ['customerId'] } } }),
+	contractIdField({ displayOptions: { show: { lookUpBy: ['contractId'] } } }),
 	ticketIdLocator({ displayOptions: { show: { lookUpBy: ['ticketId'] } } }),
 	optionsCollection([
 		{
@@ -52,13 +37,7 @@ export const properties: INodeProperties[] = [
 			description:
 				"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
 		},
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the ERP source data',
-		},
+		includeRawDataOption('Whether to include the ERP source data'),
 		...vipOptions,
 	]),
 ];

@@ -4,25 +4,13 @@ import { itemError } from '../../../values/itemError';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { readPathId } from '../../../shaping/customer';
-import { optionsCollection } from '../../../fields/collections';
+import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
+import { contractIdField } from '../../../fields/customer';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Contract ID',
-		name: 'contractId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 746839',
-	},
+	contractIdField(),
 	optionsCollection([
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the ERP source data',
-		},
+		includeRawDataOption('Whether to include the ERP source data'),
 		{
 			displayName: 'Output Item When Not Found',
 			name: 'continueIfNotFound',

@@ -14,7 +14,8 @@ import {
 } from '../../../shaping/customer';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
-import { optionsCollection } from '../../../fields/collections';
+import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
+import { countryCodeOption } from '../../../fields/telephony';
 
 /** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
 const CUSTOMER_SEARCH_PAGE = 100;
@@ -35,22 +36,10 @@ export const properties: INodeProperties[] = [
 	},
 	...returnAllAndLimit,
 	optionsCollection([
-		{
-			displayName: 'Default Country Code',
-			name: 'defaultCountryCode',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 49',
-			description:
-				'Country calling code used to normalize national phone numbers such as 0151 12345678',
-		},
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the ERP source data of each customer',
-		},
+		countryCodeOption(
+			'Country calling code used to normalize national phone numbers such as 0151 12345678',
+		),
+		includeRawDataOption('Whether to include the ERP source data of each customer'),
 		{
 			displayName: 'Normalize Phone Numbers',
 			name: 'normalizePhone',

@@ -5,16 +5,10 @@ import { toIdList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { readPathId } from '../../../shaping/customer';
+import { customerIdField } from '../../../fields/customer';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 83771',
-	},
+	customerIdField(),
 	{
 		displayName: 'Mode',
 		name: 'mode',

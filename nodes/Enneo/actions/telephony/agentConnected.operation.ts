@@ -3,19 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { callReferenceFields, hookNotice, readCallReference } from '../../../fields/telephony';
+import { agentField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	hookNotice,
-	{
-		displayName: 'User Name or ID',
-		name: 'userId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		required: true,
-		default: '',
-		description:
-			'User who accepted the call; their open Enneo window jumps to the call ticket. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	agentField(
+		'User Name or ID',
+		'userId',
+		'User who accepted the call; their open Enneo window jumps to the call ticket',
+		{ required: true },
+	),
 	...callReferenceFields,
 ];
 

@@ -12,8 +12,9 @@ import {
 	readTranscript,
 	transcriptFields,
 } from '../../../fields/telephony';
-import { statusOptions } from '../../../enneoApi/vocabulary';
+import { statusOptions, callDirectionOptions } from '../../../enneoApi/vocabulary';
 import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
+import { agentField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	hookNotice,
@@ -21,10 +22,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Direction',
 		name: 'direction',
 		type: 'options',
-		options: [
-			{ name: 'Inbound (Customer Calls In)', value: 'in' },
-			{ name: 'Outbound (Agent or Voicebot Calls the Customer)', value: 'out' },
-		],
+		options: callDirectionOptions,
 		default: 'in',
 		description: 'Outbound calls need the called number and the initiating agent (or a user)',
 	},
@@ -76,16 +74,12 @@ export const properties: INodeProperties[] = [
 			'The customer number being called; Enneo identifies the customer by it. Sent as E.164.',
 		displayOptions: { show: { direction: ['out'] } },
 	},
-	{
-		displayName: 'Initiating Agent Name or ID',
-		name: 'agentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		default: '',
-		description:
-			'Agent who starts the call; assigned to the ticket and queue entry. Required unless "User" is set under Additional Fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { direction: ['out'] } },
-	},
+	agentField(
+		'Initiating Agent Name or ID',
+		'agentId',
+		'Agent who starts the call; assigned to the ticket and queue entry. Required unless "User" is set under Additional Fields',
+		{ displayOptions: { show: { direction: ['out'] } } },
+	),
 	{
 		displayName: 'AI Agent (Voicebot) Name or ID',
 		name: 'aiAgentId',
@@ -160,15 +154,11 @@ export const properties: INodeProperties[] = [
 			description:
 				'Whether Enneo runs its AI on the ticket. If not set, Enneo runs it for routing External and Native and not for None.',
 		},
-		{
-			displayName: 'User Name or ID',
-			name: 'userId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: '',
-			description:
-				'User to connect right away: their open Enneo window jumps to the new ticket (same as a later Agent Connected). Only with routing None or External. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		agentField(
+			'User Name or ID',
+			'userId',
+			'User to connect right away: their open Enneo window jumps to the new ticket (same as a later Agent Connected). Only with routing None or External',
+		),
 	]),
 	optionsCollection([defaultCountryCodeOption]),
 ];

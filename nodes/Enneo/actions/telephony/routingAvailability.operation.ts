@@ -3,19 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { optionsCollection } from '../../../fields/collections';
+import { agentField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
-	optionsCollection([
-		{
-			displayName: 'User Name or ID',
-			name: 'userId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: '',
-			description:
-				'Only this user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-	]),
+	optionsCollection([agentField('User Name or ID', 'userId', 'Only this user')]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

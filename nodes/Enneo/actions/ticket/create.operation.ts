@@ -11,12 +11,12 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import {
 	channelOptions,
 	directionOptions,
-	priorityOptions,
 	processModeOptions,
-	statusOptions,
+	interfaceOptions,
 } from '../../../enneoApi/vocabulary';
 import { readUrlAttachments, urlAttachmentsProperty } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
+import { agentField, priorityField, statusField, tagsField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	{
@@ -38,15 +38,7 @@ export const properties: INodeProperties[] = [
 		description: 'When Enneo runs its AI (customer detection, tags, AI agents) on the new ticket',
 	},
 	additionalFieldsCollection([
-		{
-			displayName: 'Assigned Agent Name or ID',
-			name: 'agentId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: '',
-			description:
-				'Agent the ticket is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		agentField('Assigned Agent Name or ID', 'agentId', 'Agent the ticket is assigned to'),
 		urlAttachmentsProperty(
 			'attachments',
 			'Attachments',
@@ -140,21 +132,11 @@ export const properties: INodeProperties[] = [
 			displayName: 'Interface',
 			name: 'interface',
 			type: 'options',
-			options: [
-				{ name: 'API', value: 'api' },
-				{ name: 'Freshdesk', value: 'Freshdesk' },
-				{ name: 'Internal', value: 'internal' },
-			],
+			options: interfaceOptions,
 			default: 'internal',
 			description: 'Where the ticket originates; newer Enneo versions accept only Internal',
 		},
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'options',
-			options: priorityOptions,
-			default: 'low',
-		},
+		priorityField('low'),
 		{
 			displayName: 'Raw Data (JSON)',
 			name: 'rawData',
@@ -162,13 +144,7 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: 'Original source payload, stored with the ticket for later use',
 		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: statusOptions,
-			default: 'open',
-		},
+		statusField(),
 		{
 			displayName: 'Subchannel Name or ID',
 			name: 'subchannelId',
@@ -184,15 +160,7 @@ export const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 		},
-		{
-			displayName: 'Tag Names or IDs',
-			name: 'tags',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getTags' },
-			default: [],
-			description:
-				'Tags to set on the new ticket. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		tagsField('Tags to set on the new ticket', 'tags'),
 		{
 			displayName: 'Template Data (JSON)',
 			name: 'templateData',

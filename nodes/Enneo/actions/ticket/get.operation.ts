@@ -6,19 +6,12 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
-import { optionsCollection } from '../../../fields/collections';
+import { optionsCollection, contentTranslationLanguageOption } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	optionsCollection([
-		{
-			displayName: 'Content Translation Language',
-			name: 'contentTranslationLanguage',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. en',
-			description: 'Language code to translate the ticket content into',
-		},
+		contentTranslationLanguageOption('Language code to translate the ticket content into'),
 		{
 			displayName: 'Count as Agent Viewing',
 			name: 'viewing',

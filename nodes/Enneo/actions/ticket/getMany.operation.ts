@@ -7,6 +7,7 @@ import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketF
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
+import { sortDirectionOptions } from '../../../enneoApi/vocabulary';
 
 /** Enneo caps `limit` on POST /ticket/search at 500 (docs/enneo-api-notes.md#limits). */
 export const TICKET_SEARCH_MAX_PAGE = 500;
@@ -53,10 +54,7 @@ const sortDirectionOption: INodeProperties = {
 	displayName: 'Sort Direction',
 	name: 'orderByDirection',
 	type: 'options',
-	options: [
-		{ name: 'Ascending', value: 'asc' },
-		{ name: 'Descending', value: 'desc' },
-	],
+	options: sortDirectionOptions,
 	default: 'desc',
 };
 
