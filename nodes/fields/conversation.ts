@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** The conversation ID field used by Get, Update and Delete. */
+import { toId } from '../values/values';
+
+/** The conversation ID field used by Get, Update and Delete; read with getConversationId. */
 export const conversationIdField: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
@@ -10,6 +12,16 @@ export const conversationIdField: INodeProperties = {
 	placeholder: 'e.g. 5001',
 	description: 'ID of the conversation (message or note) on the ticket',
 };
+
+/** Reads the Conversation ID field as an ID. */
+export function getConversationId(this: IExecuteFunctions, itemIndex: number): number {
+	return toId.call(
+		this,
+		this.getNodeParameter('conversationId', itemIndex),
+		'Conversation ID',
+		itemIndex,
+	);
+}
 
 export const conversationTypeDescription =
 	'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.';

@@ -1,22 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toId } from '../../../values/values';
 import { deletedOutput, withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationIdField } from '../../../fields/conversation';
+import { conversationIdField, getConversationId } from '../../../fields/conversation';
 import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../../fields/versions';
 
 export const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const conversationId = toId.call(
-		this,
-		this.getNodeParameter('conversationId', itemIndex),
-		'Conversation ID',
-		itemIndex,
-	);
+	const conversationId = getConversationId.call(this, itemIndex);
 	const response = await enneoApiRequest.call(
 		this,
 		'DELETE',

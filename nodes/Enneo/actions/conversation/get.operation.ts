@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyConversation } from '../../../shaping/simplify';
-import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationIdField } from '../../../fields/conversation';
+import { conversationIdField, getConversationId } from '../../../fields/conversation';
 import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
 import { unwrapConversation } from '../../../shaping/response';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
@@ -21,12 +20,7 @@ properties.push(simplifyProperty);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const conversationId = toId.call(
-		this,
-		this.getNodeParameter('conversationId', itemIndex),
-		'Conversation ID',
-		itemIndex,
-	);
+	const conversationId = getConversationId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.includeRawData === true) qs.includeRawData = 'true';

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationIdField } from '../../../fields/conversation';
+import { conversationIdField, getConversationId } from '../../../fields/conversation';
 import { updateFieldsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
@@ -40,12 +39,7 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
-	const conversationId = toId.call(
-		this,
-		this.getNodeParameter('conversationId', itemIndex),
-		'Conversation ID',
-		itemIndex,
-	);
+	const conversationId = getConversationId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.message !== undefined && String(fields.message) !== '')
