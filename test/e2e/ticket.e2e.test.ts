@@ -1,10 +1,13 @@
-import { codeNode, linearWorkflow, manualTrigger } from './lib/n8n';
+import {
+	codeNode,
+	linearWorkflow,
+	manualTrigger,
+	perTicketWorkflow,
+	updateManyParameters,
+} from './lib/n8n';
 import { useE2e } from './lib/setup';
 
 const e2e = useE2e({ tickets: 1200 });
-
-/** The IDs of the first `count` tickets of the fake's demo data. */
-const ticketIds = (count: number) => [...e2e.fake.state.tickets.keys()].slice(0, count);
 
 describe('ticket operations in n8n', () => {
 	test('Get Many with Return All walks all pages at 500 per request', async () => {
@@ -29,20 +32,13 @@ describe('ticket operations in n8n', () => {
 	});
 
 	test('Update Many sends 350 items from a Code node as exactly 4 PATCH /ticket batches of 100', async () => {
-		const ids = ticketIds(350);
+		const ids = e2e.ticketIds(350);
 		const wf = await e2e.n8n.createWorkflow(
-			linearWorkflow('update many', [
-				manualTrigger(),
-				codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
-				e2e.enneo({
-					parameters: {
-						resource: 'ticket',
-						operation: 'updateMany',
-						ticketId: '={{ $json.id }}',
-						updateFields: { priority: 'high' },
-					},
-				}),
-			]),
+			perTicketWorkflow(
+				'update many',
+				ids,
+				e2e.enneo({ parameters: updateManyParameters({ priority: 'high' }) }),
+			),
 		);
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 
@@ -60,26 +56,23 @@ describe('ticket operations in n8n', () => {
 	});
 
 	test('Update Many with tags and Check Changes: 1 tag read, 2 batches, 1 read-back for 150 tickets; ignored fields reported', async () => {
-		const ids = ticketIds(150);
+		const ids = e2e.ticketIds(150);
 		const before = new Map(
 			ids.map((id) => [id, [...(e2e.fake.state.tickets.get(id)!.tagIds as number[])]]),
 		);
 		// An instance that takes "tags" but does not apply it for this request (Enneo does not say what it applies: docs/enneo-api-notes.md#bulk-update).
 		e2e.fake.state.bulkIgnoredFields = ['tags'];
 		const wf = await e2e.n8n.createWorkflow(
-			linearWorkflow('update many check', [
-				manualTrigger(),
-				codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
+			perTicketWorkflow(
+				'update many check',
+				ids,
 				e2e.enneo({
-					parameters: {
-						resource: 'ticket',
-						operation: 'updateMany',
-						ticketId: '={{ $json.id }}',
-						updateFields: { priority: 'urgent', tagIds: [4], tagsMode: 'add' },
-						options: { checkChanges: true },
-					},
+					parameters: updateManyParameters(
+						{ priority: 'urgent', tagIds: [4], tagsMode: 'add' },
+						{ checkChanges: true },
+					),
 				}),
-			]),
+			),
 		);
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 
@@ -136,7 +129,7 @@ describe('ticket operations in n8n', () => {
 	});
 
 	test('Continue On Fail turns a failing item into an error item and carries on', async () => {
-		const [good] = ticketIds(1);
+		const [good] = e2e.ticketIds(1);
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('continue on fail', [
 				manualTrigger(),

@@ -4,6 +4,18 @@
  * fake Enneo to prove it accepts what those pages document, and compare the node's requests with them.
  */
 
+/** The agent object the bulk-update page's example shows as `agent`, `assignedAgents` and `workedOnBy`. */
+const EXAMPLE_AGENT = {
+	id: 1,
+	firstName: 'Max',
+	lastName: 'Mustermann',
+	phone: '+49 123 456789',
+	password: 123456,
+	type: 'enneo',
+	isSsoOnly: false,
+	lang: 'de',
+};
+
 /** The one array element of the bulk-update page's `PATCH /ticket` example: a whole ticket object. */
 export const SEED_BULK_UPDATE_ELEMENT = {
 	id: 376189,
@@ -119,42 +131,11 @@ export const SEED_BULK_UPDATE_ELEMENT = {
 	customerLegitimation: 30,
 	responderId: null,
 	agentId: null,
-	agent: {
-		id: 1,
-		firstName: 'Max',
-		lastName: 'Mustermann',
-		phone: '+49 123 456789',
-		password: 123456,
-		type: 'enneo',
-		isSsoOnly: false,
-		lang: 'de',
-	},
+	agent: { ...EXAMPLE_AGENT },
 	assignedAgentIds: [123],
-	assignedAgents: [
-		{
-			id: 1,
-			firstName: 'Max',
-			lastName: 'Mustermann',
-			phone: '+49 123 456789',
-			password: 123456,
-			type: 'enneo',
-			isSsoOnly: false,
-			lang: 'de',
-		},
-	],
+	assignedAgents: [{ ...EXAMPLE_AGENT }],
 	workedOnByIds: [123],
-	workedOnBy: [
-		{
-			id: 1,
-			firstName: 'Max',
-			lastName: 'Mustermann',
-			phone: '+49 123 456789',
-			password: 123456,
-			type: 'enneo',
-			isSsoOnly: false,
-			lang: 'de',
-		},
-	],
+	workedOnBy: [{ ...EXAMPLE_AGENT }],
 	attachments: [
 		{
 			id: '103013960646,',

@@ -19,6 +19,8 @@ export interface E2eContext {
 	n8n: N8nClient;
 	fake: FakeEnneo;
 	credential: { id: string; name: string };
+	/** The IDs of the first `count` tickets of the fake's data. */
+	ticketIds(count: number): number[];
 	/** An Enneo action node using this file's credential. */
 	enneo(options: {
 		name?: string;
@@ -33,6 +35,7 @@ export function useE2e(options: { tickets?: number; state?: () => FakeState } = 
 		fake: new FakeEnneo({ apiKey: 'e2e-api-key', state: freshState() }),
 	} as E2eContext;
 	context.enneo = (node) => enneoNode({ ...node, credential: context.credential });
+	context.ticketIds = (count) => [...context.fake.state.tickets.keys()].slice(0, count);
 
 	beforeAll(async () => {
 		await context.fake.start();

@@ -67,6 +67,29 @@ export function linearWorkflow(name: string, nodes: WorkflowNode[]): WorkflowJso
 	return { name: `${name} ${uid()}`, nodes, connections };
 }
 
+/** Enneo Ticket → Update Many parameters for items that carry the ticket's `id`. */
+export function updateManyParameters(
+	updateFields: Record<string, unknown>,
+	options?: Record<string, unknown>,
+): Record<string, unknown> {
+	return {
+		resource: 'ticket',
+		operation: 'updateMany',
+		ticketId: '={{ $json.id }}',
+		updateFields,
+		...(options ? { options } : {}),
+	};
+}
+
+/** Manual trigger → a Code node "Tickets" giving one item `{ id }` per ticket ID → `node`. */
+export function perTicketWorkflow(name: string, ids: number[], node: WorkflowNode): WorkflowJson {
+	return linearWorkflow(name, [
+		manualTrigger(),
+		codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
+		node,
+	]);
+}
+
 /** Connects `from` output `outputIndex` to `to` in a workflow built by hand. */
 export function connect(
 	workflow: WorkflowJson,

@@ -1,11 +1,22 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 import { randomUUID } from 'node:crypto';
 
-import type { CreatedWorkflow, WorkflowNode } from '../lib/n8n';
-import { codeNode, linearWorkflow, loadConnection, manualTrigger } from '../lib/n8n';
+import {
+	callEvent,
+	enneoTrigger,
+	failingNode,
+	useInboundCalls,
+	waitNode,
+} from '../lib/inboundCalls';
+import {
+	linearWorkflow,
+	loadConnection,
+	manualTrigger,
+	perTicketWorkflow,
+	sleep,
+	updateManyParameters,
+} from '../lib/n8n';
 import { allLogs, executionWorker, replaceWorker } from '../lib/queue';
 import { useE2e } from '../lib/setup';
-import { callEvent, enneoTrigger, line, waitNode } from '../trigger/callInboundFlows';
 
 /**
  * n8n in queue mode (npm run test:e2e:queue): Postgres, Redis, one main, two `n8n webhook`
@@ -13,47 +24,14 @@ import { callEvent, enneoTrigger, line, waitNode } from '../trigger/callInboundF
  * webhook process holding the call; the workflow runs on a worker, whose answer n8n relays back.
  */
 const e2e = useE2e({ tickets: 1200 });
-const published: string[] = [];
+const { publish, respond, call, callNew } = useInboundCalls(e2e);
 const connection = () => loadConnection();
-
-afterAll(async () => {
-	for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
-});
-
-const respond = (parameters: Record<string, unknown>, name = 'Respond'): WorkflowNode =>
-	e2e.enneo({ name, parameters: { resource: 'inboundCall', operation: 'respond', ...parameters } });
-
-async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
-	const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
-	await e2e.n8n.activate(workflow.id);
-	published.push(workflow.id);
-	return workflow;
-}
-
-async function call(
-	trigger: { webhookId: string; path: string },
-	body: unknown,
-	sticky = false,
-): Promise<{ status: number; body: unknown; ms: number }> {
-	const started = Date.now();
-	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, { body, sticky });
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		parsed = text;
-	}
-	return { status: response.status, body: parsed, ms: Date.now() - started };
-}
 
 async function proxyStats(): Promise<{ webhooks: Record<string, number> }> {
 	return (await fetch(`${connection().webhookUrl}/__proxy/stats`)).json() as Promise<{
 		webhooks: Record<string, number>;
 	}>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('the set-up is what it claims: queue mode, two webhook processes, two workers', () => {
 	const { queue } = connection();
@@ -82,7 +60,7 @@ describe("default trigger settings: the worker's answer is relayed to the caller
 		const replies = [];
 		for (let i = 0; i < 20; i++) {
 			const sessionId = randomUUID();
-			const reply = await call(trigger, callEvent(sessionId));
+			const reply = await call(trigger, callEvent({}, sessionId));
 			replies.push(reply);
 			expect(reply.status).toBe(200);
 			expect(reply.body).toEqual({
@@ -109,7 +87,7 @@ describe("default trigger settings: the worker's answer is relayed to the caller
 	test('10 calls at once are all answered by the workflow', async () => {
 		const sessions = Array.from({ length: 10 }, () => randomUUID());
 		const replies = await Promise.all(
-			sessions.map((sessionId) => call(trigger, callEvent(sessionId))),
+			sessions.map((sessionId) => call(trigger, callEvent({}, sessionId))),
 		);
 		replies.forEach((reply, i) =>
 			expect(reply.body).toEqual({
@@ -125,13 +103,10 @@ describe("default trigger settings: the worker's answer is relayed to the caller
 
 describe('the webhook process answers with the fallback when the worker cannot', () => {
 	test('a slow workflow: the fallback at the deadline, sent by the webhook process', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1000 } });
-		const workflow = await publish('Queue slow', [
-			trigger,
+		const { workflow, reply } = await callNew('Queue slow', { answerDeadlineMs: 1000 }, [
 			waitNode(2),
 			respond({ routing: 'aiAgent', aiAgentId: 999 }),
 		]);
-		const reply = await call(trigger, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(950);
 		expect(reply.ms).toBeLessThan(2000);
@@ -146,15 +121,11 @@ describe('the webhook process answers with the fallback when the worker cannot',
 	});
 
 	test('an error on the worker: the fallback at the deadline', async () => {
-		const trigger = enneoTrigger({
-			parameters: { answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
-		});
-		const workflow = await publish('Queue error', [
-			trigger,
-			codeNode('Boom', 'throw new Error("lookup failed");'),
-			respond({ routing: 'hangUp' }),
-		]);
-		const reply = await call(trigger, callEvent());
+		const { workflow, reply } = await callNew(
+			'Queue error',
+			{ answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
+			[failingNode(), respond({ routing: 'hangUp' })],
+		);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(1450);
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
@@ -162,20 +133,16 @@ describe('the webhook process answers with the fallback when the worker cannot',
 	});
 
 	test('with "Answer at Once When the Workflow Fails", a failed run on the worker gives the fallback at once', async () => {
-		const trigger = enneoTrigger({
-			parameters: {
+		const { reply } = await callNew(
+			'Queue error at once',
+			{
 				answerDeadlineMs: 4000,
 				fallbackRouting: 'ivr',
 				fallbackIvrId: 32,
 				options: { answerAtOnceOnFailure: true },
 			},
-		});
-		await publish('Queue error at once', [
-			trigger,
-			codeNode('Boom', 'throw new Error("lookup failed");'),
-			respond({ routing: 'hangUp' }),
-		]);
-		const reply = await call(trigger, callEvent());
+			[failingNode(), respond({ routing: 'hangUp' })],
+		);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 32 } });
 		expect(reply.ms).toBeLessThan(3000);
 	});
@@ -235,10 +202,10 @@ describe('platform retries (the same SessionId again) with two webhook processes
 	test('sticky by SessionId: every delivery reaches the process holding the call, one run, one answer', async () => {
 		const before = (await e2e.n8n.listExecutions(workflowId)).length;
 		const event = callEvent();
-		const first = call(trigger, event, true);
+		const first = call(trigger, event, { sticky: true });
 		await sleep(300);
-		const inFlightRetry = await call(trigger, event, true);
-		const later = await call(trigger, event, true);
+		const inFlightRetry = await call(trigger, event, { sticky: true });
+		const later = await call(trigger, event, { sticky: true });
 		expect((await first).body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect(inFlightRetry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect(later.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
@@ -250,8 +217,6 @@ describe('platform retries (the same SessionId again) with two webhook processes
 });
 
 describe('Enneo operations on the workers', () => {
-	const ticketIds = (count: number) => [...e2e.fake.state.tickets.keys()].slice(0, count);
-
 	test('Get Many with Return All runs on a worker and walks all pages', async () => {
 		const wf = await e2e.n8n.createWorkflow(
 			linearWorkflow('queue get many', [
@@ -266,20 +231,13 @@ describe('Enneo operations on the workers', () => {
 	});
 
 	test('Update Many runs on a worker and sends 4 batches for 350 tickets', async () => {
-		const ids = ticketIds(350);
+		const ids = e2e.ticketIds(350);
 		const wf = await e2e.n8n.createWorkflow(
-			linearWorkflow('queue update many', [
-				manualTrigger(),
-				codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
-				e2e.enneo({
-					parameters: {
-						resource: 'ticket',
-						operation: 'updateMany',
-						ticketId: '={{ $json.id }}',
-						updateFields: { priority: 'high' },
-					},
-				}),
-			]),
+			perTicketWorkflow(
+				'queue update many',
+				ids,
+				e2e.enneo({ parameters: updateManyParameters({ priority: 'high' }) }),
+			),
 		);
 		const run = (await e2e.n8n.runWorkflow(wf.id)).assertSuccess();
 		expect(executionWorker(connection(), run.id)).toMatch(/^worker-\d$/);

@@ -1,11 +1,17 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- a fixture secret for the test credential, not a real one */
 import { randomUUID } from 'node:crypto';
 
-import type { CreatedWorkflow, WorkflowNode } from '../lib/n8n';
-import { codeNode, loadConnection } from '../lib/n8n';
+import {
+	callEvent,
+	enneoTrigger,
+	failingNode,
+	line,
+	useInboundCalls,
+	waitNode,
+} from '../lib/inboundCalls';
+import { codeNode, loadConnection, sleep } from '../lib/n8n';
 import { allLogs } from '../lib/queue';
 import { useE2e } from '../lib/setup';
-import { callEvent, enneoTrigger, line, waitNode } from './callInboundFlows';
 
 /**
  * The Enneo Trigger and Inbound Call → Respond inside a real n8n (2.41 or 1.123; also in queue mode
@@ -14,59 +20,8 @@ import { callEvent, enneoTrigger, line, waitNode } from './callInboundFlows';
  */
 const e2e = useE2e();
 const SECRET = 'e2e-secret-0123456789abcdef';
-const published: string[] = [];
+const { published, publish, respond, call, callNew } = useInboundCalls(e2e);
 
-afterAll(async () => {
-	for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
-});
-
-const respond = (parameters: Record<string, unknown>, name = 'Respond'): WorkflowNode =>
-	e2e.enneo({ name, parameters: { resource: 'inboundCall', operation: 'respond', ...parameters } });
-
-async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
-	const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
-	await e2e.n8n.activate(workflow.id);
-	published.push(workflow.id);
-	return workflow;
-}
-
-interface Call {
-	status: number;
-	body: unknown;
-	ms: number;
-	headers: Headers;
-}
-
-async function call(
-	trigger: { webhookId: string; path: string },
-	body: unknown,
-	init: { query?: string; headers?: Record<string, string>; raw?: string; sticky?: boolean } = {},
-): Promise<Call> {
-	const started = Date.now();
-	const response = await e2e.n8n.webhook(
-		`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`,
-		{
-			sticky: init.sticky,
-			body: init.raw ?? body,
-			headers: { 'content-type': 'application/json', ...init.headers },
-		},
-	);
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		parsed = text;
-	}
-	return {
-		status: response.status,
-		body: parsed,
-		ms: Date.now() - started,
-		headers: response.headers,
-	};
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const n8nLog = () => allLogs(loadConnection());
 /**
  * The Respond action's summary. In queue mode the run is on a worker, which does not hold the call:
@@ -136,7 +91,7 @@ describe('answers through the live webhook', () => {
 		],
 		['hangUp', { CallInBound: {} }],
 	])('%s', async (routing, expected) => {
-		const reply = await call(trigger, callEvent(`${routing}:${randomUUID()}`));
+		const reply = await call(trigger, callEvent({}, `${routing}:${randomUUID()}`));
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual(expected);
 		expect(reply.headers.get('content-type')).toContain('application/json');
@@ -144,7 +99,7 @@ describe('answers through the live webhook', () => {
 
 	test("the execution shows the call item and the action's answer summary", async () => {
 		const sessionId = `ivr:${randomUUID()}`;
-		await call(trigger, callEvent(sessionId));
+		await call(trigger, callEvent({}, sessionId));
 		const workflowId = published[0];
 		const runs = await e2e.n8n.waitForExecutions(workflowId, 5);
 		const run = runs.find((r) => r.output('Enneo Trigger')[0]?.sessionId === sessionId)!;
@@ -168,7 +123,7 @@ describe('answers through the live webhook', () => {
 		'JSON sent as %s (n8n does not read such bodies for version 2 nodes) is answered',
 		async (contentType) => {
 			const reply = await call(trigger, undefined, {
-				raw: JSON.stringify(callEvent(`aiAgent:${randomUUID()}`)),
+				raw: JSON.stringify(callEvent({}, `aiAgent:${randomUUID()}`)),
 				headers: { 'content-type': contentType },
 			});
 			expect(reply.status).toBe(200);
@@ -223,7 +178,7 @@ describe('bad requests: 4xx JSON error, no execution', () => {
 		['a JSON array', { raw: '[1]' }, 400, 'notAnObject'],
 		['another Event', { body: { ...callEvent(), Event: 'CallEnd' } }, 400, 'unsupportedEvent'],
 		['no SessionId', { body: { ...callEvent(), SessionId: undefined } }, 400, 'missingSessionId'],
-		['a wrong type', { body: callEvent(undefined, { IvrId: 'x' }) }, 400, 'invalidIvrId'],
+		['a wrong type', { body: callEvent({ IvrId: 'x' }) }, 400, 'invalidIvrId'],
 	])('%s', async (_name, request, status, code) => {
 		const reply = await call(
 			trigger,
@@ -336,13 +291,10 @@ describe('authentication', () => {
 
 describe('deadline fallback, late answers, retries, errors', () => {
 	test('a slow workflow: fallback at the deadline, the late answer is dropped and recorded, n8n stays healthy', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 1000 } });
-		const workflow = await publish('CallInBound slow', [
-			trigger,
+		const { workflow, reply } = await callNew('CallInBound slow', { answerDeadlineMs: 1000 }, [
 			waitNode(2),
 			respond({ routing: 'aiAgent', aiAgentId: '={{ 999 }}' }),
 		]);
-		const reply = await call(trigger, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(950);
 		expect(reply.ms).toBeLessThan(2000);
@@ -386,15 +338,11 @@ describe('deadline fallback, late answers, retries, errors', () => {
 	});
 
 	test('an error inside the workflow gives the caller the fallback at the deadline (default)', async () => {
-		const trigger = enneoTrigger({
-			parameters: { answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
-		});
-		const workflow = await publish('CallInBound error default', [
-			trigger,
-			codeNode('Boom', 'throw new Error("lookup failed");'),
-			respond({ routing: 'hangUp' }),
-		]);
-		const reply = await call(trigger, callEvent());
+		const { workflow, reply } = await callNew(
+			'CallInBound error default',
+			{ answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
+			[failingNode(), respond({ routing: 'hangUp' })],
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(1450);
@@ -403,20 +351,16 @@ describe('deadline fallback, late answers, retries, errors', () => {
 	});
 
 	test('with "Answer at Once When the Workflow Fails", an error gives the fallback at once', async () => {
-		const trigger = enneoTrigger({
-			parameters: {
+		const { workflow, reply } = await callNew(
+			'CallInBound error',
+			{
 				answerDeadlineMs: 4000,
 				fallbackRouting: 'ivr',
 				fallbackIvrId: 31,
 				options: { answerAtOnceOnFailure: true },
 			},
-		});
-		const workflow = await publish('CallInBound error', [
-			trigger,
-			codeNode('Boom', 'throw new Error("lookup failed");'),
-			respond({ routing: 'hangUp' }),
-		]);
-		const reply = await call(trigger, callEvent());
+			[failingNode(), respond({ routing: 'hangUp' })],
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
 		expect(reply.ms).toBeLessThan(3000);
@@ -426,27 +370,23 @@ describe('deadline fallback, late answers, retries, errors', () => {
 	});
 
 	test("When Last Node Finishes: the last node's CallInBound is the answer", async () => {
-		const trigger = enneoTrigger({ parameters: { responseMode: 'lastNode' } });
-		await publish('CallInBound last node', [
-			trigger,
+		const { reply } = await callNew('CallInBound last node', { responseMode: 'lastNode' }, [
 			codeNode(
 				'Decide',
 				'return [{ json: { CallInBound: { OverrideIvrId: 4, Variables: [{ Key: "vip", Value: true }] } } }];',
 			),
 		]);
-		expect((await call(trigger, callEvent())).body).toEqual({
+		expect(reply.body).toEqual({
 			CallInBound: { OverrideIvrId: 4, Variables: [{ Key: 'vip', Value: 'true' }] },
 		});
 	});
 
 	test('Immediately: the fallback at once while the workflow runs on', async () => {
-		const trigger = enneoTrigger({ parameters: { responseMode: 'immediately' } });
-		const workflow = await publish('CallInBound immediately', [
-			trigger,
-			waitNode(1),
-			respond({ routing: 'ivr', ivrId: 2 }),
-		]);
-		const reply = await call(trigger, callEvent());
+		const { workflow, reply } = await callNew(
+			'CallInBound immediately',
+			{ responseMode: 'immediately' },
+			[waitNode(1), respond({ routing: 'ivr', ivrId: 2 })],
+		);
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(900);
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);

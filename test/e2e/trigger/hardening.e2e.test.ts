@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { demoState } from '../../fake-enneo/demoData';
 import { FakeEnneo } from '../../fake-enneo/server';
-import type { CreatedWorkflow, WorkflowNode } from '../lib/n8n';
+import { callEvent, enneoTrigger, useInboundCalls } from '../lib/inboundCalls';
 import { linearWorkflow, manualTrigger } from '../lib/n8n';
 import { useE2e } from '../lib/setup';
-import { callEvent, enneoTrigger, line } from './callInboundFlows';
 
 /**
  * Hostile input, misconfiguration and a misbehaving Enneo, inside the real n8n: the allowlist
@@ -13,32 +10,7 @@ import { callEvent, enneoTrigger, line } from './callInboundFlows';
  * transport's redirect and timeout behaviour with n8n's own HTTP helper.
  */
 const e2e = useE2e();
-const published: string[] = [];
-
-afterAll(async () => {
-	for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
-});
-
-async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
-	const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
-	await e2e.n8n.activate(workflow.id);
-	published.push(workflow.id);
-	return workflow;
-}
-
-async function ring(
-	trigger: { webhookId: string; path: string },
-	headers: Record<string, string> = {},
-	body: unknown = callEvent(),
-) {
-	const started = Date.now();
-	const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, {
-		body,
-		headers: { 'content-type': 'application/json', ...headers },
-	});
-	const text = await response.text();
-	return { status: response.status, text, ms: Date.now() - started };
-}
+const { publish, call, callNew } = useInboundCalls(e2e);
 
 describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
 	const trigger = enneoTrigger({
@@ -60,7 +32,9 @@ describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
 		],
 		['a spoofed address before an allowed real one', '203.0.113.9, 10.1.2.3', 200],
 	])('X-Forwarded-For with %s', async (_name, forwardedFor, status) => {
-		const reply = await ring(trigger, { 'x-forwarded-for': forwardedFor });
+		const reply = await call(trigger, callEvent(), {
+			headers: { 'x-forwarded-for': forwardedFor },
+		});
 		expect(reply.status).toBe(status);
 		if (status === 403) {
 			expect(reply.text).toContain('ipNotAllowed');
@@ -69,16 +43,18 @@ describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
 	});
 
 	test('without X-Forwarded-For the socket address (127.0.0.1) is checked', async () => {
-		expect((await ring(trigger)).status).toBe(403);
+		expect((await call(trigger, callEvent())).status).toBe(403);
 	});
 });
 
 describe('deadline and fallback from expressions', () => {
 	test('an Answer Deadline of {{ 6000 }} is clamped to 4.5 s: the fallback arrives before the platform gives up', async () => {
-		const trigger = enneoTrigger({ parameters: { answerDeadlineMs: '={{ 6000 }}' } });
 		// No Respond node: the run ends without an answer, so only the deadline answers.
-		await publish('deadline by expression', [trigger]);
-		const reply = await ring(trigger);
+		const { reply } = await callNew(
+			'deadline by expression',
+			{ answerDeadlineMs: '={{ 6000 }}' },
+			[],
+		);
 		expect(reply.status).toBe(200);
 		expect(JSON.parse(reply.text)).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(4450);
@@ -88,11 +64,7 @@ describe('deadline and fallback from expressions', () => {
 	test('a Caller of "1" + 60,000 spaces + "1" is a normal call with callerNumber null', async () => {
 		const trigger = enneoTrigger({ parameters: { responseMode: 'immediately' } });
 		const workflow = await publish('long caller', [trigger]);
-		const reply = await ring(
-			trigger,
-			{},
-			callEvent(randomUUID(), { Caller: `1${' '.repeat(60_000)}1` }),
-		);
+		const reply = await call(trigger, callEvent({ Caller: `1${' '.repeat(60_000)}1` }));
 		expect(reply.status).toBe(200);
 		expect(JSON.parse(reply.text)).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);

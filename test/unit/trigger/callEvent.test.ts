@@ -8,6 +8,34 @@ const valid = {
 	CallInBound: { AIAgentId: 123, IvrId: 0, Caller: '+8613066668888', Callee: '+8675566668888' },
 };
 
+/** The documented example with other CallInBound fields. */
+const withCall = (fields: Record<string, unknown>) => ({
+	...valid,
+	CallInBound: { ...valid.CallInBound, ...fields },
+});
+
+/**
+ * Reads `body`, which must be a valid call, and builds the trigger's output item for it: the first
+ * delivery, received at 0 with the answer due at 3.5 s.
+ */
+function itemOf(
+	body: unknown,
+	options: { defaultCountryCode?: string; keepWarnings?: boolean } = {},
+) {
+	const parsed = parseCallInBound(body);
+	if (!parsed.ok) throw new Error('expected a valid call');
+	const item = callItem(parsed.call, {
+		attempt: 1,
+		receivedAt: 0,
+		deadlineAt: 3500,
+		responseMode: 'action',
+		body: parsed.body,
+		...(options.keepWarnings ? { warnings: parsed.warnings } : {}),
+		...(options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {}),
+	});
+	return { parsed, item };
+}
+
 describe('reading a CallInBound request', () => {
 	test('the documented example is read with 0 as "not bound"', () => {
 		const parsed = parseCallInBound(valid);
@@ -33,11 +61,7 @@ describe('reading a CallInBound request', () => {
 	});
 
 	test('ids sent as digit strings are accepted', () => {
-		const parsed = parseCallInBound({
-			...valid,
-			SdkAppId: '1400692008',
-			CallInBound: { ...valid.CallInBound, IvrId: '5' },
-		});
+		const parsed = parseCallInBound({ ...withCall({ IvrId: '5' }), SdkAppId: '1400692008' });
 		expect(parsed.ok && parsed.call.boundIvrId).toBe(5);
 	});
 
@@ -54,47 +78,17 @@ describe('reading a CallInBound request', () => {
 		['a text SdkAppId', { ...valid, SdkAppId: 'app' }, undefined, 'invalidSdkAppId'],
 		['no CallInBound', { ...valid, CallInBound: undefined }, undefined, 'missingCallInBound'],
 		['CallInBound as a list', { ...valid, CallInBound: [] }, undefined, 'invalidCallInBound'],
-		[
-			'a negative AIAgentId',
-			{ ...valid, CallInBound: { ...valid.CallInBound, AIAgentId: -1 } },
-			undefined,
-			'invalidAIAgentId',
-		],
-		[
-			'a fractional IvrId',
-			{ ...valid, CallInBound: { ...valid.CallInBound, IvrId: 1.5 } },
-			undefined,
-			'invalidIvrId',
-		],
-		[
-			'an object Caller',
-			{ ...valid, CallInBound: { ...valid.CallInBound, Caller: {} } },
-			undefined,
-			'invalidCaller',
-		],
-		[
-			'a boolean Callee',
-			{ ...valid, CallInBound: { ...valid.CallInBound, Callee: true } },
-			undefined,
-			'invalidCallee',
-		],
+		['a negative AIAgentId', withCall({ AIAgentId: -1 }), undefined, 'invalidAIAgentId'],
+		['a fractional IvrId', withCall({ IvrId: 1.5 }), undefined, 'invalidIvrId'],
+		['an object Caller', withCall({ Caller: {} }), undefined, 'invalidCaller'],
+		['a boolean Callee', withCall({ Callee: true }), undefined, 'invalidCallee'],
 	])('%s is a 400 (%s)', (_name, body, raw, code) => {
 		const parsed = parseCallInBound(body, raw as string | undefined);
 		expect(parsed).toMatchObject({ ok: false, status: 400, code });
 	});
 
 	test('the output item carries normalised fields, E.164 numbers, timing and the raw body', () => {
-		const parsed = parseCallInBound({
-			...valid,
-			CallInBound: { ...valid.CallInBound, Caller: '030 1234567', AIAgentId: 0, IvrId: 9 },
-		});
-		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, {
-			attempt: 1,
-			receivedAt: 0,
-			deadlineAt: 3500,
-			responseMode: 'action',
-			body: parsed.body,
+		const { parsed, item } = itemOf(withCall({ Caller: '030 1234567', AIAgentId: 0, IvrId: 9 }), {
 			defaultCountryCode: '49',
 		});
 		expect(item).toMatchObject({
@@ -120,19 +114,9 @@ describe('reading a CallInBound request', () => {
 		['a 1 MB Caller of digits and "ext"', `${'1ext'.repeat(250_000)}1`],
 	])('%s is dropped (null, with a warning) in linear time, never parsed', (_name, caller) => {
 		const started = process.hrtime.bigint();
-		const parsed = parseCallInBound({
-			...valid,
-			CallInBound: { ...valid.CallInBound, Caller: caller },
-		});
-		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, {
-			attempt: 1,
-			receivedAt: 0,
-			deadlineAt: 3500,
-			responseMode: 'action',
-			body: parsed.body,
-			warnings: parsed.warnings,
+		const { item } = itemOf(withCall({ Caller: caller }), {
 			defaultCountryCode: '49',
+			keepWarnings: true,
 		});
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
 		expect(item).toMatchObject({
@@ -158,19 +142,7 @@ describe('reading a CallInBound request', () => {
 	])(
 		'an odd caller (%s) is a normal call: callerE164 null, the raw value kept',
 		(_name, caller) => {
-			const parsed = parseCallInBound({
-				...valid,
-				CallInBound: { ...valid.CallInBound, Caller: caller },
-			});
-			if (!parsed.ok) throw new Error('expected a valid call');
-			const item = callItem(parsed.call, {
-				attempt: 1,
-				receivedAt: 0,
-				deadlineAt: 3500,
-				responseMode: 'action',
-				body: parsed.body,
-				defaultCountryCode: '49',
-			});
+			const { item } = itemOf(withCall({ Caller: caller }), { defaultCountryCode: '49' });
 			expect(item.callerNumber).toBe(caller);
 			expect(item.callerE164).toBeNull();
 		},
@@ -178,19 +150,7 @@ describe('reading a CallInBound request', () => {
 
 	test('numbers that carry a country code are never prefixed with the default one', () => {
 		for (const caller of ['8613066668888', '008613066668888', '+8613066668888']) {
-			const parsed = parseCallInBound({
-				...valid,
-				CallInBound: { ...valid.CallInBound, Caller: caller },
-			});
-			if (!parsed.ok) throw new Error('expected a valid call');
-			const item = callItem(parsed.call, {
-				attempt: 1,
-				receivedAt: 0,
-				deadlineAt: 3500,
-				responseMode: 'action',
-				body: parsed.body,
-				defaultCountryCode: '49',
-			});
+			const { item } = itemOf(withCall({ Caller: caller }), { defaultCountryCode: '49' });
 			expect(item.callerE164).toBe('+8613066668888');
 		}
 	});
@@ -224,15 +184,7 @@ describe('reading a CallInBound request', () => {
 			big: 'y'.repeat(1_000_000),
 			list: new Array(100_000).fill(1),
 		};
-		const parsed = parseCallInBound(body);
-		if (!parsed.ok) throw new Error('expected a valid call');
-		const item = callItem(parsed.call, {
-			attempt: 1,
-			receivedAt: 0,
-			deadlineAt: 3500,
-			responseMode: 'action',
-			body: parsed.body,
-		});
+		const { item } = itemOf(body);
 		const text = JSON.stringify(item);
 		expect(text.length).toBeLessThan(20_000);
 		expect(item.warnings).toEqual([expect.stringContaining('shortened copy')]);

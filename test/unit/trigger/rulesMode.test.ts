@@ -5,8 +5,7 @@ import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
 import { callerCache } from '../../../nodes/EnneoTrigger/rules/callerLookup';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import type { TriggerServer, TriggerServerOptions } from './webhookHarness';
-import { callEvent, post, sleep, startTriggerServer } from './webhookHarness';
+import { callEvent, post, sleep, useTriggerServers } from './webhookHarness';
 
 /**
  * "Respond: Using Routing Rules": the trigger looks the caller up in the fake Enneo (over real
@@ -14,7 +13,6 @@ import { callEvent, post, sleep, startTriggerServer } from './webhookHarness';
  * call, the customer, the rule and the answer.
  */
 const enneo = useFakeEnneo();
-const open: TriggerServer[] = [];
 let credential = 0;
 
 const vipRules = {
@@ -42,32 +40,20 @@ const vipRules = {
 	options: { defaultCountryCode: '49' },
 };
 
-async function server(
-	parameters: Record<string, unknown>,
-	extra: Partial<TriggerServerOptions> = {},
-): Promise<TriggerServer> {
-	credential++;
-	const started = await startTriggerServer({
-		parameters: { authentication: 'none', ...parameters },
-		enneo: { ...enneo.credentials, credentialId: `cred-${credential}` },
+const startServer = useTriggerServers();
+const server = (parameters: Record<string, unknown>) =>
+	startServer({
+		parameters,
+		enneo: { ...enneo.credentials, credentialId: `cred-${++credential}` },
 		timezone: 'Europe/Berlin',
-		...extra,
 	});
-	open.push(started);
-	return started;
-}
 
 beforeEach(() => callerCache.clear());
-afterEach(async () => {
-	const servers = open.splice(0);
-	await Promise.all(servers.map((s) => s.close()));
-	for (const s of servers) expect(s.errors.map(String)).toEqual([]);
-});
 
 describe('Enneo Trigger: Using Routing Rules', () => {
 	test('a VIP (phone stored as digits) is answered with the VIP agent and first name before any run; the run gets everything', async () => {
 		const s = await server(vipRules);
-		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		const reply = await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({
 			CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
@@ -98,10 +84,9 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 	test('a known non-VIP calling the hotline line gets the IVR; an unknown caller the else answer', async () => {
 		const s = await server(vipRules);
 		expect(
-			(await post(s.url, callEvent({}, { Caller: DEMO.regularPhone, Callee: '+493012345699' })))
-				.body,
+			(await post(s.url, callEvent({ Caller: DEMO.regularPhone, Callee: '+493012345699' }))).body,
 		).toEqual({ CallInBound: { OverrideIvrId: 12 } });
-		const unknown = await post(s.url, callEvent({}, { Caller: '+4940999999' }));
+		const unknown = await post(s.url, callEvent({ Caller: '+4940999999' }));
 		expect(unknown.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(s.runs[1].item).toMatchObject({
 			customer: null,
@@ -120,7 +105,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 				],
 			},
 		});
-		const reply = await post(s.url, callEvent({}, { Caller: 'anonymous' }));
+		const reply = await post(s.url, callEvent({ Caller: 'anonymous' }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 7 } });
 		expect(enneo.fake.received()).toHaveLength(0);
 		expect(s.runs[0].item).toMatchObject({
@@ -133,7 +118,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 	test('a burst of 30 simultaneous calls from one number costs one lookup', async () => {
 		const s = await server(vipRules);
 		const replies = await Promise.all(
-			Array.from({ length: 30 }, () => post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))),
+			Array.from({ length: 30 }, () => post(s.url, callEvent({ Caller: DEMO.vipPhone }))),
 		);
 		for (const reply of replies)
 			expect(reply.body).toEqual({
@@ -141,7 +126,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			});
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
 		// Later calls within the cache time are answered from the cache.
-		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
 		expect(s.runs.at(-1)!.item).toMatchObject({
 			lookup: { status: 'found', cached: true, requests: 0 },
@@ -153,8 +138,8 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			...vipRules,
 			options: { defaultCountryCode: '49', callerCacheSeconds: 0 },
 		});
-		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
-		await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
+		await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(2);
 	});
 
@@ -166,7 +151,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			fallbackIvrId: 99,
 			options: { defaultCountryCode: '49', lookupTimeoutMs: 300 },
 		});
-		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		const reply = await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 99 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(280);
 		expect(reply.ms).toBeLessThan(1000);
@@ -183,7 +168,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			answerDeadlineMs: 500,
 			options: { defaultCountryCode: '49', lookupTimeoutMs: 4000 },
 		});
-		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		const reply = await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(600);
 	});
@@ -191,7 +176,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 	test('Enneo failing (500, 401) gives the fallback at once, without retries', async () => {
 		enneo.fake.fail({ path: '/customer/search', status: 503, times: Infinity });
 		const s = await server(vipRules);
-		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		const reply = await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeLessThan(500);
 		expect(enneo.fake.received('GET', '/customer/search')).toHaveLength(1);
@@ -210,7 +195,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			elseRouting: 'keepDefault',
 			options: { defaultCountryCode: '49' },
 		});
-		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({
+		expect((await post(s.url, callEvent({ Caller: DEMO.vipPhone }))).body).toEqual({
 			CallInBound: { OverrideIvrId: 3 },
 		});
 		expect(enneo.fake.received()).toHaveLength(0);
@@ -244,7 +229,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			'Routing rules: Rule 1 ("VIP"): "AI Agent" must be a positive whole number',
 		);
 		const s = await server(broken);
-		expect((await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }))).body).toEqual({
+		expect((await post(s.url, callEvent({ Caller: DEMO.vipPhone }))).body).toEqual({
 			CallInBound: { OverrideAIAgentId: 123 },
 		});
 		expect(s.runs[0].item).toMatchObject({
@@ -254,7 +239,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 
 	test('retries of the call get the same answer and start no second run', async () => {
 		const s = await server(vipRules);
-		const event = callEvent({}, { Caller: DEMO.vipPhone });
+		const event = callEvent({ Caller: DEMO.vipPhone });
 		const first = await post(s.url, event);
 		const retry = await post(s.url, event);
 		await sleep(20);
@@ -291,7 +276,7 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			...vipRules,
 			options: { ...vipRules.options, runAfterAnswer: false },
 		});
-		const reply = await post(s.url, callEvent({}, { Caller: DEMO.vipPhone }));
+		const reply = await post(s.url, callEvent({ Caller: DEMO.vipPhone }));
 		expect(reply.body).toEqual({
 			CallInBound: { OverrideAIAgentId: 388, Variables: [{ Key: 'name', Value: 'Victoria' }] },
 		});

@@ -1,27 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
-import type { TriggerServer, TriggerServerOptions, StartedRun } from './webhookHarness';
-import { callEvent, post, respond, sleep, startTriggerServer } from './webhookHarness';
+import type { StartedRun } from './webhookHarness';
+import { callEvent, post, respond, sleep, useTriggerServers } from './webhookHarness';
 
 const SECRET = 'c0ffee0123456789abcdef42';
-const open: TriggerServer[] = [];
-
-async function server(
-	options: Partial<TriggerServerOptions> & { parameters?: Record<string, unknown> } = {},
-): Promise<TriggerServer> {
-	const started = await startTriggerServer({
-		...options,
-		parameters: { authentication: 'none', ...options.parameters },
-	});
-	open.push(started);
-	return started;
-}
-
-afterEach(async () => {
-	const servers = open.splice(0);
-	await Promise.all(servers.map((s) => s.close()));
-	// Nothing a caller sent may have made webhook(), the workflow or n8n's writes throw.
-	for (const s of servers) expect(s.errors.map(String)).toEqual([]);
-});
+const server = useTriggerServers();
 
 describe('Enneo Trigger webhook over real HTTP', () => {
 	test('one execution per call with the normalised call as its item', async () => {
@@ -152,7 +134,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 			onExecution: (run) =>
 				run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }),
 		});
-		const reply = await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 55 }));
+		const reply = await post(s.url, callEvent({ AIAgentId: 0, IvrId: 55 }));
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 55 } });
 		expect(reply.ms).toBeLessThan(1000);
 	});
@@ -262,7 +244,7 @@ describe('deadline fallback and late answers', () => {
 
 	test('Keep Default Routing as fallback for a number with nothing bound never hangs up by accident', async () => {
 		const s = await server({ parameters: { answerDeadlineMs: 150 } });
-		expect((await post(s.url, callEvent({}, { AIAgentId: 0, IvrId: 0 }))).body).toEqual({
+		expect((await post(s.url, callEvent({ AIAgentId: 0, IvrId: 0 }))).body).toEqual({
 			CallInBound: { Variables: [] },
 		});
 	});
@@ -446,7 +428,7 @@ describe('bad requests: 4xx JSON, no execution', () => {
 		['a JSON array', { raw: '[1,2]' }, 'notAnObject'],
 		['another Event', { body: { ...callEvent(), Event: 'CallEnd' } }, 'unsupportedEvent'],
 		['no SessionId', { body: { ...callEvent(), SessionId: undefined } }, 'missingSessionId'],
-		['a wrong type', { body: callEvent({}, { AIAgentId: 'agent' }) }, 'invalidAIAgentId'],
+		['a wrong type', { body: callEvent({ AIAgentId: 'agent' }) }, 'invalidAIAgentId'],
 	])('%s', async (_name, request, code) => {
 		const s = await server({ onExecution: () => undefined });
 		const reply = await post(
@@ -622,7 +604,7 @@ describe('authentication over HTTP', () => {
 		const s = await server({
 			onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 7 }).then(() => undefined),
 		});
-		const hostile = post(s.url, callEvent({}, { Caller: `1${' '.repeat(80_000)}1` }));
+		const hostile = post(s.url, callEvent({ Caller: `1${' '.repeat(80_000)}1` }));
 		await sleep(20);
 		const normal = await Promise.all(Array.from({ length: 10 }, () => post(s.url, callEvent())));
 		for (const reply of normal) {
@@ -645,7 +627,7 @@ describe('authentication over HTTP', () => {
 			const s = await server({
 				onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 9 }).then(() => undefined),
 			});
-			const reply = await post(s.url, callEvent({}, { Caller: caller }));
+			const reply = await post(s.url, callEvent({ Caller: caller }));
 			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 9 } });
 			expect(s.runs[0].item).toMatchObject({ callerNumber: caller, callerE164: null });
 		},

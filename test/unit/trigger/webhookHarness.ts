@@ -14,6 +14,8 @@ import type {
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
+import type { Reply } from '../../harness/inboundCall';
+import { callEvent, readReply } from '../../harness/inboundCall';
 import { authenticatedRequest, makeContext } from '../../harness/runNode';
 
 /**
@@ -207,56 +209,45 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	};
 }
 
-export interface PostResult {
-	status: number;
-	body: unknown;
-	text: string;
-	ms: number;
-	headers: Headers;
+/**
+ * Trigger servers for one test file: each call starts one (authentication None unless the
+ * parameters say otherwise); after each test all are closed, and none may have recorded an error.
+ */
+export function useTriggerServers(): (
+	options?: Partial<TriggerServerOptions>,
+) => Promise<TriggerServer> {
+	const open: TriggerServer[] = [];
+	afterEach(async () => {
+		const servers = open.splice(0);
+		await Promise.all(servers.map((s) => s.close()));
+		// Nothing a caller sent may have made webhook(), the workflow or n8n's writes throw.
+		for (const s of servers) expect(s.errors.map(String)).toEqual([]);
+	});
+	return async (options = {}) => {
+		const started = await startTriggerServer({
+			...options,
+			parameters: { authentication: 'none', ...options.parameters },
+		});
+		open.push(started);
+		return started;
+	};
 }
 
 export async function post(
 	url: string,
 	body: unknown,
 	init: { headers?: Record<string, string>; raw?: string; query?: string } = {},
-): Promise<PostResult> {
+): Promise<Reply> {
 	const started = Date.now();
 	const response = await fetch(url + (init.query ?? ''), {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', ...init.headers },
 		body: init.raw ?? JSON.stringify(body),
 	});
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		parsed = text;
-	}
-	return {
-		status: response.status,
-		body: parsed,
-		text,
-		ms: Date.now() - started,
-		headers: response.headers,
-	};
+	return await readReply(response, started);
 }
 
-export function callEvent(overrides: IDataObject = {}, details: IDataObject = {}): IDataObject {
-	return {
-		Event: 'CallInBound',
-		SessionId: randomUUID(),
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: 123,
-			IvrId: 0,
-			Caller: '+8613066668888',
-			Callee: '+8675566668888',
-			...details,
-		},
-		...overrides,
-	};
-}
+export { callEvent };
 
 /** Runs the Enneo node's Inbound Call → Respond for a started run, as the next node of the workflow. */
 export async function respond(

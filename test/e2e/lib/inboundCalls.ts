@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Reply } from '../../harness/inboundCall';
+import { callEvent, readReply } from '../../harness/inboundCall';
+import type { CreatedWorkflow, WorkflowJson, WorkflowNode } from './n8n';
+import { codeNode, ENNEO_TRIGGER_NODE, linearWorkflow } from './n8n';
+import type { E2eContext } from './setup';
+
+/**
+ * For the CallInBound e2e tests (test/e2e/trigger, test/e2e/queue): workflow pieces (trigger,
+ * waits), publishing workflows for a test file, and ringing a published trigger.
+ */
+
+export { callEvent };
+
+export function enneoTrigger(
+	options: {
+		path?: string;
+		parameters?: Record<string, unknown>;
+		credential?: { id: string; name: string };
+		typeVersion?: number;
+	} = {},
+): WorkflowNode & { path: string; webhookId: string } {
+	const path = options.path ?? `call-${randomUUID().slice(0, 8)}`;
+	const webhookId = randomUUID();
+	return {
+		name: 'Enneo Trigger',
+		type: ENNEO_TRIGGER_NODE,
+		typeVersion: options.typeVersion ?? 2,
+		position: [0, 0],
+		webhookId,
+		path,
+		parameters: { path, authentication: 'none', ...options.parameters },
+		...(options.credential
+			? { credentials: { enneoInboundCallWebhookApi: options.credential } }
+			: {}),
+	};
+}
+
+export function waitNode(seconds: number, name = 'Wait'): WorkflowNode {
+	return {
+		name,
+		type: 'n8n-nodes-base.wait',
+		typeVersion: 1.1,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' },
+	};
+}
+
+/** A Code node that throws: the run fails before it answers. */
+export const failingNode = (): WorkflowNode =>
+	codeNode('Boom', 'throw new Error("lookup failed");');
+
+/** A workflow from nodes in a line; the trigger's helper field `path` is not part of the JSON. */
+export function line(name: string, nodes: WorkflowNode[]): WorkflowJson {
+	return linearWorkflow(
+		name,
+		nodes.map((node) => {
+			const copy = { ...node };
+			delete copy.path;
+			return copy;
+		}),
+	);
+}
+
+export interface Trigger {
+	webhookId: string;
+	path: string;
+}
+
+export interface CallOptions {
+	/** Appended to the URL, e.g. `?token=…`. */
+	query?: string;
+	headers?: Record<string, string>;
+	/** Sent as it is instead of `body` as JSON. */
+	raw?: string;
+	/** Through the load balancer that keeps a SessionId on one webhook process (queue mode). */
+	sticky?: boolean;
+}
+
+/**
+ * For one test file: `publish` saves a workflow and makes it live (every published workflow is
+ * unpublished again after the file's tests), `respond` is an Inbound Call → Respond node with the
+ * file's Enneo credential, `call` rings a published trigger at its live URL and reads the answer
+ * (content type JSON unless `headers` say otherwise).
+ */
+export function useInboundCalls(e2e: E2eContext) {
+	const published: string[] = [];
+	afterAll(async () => {
+		for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
+	});
+
+	async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
+		const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
+		await e2e.n8n.activate(workflow.id);
+		published.push(workflow.id);
+		return workflow;
+	}
+
+	async function call(trigger: Trigger, body: unknown, init: CallOptions = {}): Promise<Reply> {
+		const started = Date.now();
+		const response = await e2e.n8n.webhook(
+			`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`,
+			{
+				sticky: init.sticky,
+				body: init.raw ?? body,
+				headers: { 'content-type': 'application/json', ...init.headers },
+			},
+		);
+		return await readReply(response, started);
+	}
+
+	return {
+		/** IDs of the workflows published so far, oldest first. */
+		published,
+		publish,
+		call,
+		respond: (parameters: Record<string, unknown>, name = 'Respond'): WorkflowNode =>
+			e2e.enneo({
+				name,
+				parameters: { resource: 'inboundCall', operation: 'respond', ...parameters },
+			}),
+		/**
+		 * Publishes Enneo Trigger (with `parameters`) → `nodes` and rings it once with a fresh call:
+		 * the workflow and the answer.
+		 */
+		async callNew(
+			name: string,
+			parameters: Record<string, unknown>,
+			nodes: WorkflowNode[],
+		): Promise<{ workflow: CreatedWorkflow; reply: Reply }> {
+			const trigger = enneoTrigger({ parameters });
+			const workflow = await publish(name, [trigger, ...nodes]);
+			return { workflow, reply: await call(trigger, callEvent()) };
+		},
+	};
+}
