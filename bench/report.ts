@@ -35,13 +35,19 @@ export function machine(): BenchResult['machine'] {
 	};
 }
 
+/** Writes bench/results/<name>.json (any shape; normalizeResult reads it) and returns its path. */
+export function saveJson(name: string, data: unknown): string {
+	mkdirSync(RESULTS_DIR, { recursive: true });
+	const file = join(RESULTS_DIR, `${name}.json`);
+	writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+	return file;
+}
+
 export function saveResult(
 	result: Omit<BenchResult, 'date' | 'machine'> & Partial<Pick<BenchResult, 'machine'>>,
 ): string {
-	mkdirSync(RESULTS_DIR, { recursive: true });
 	const full: BenchResult = { date: new Date().toISOString(), machine: machine(), ...result };
-	const file = join(RESULTS_DIR, `${result.name}.json`);
-	writeFileSync(file, `${JSON.stringify(full, null, 2)}\n`);
+	const file = saveJson(result.name, full);
 	process.stdout.write(`${formatTable(full.rows)}\n`);
 	return file;
 }
@@ -155,7 +161,8 @@ export function loadResults(dir = RESULTS_DIR): BenchResult[] {
 		);
 }
 
-function gitRevision(): string {
+/** The short hash of the checked-out commit, or `unknown`. */
+export function gitRevision(): string {
 	try {
 		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
 			cwd: __dirname,

@@ -7,11 +7,12 @@
  *   npx tsx bench/bulk/run.ts        (ENNEO_BENCH_TICKETS, ENNEO_BENCH_REPEAT to change the size)
  */
 import type { WorkflowNode } from '../../test/e2e/lib/n8n';
-import { codeNode, enneoNode, linearWorkflow, manualTrigger } from '../../test/e2e/lib/n8n';
+import { enneoNode, perTicketWorkflow, updateManyParameters } from '../../test/e2e/lib/n8n';
 import { demoState } from '../../test/fake-enneo/demoData';
 import type { Row } from '../report';
 import { saveResult } from '../report';
-import { log, median, round, startBenchEnv, timings } from './harness';
+import { log, runMain, startBenchEnv, timings } from '../lib/env';
+import { median, round } from '../lib/stats';
 
 const TICKETS = Number(process.env.ENNEO_BENCH_TICKETS ?? 1000);
 const REPEAT = Number(process.env.ENNEO_BENCH_REPEAT ?? 3);
@@ -21,10 +22,6 @@ async function main() {
 	try {
 		const { n8n, fake, credential } = env;
 		const ids = [...demoState({ tickets: TICKETS }).tickets.keys()];
-		const input = codeNode(
-			'Tickets',
-			`return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`,
-		);
 
 		const variants: Array<{ scenario: string; node: WorkflowNode }> = [
 			{
@@ -32,12 +29,7 @@ async function main() {
 				node: enneoNode({
 					name: 'Change',
 					credential,
-					parameters: {
-						resource: 'ticket',
-						operation: 'updateMany',
-						ticketId: '={{ $json.id }}',
-						updateFields: { priority: 'high' },
-					},
+					parameters: updateManyParameters({ priority: 'high' }),
 				}),
 			},
 			{
@@ -78,7 +70,7 @@ async function main() {
 		const rows: Row[] = [];
 		for (const variant of variants) {
 			const workflow = await n8n.createWorkflow(
-				linearWorkflow(variant.scenario, [manualTrigger(), { ...input }, variant.node]),
+				perTicketWorkflow(variant.scenario, ids, variant.node),
 			);
 			const samples: Array<{ requests: number; workflowMs: number; nodeMs: number }> = [];
 			for (let i = 0; i < REPEAT; i++) {
@@ -126,9 +118,4 @@ async function main() {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(
-		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-	);
-	process.exit(1);
-});
+runMain(main);

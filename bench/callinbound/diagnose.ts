@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Where the CallInBound flows spend n8n's CPU: for each flow, n8n process CPU time per call
  * (calls one after another, the run's tail included) and answer latency at 1 and at N in flight.
@@ -11,20 +11,14 @@
  * Not a test and writes no result file: a tool for attributing cost, one change at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 
-import type { N8nInstance } from '../../test/e2e/lib/n8n';
-import {
-	ENNEO_NODE,
-	ENNEO_TRIGGER_NODE,
-	linearWorkflow,
-	packPackage,
-	sleep,
-	startN8n,
-} from '../../test/e2e/lib/n8n';
-import { DEMO, demoState } from '../../test/fake-enneo/demoData';
-import { FakeEnneo } from '../../test/fake-enneo/server';
+import { ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow, sleep } from '../../test/e2e/lib/n8n';
+import { DEMO } from '../../test/fake-enneo/demoData';
+import { callerFor, callEvent, postTimed } from '../lib/calls';
+import { runMain, startBenchEnv } from '../lib/env';
+import { indexes, inFlight } from '../lib/load';
+import { cpuMs, n8nServerPid } from '../lib/proc';
+import { ascending, percentile } from '../lib/stats';
 import type { BenchFlow } from './workflows';
 import { coreCredentialFlow, coreFlow, enneoFlow, floorFlow, webhookEnneoFlow } from './workflows';
 
@@ -32,28 +26,6 @@ const CALLS = Number(process.env.DIAG_CALLS ?? 60);
 const CONCURRENCY = Number(process.env.DIAG_CONCURRENCY ?? 10);
 const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 const log = (message: string) => process.stderr.write(`[diagnose] ${message}\n`);
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-/** The n8n node process under the watchdog shell. */
-function n8nPid(watchdogPid: number): number {
-	const children = execFileSync('pgrep', ['-P', String(watchdogPid)])
-		.toString()
-		.trim()
-		.split('\n')
-		.map(Number);
-	for (const pid of children) {
-		const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-		if (cmd.includes('n8n/bin/n8n')) return pid;
-	}
-	throw new Error('n8n process not found');
-}
-
-/** CPU milliseconds (user + system) the process has used so far. */
-function cpuMs(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-}
 
 /** Extra single-purpose flows: the smallest community-trigger and core-webhook answers. */
 function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
@@ -151,31 +123,14 @@ function minimalFlows(credential: { id: string; name: string }): BenchFlow[] {
 	];
 }
 
-function event(index: number) {
-	const caller = index % 2 === 0 ? DEMO.vipPhone : '+4930123456';
-	return {
-		Event: 'CallInBound',
-		SessionId: randomUUID(),
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: DEMO.defaultAiAgentId ?? 1,
-			IvrId: 0,
-			Caller: caller,
-			Callee: '+493012345600',
-		},
-	};
-}
-
 async function call(baseUrl: string, flow: BenchFlow, index: number): Promise<number> {
-	const started = performance.now();
-	const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(event(index)),
-	});
-	await response.text();
-	if (response.status !== 200) throw new Error(`${flow.key}: HTTP ${response.status}`);
-	return performance.now() - started;
+	const reply = await postTimed(
+		`${baseUrl}/webhook/${flow.path}`,
+		callEvent({ Caller: callerFor(index) }),
+	);
+	if (reply.error) throw reply.error;
+	if (reply.status !== 200) throw new Error(`${flow.key}: HTTP ${reply.status}`);
+	return reply.ms;
 }
 
 async function load(
@@ -184,39 +139,21 @@ async function load(
 	count: number,
 	concurrency: number,
 ): Promise<number[]> {
-	const samples: number[] = [];
-	let next = 0;
-	const worker = async () => {
-		for (;;) {
-			const index = next++;
-			if (index >= count) return;
-			samples.push(await call(baseUrl, flow, index));
-		}
-	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	return samples.sort((a, b) => a - b);
+	return ascending(
+		await inFlight(indexes(count), concurrency, (index) => call(baseUrl, flow, index)),
+	);
 }
 
-const pct = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({
-		apiKey: 'bench-api-key',
-		state: demoState({ tickets: 50 }),
+	const bench = await startBenchEnv({
+		tickets: 50,
 		recordBodies: false,
+		env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV },
+		log,
 	});
-	await fake.start();
-	let n8n: N8nInstance | undefined;
 	try {
-		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
-		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
-		const pid = n8nPid(n8n.connection.pid);
-		const credential = await n8n.createCredential({
-			name: 'Enneo bench',
-			type: 'enneoApi',
-			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
-		});
+		const { n8n, fake, credential } = bench;
+		const pid = n8nServerPid(n8n.connection.pid);
 		const header = await n8n.createCredential({
 			name: 'Header bench',
 			type: 'httpHeaderAuth',
@@ -254,8 +191,8 @@ async function main(): Promise<void> {
 			const loaded = await load(baseUrl, flow, CALLS, CONCURRENCY);
 			await sleep(1500);
 			rows.push(
-				`${flow.key.padEnd(16)}${(cpu / CALLS).toFixed(1).padStart(10)}${pct(sequential, 50).toFixed(0).padStart(8)}${pct(sequential, 95).toFixed(0).padStart(8)}` +
-					`${pct(loaded, 50).toFixed(0).padStart(8)}${pct(loaded, 95).toFixed(0).padStart(8)}${pct(loaded, 99).toFixed(0).padStart(8)}`,
+				`${flow.key.padEnd(16)}${(cpu / CALLS).toFixed(1).padStart(10)}${percentile(sequential, 50).toFixed(0).padStart(8)}${percentile(sequential, 95).toFixed(0).padStart(8)}` +
+					`${percentile(loaded, 50).toFixed(0).padStart(8)}${percentile(loaded, 95).toFixed(0).padStart(8)}${percentile(loaded, 99).toFixed(0).padStart(8)}`,
 			);
 			log(rows[rows.length - 1]);
 		}
@@ -265,12 +202,8 @@ async function main(): Promise<void> {
 		);
 		for (const row of rows) console.log(row);
 	} finally {
-		await n8n?.stop();
-		await fake.close();
+		await bench.close();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain(main);

@@ -13,16 +13,13 @@
  *
  * Prints a table and writes bench/results/callinbound.json. Not a test: no pass/fail on timings.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 
-import type { N8nInstance } from '../../test/e2e/lib/n8n';
-import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
-import { startQueueCluster } from '../../test/e2e/lib/queue';
-import { DEMO, demoState } from '../../test/fake-enneo/demoData';
-import { FakeEnneo } from '../../test/fake-enneo/server';
+import { callerFor, callEvent, postTimed } from '../lib/calls';
+import { log, runMain, startBenchEnv } from '../lib/env';
+import { indexes, inFlight } from '../lib/load';
+import { latencyStats } from '../lib/stats';
+import { saveJson } from '../report';
 import type { BenchFlow } from './workflows';
 import { coreCredentialFlow, coreFlow, enneoFlow, floorFlow, webhookEnneoFlow } from './workflows';
 
@@ -37,94 +34,37 @@ const RESULT_NAME =
 	(QUEUE_WORKERS ? `callinbound-queue-${QUEUE_WORKERS}w` : 'callinbound');
 /** Calls answered this late got the trigger's fallback (default deadline 3.5 s), whatever it says. */
 const FALLBACK_MS = 3400;
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 interface Sample {
 	ms: number;
 	ok: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-	if (!sorted.length) return NaN;
-	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return sorted[index];
-}
-
-function callEvent(index: number) {
-	// Every other caller is the demo VIP; the rest are a known regular customer.
-	const caller = index % 2 === 0 ? DEMO.vipPhone : '+4930123456';
-	return {
-		Event: 'CallInBound',
-		SessionId: randomUUID(),
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: DEMO.defaultAiAgentId ?? 1,
-			IvrId: 0,
-			Caller: caller,
-			Callee: '+493012345600',
-		},
-	};
-}
-
 async function oneCall(baseUrl: string, flow: BenchFlow, index: number): Promise<Sample> {
-	const event = callEvent(index);
-	const started = process.hrtime.bigint();
-	try {
-		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(event),
-		});
-		const text = await response.text();
-		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		let ok = response.status === 200;
-		if (ok && flow.vipAnswer && index % 2 === 0) ok = text === JSON.stringify(flow.vipAnswer);
-		return { ms, ok };
-	} catch {
-		return { ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false };
-	}
+	const reply = await postTimed(
+		`${baseUrl}/webhook/${flow.path}`,
+		callEvent({ Caller: callerFor(index) }),
+	);
+	let ok = reply.status === 200;
+	if (ok && flow.vipAnswer && index % 2 === 0) ok = reply.text === JSON.stringify(flow.vipAnswer);
+	return { ms: reply.ms, ok };
 }
 
 /** `count` calls with `concurrency` callers in flight. */
-async function load(
-	baseUrl: string,
-	flow: BenchFlow,
-	count: number,
-	offset: number,
-): Promise<Sample[]> {
-	const samples: Sample[] = [];
-	let next = 0;
-	const worker = async () => {
-		for (;;) {
-			const index = next++;
-			if (index >= count) return;
-			samples.push(await oneCall(baseUrl, flow, offset + index));
-		}
-	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	return samples;
+function load(baseUrl: string, flow: BenchFlow, count: number, offset: number): Promise<Sample[]> {
+	return inFlight(indexes(count), CONCURRENCY, (index) => oneCall(baseUrl, flow, offset + index));
 }
 
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({
-		apiKey: 'bench-api-key',
-		state: demoState({ tickets: 50 }),
+	log('packing the package and starting n8n');
+	const bench = await startBenchEnv({
+		tickets: 50,
 		recordBodies: false,
+		env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV },
+		queueWorkers: QUEUE_WORKERS,
 	});
-	await fake.start();
-	let n8n: N8nInstance | undefined;
 	try {
-		log('packing the package and starting n8n');
-		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
-		const env = { N8N_LOG_LEVEL: 'error', ...N8N_ENV };
-		n8n = QUEUE_WORKERS
-			? await startQueueCluster({ packageTarball, log, workers: QUEUE_WORKERS, env })
-			: await startN8n({ packageTarball, log, env });
-		const credential = await n8n.createCredential({
-			name: 'Enneo bench',
-			type: 'enneoApi',
-			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
-		});
+		const { n8n, fake, credential } = bench;
 		const flows = [floorFlow(), enneoFlow(credential), coreFlow(fake)];
 		if (process.env.BENCH_DIAGNOSE) {
 			const header = await n8n.createCredential({
@@ -160,18 +100,15 @@ async function main(): Promise<void> {
 
 		const results = flows.map((flow) => {
 			const list = samples[flow.key];
-			const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
+			const ms = list.map((s) => s.ms);
 			return {
 				flow: flow.key,
 				label: flow.label,
 				calls: list.length,
 				errors: list.filter((s) => !s.ok).length,
 				fallbacks: list.filter((s) => s.ms >= FALLBACK_MS).length,
-				p50: percentile(sorted, 50),
-				p95: percentile(sorted, 95),
-				p99: percentile(sorted, 99),
-				max: sorted[sorted.length - 1],
-				mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+				...latencyStats(ms),
+				mean: ms.reduce((a, b) => a + b, 0) / ms.length,
 				callsPerSecond: (list.length / wall[flow.key]) * 1000,
 			};
 		});
@@ -224,17 +161,11 @@ async function main(): Promise<void> {
 		show('Enneo flow / core-node flow', report.ratios.enneoVsCore);
 		show('core-node flow / n8n floor', report.ratios.coreVsFloor);
 
-		const outDir = join(REPO_ROOT, 'bench/results');
-		mkdirSync(outDir, { recursive: true });
-		writeFileSync(join(outDir, `${RESULT_NAME}.json`), `${JSON.stringify(report, null, 2)}\n`);
+		saveJson(RESULT_NAME, report);
 		log(`saved bench/results/${RESULT_NAME}.json`);
 	} finally {
-		await n8n?.stop();
-		await fake.close();
+		await bench.close();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain(main);

@@ -16,6 +16,9 @@ import { request as httpRequest, Agent } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
+import { callEvent as wellFormedCall } from '../lib/calls';
+import { inFlight } from '../lib/load';
+
 export interface HostileTarget {
 	/** What follows /webhook/: `<webhookId>/<path>` */
 	path: string;
@@ -122,23 +125,12 @@ const json = (value: unknown) =>
 	Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-/** A well-formed CallInBound as the platform sends it (seed: callinbound-webhook.txt). */
+/** A well-formed CallInBound as the platform sends it (../lib/calls.ts), with a `fuzz-` SessionId. */
 export function callEvent(
 	details: Record<string, unknown> = {},
 	sessionId = `fuzz-${randomUUID()}`,
 ): Record<string, unknown> {
-	return {
-		Event: 'CallInBound',
-		SessionId: sessionId,
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: 123,
-			IvrId: 0,
-			Caller: '+4930123456',
-			Callee: '+493012345600',
-			...details,
-		},
-	};
+	return wellFormedCall(details, sessionId);
 }
 
 /** `{"a":{"a":…}}` or `[[[…]]]` nested `depth` levels, built as text (no recursion). */
@@ -1439,26 +1431,18 @@ export async function sendAll(
 	},
 ): Promise<HostileOutcome[]> {
 	const agent = hostileAgent(options.concurrency);
-	const iterator = requests[Symbol.iterator]();
-	const outcomes: HostileOutcome[] = [];
-	const worker = async () => {
-		for (;;) {
-			const next = iterator.next();
-			if (next.done) return;
-			const outcome = await sendHostile(baseUrl, next.value, {
+	try {
+		return await inFlight(requests, options.concurrency, async (request) => {
+			const outcome = await sendHostile(baseUrl, request, {
 				agent,
 				timeoutMs: options.timeoutMs,
 			});
-			outcomes.push(outcome);
 			options.onOutcome?.(outcome);
-		}
-	};
-	try {
-		await Promise.all(Array.from({ length: options.concurrency }, worker));
+			return outcome;
+		});
 	} finally {
 		agent.destroy();
 	}
-	return outcomes;
 }
 
 export interface HostileSummary {

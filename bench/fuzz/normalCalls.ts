@@ -6,13 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { DEMO } from '../../test/fake-enneo/demoData';
+import { callerFor, callEvent, postTimed } from '../lib/calls';
+import { latencyStats } from '../lib/stats';
 import { isHangUp } from './hostile';
 
-/** The demo data's VIP and regular customer (test/fake-enneo/demoData.ts DEMO). */
-export const VIP_PHONE = '+4915112345678';
-export const REGULAR_PHONE = '+4930123456';
-export const VIP_AI_AGENT_ID = 388;
-export const BOUND_AI_AGENT_ID = 123;
+/** The demo data's VIP, the VIP agent and the agent calls are bound to (test/fake-enneo/demoData.ts). */
+export const VIP_PHONE = DEMO.vipPhone;
+export const VIP_AI_AGENT_ID = DEMO.vipAiAgentId;
+export const BOUND_AI_AGENT_ID = DEMO.defaultAiAgentId;
 
 export interface NormalCall {
 	index: number;
@@ -36,69 +38,50 @@ export async function ringNormalCall(
 	at = 0,
 	timeoutMs = 30_000,
 ): Promise<NormalCall> {
-	const caller = index % 2 === 0 ? VIP_PHONE : REGULAR_PHONE;
-	const event = {
-		Event: 'CallInBound',
-		SessionId: `normal-${randomUUID()}`,
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: BOUND_AI_AGENT_ID,
-			IvrId: 0,
-			Caller: caller,
-			Callee: '+493012345600',
-		},
-	};
+	const caller = callerFor(index);
 	const sentAt = Date.now();
-	const started = process.hrtime.bigint();
-	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(event),
-			signal: AbortSignal.timeout(timeoutMs),
-		});
-		const text = await response.text();
-		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		let ok = false;
-		try {
-			const answer = (
-				JSON.parse(text) as {
-					CallInBound?: { OverrideAIAgentId?: number; Variables?: Array<{ Value: string }> };
-				}
-			).CallInBound;
-			ok =
-				response.status === 200 &&
-				(caller === VIP_PHONE
-					? answer?.OverrideAIAgentId === VIP_AI_AGENT_ID &&
-						JSON.stringify(answer.Variables ?? []).includes('Victoria Sterling')
-					: answer?.OverrideAIAgentId === BOUND_AI_AGENT_ID);
-		} catch {
-			ok = false;
-		}
-		return {
-			index,
-			caller,
-			status: response.status,
-			ms,
-			ok,
-			hangUp: isHangUp(response.status, text),
-			body: text.slice(0, 300),
-			at,
-			sentAt,
-		};
-	} catch (error) {
+	const reply = await postTimed(url, callEvent({ Caller: caller }, `normal-${randomUUID()}`), {
+		timeoutMs,
+	});
+	if (reply.error)
 		return {
 			index,
 			caller,
 			status: 0,
-			ms: Number(process.hrtime.bigint() - started) / 1e6,
+			ms: reply.ms,
 			ok: false,
 			hangUp: false,
-			body: `<${(error as Error).message}>`,
+			body: `<${reply.error.message}>`,
 			at,
 			sentAt,
 		};
+	let ok = false;
+	try {
+		const answer = (
+			JSON.parse(reply.text) as {
+				CallInBound?: { OverrideAIAgentId?: number; Variables?: Array<{ Value: string }> };
+			}
+		).CallInBound;
+		ok =
+			reply.status === 200 &&
+			(caller === VIP_PHONE
+				? answer?.OverrideAIAgentId === VIP_AI_AGENT_ID &&
+					JSON.stringify(answer.Variables ?? []).includes('Victoria Sterling')
+				: answer?.OverrideAIAgentId === BOUND_AI_AGENT_ID);
+	} catch {
+		ok = false;
 	}
+	return {
+		index,
+		caller,
+		status: reply.status,
+		ms: reply.ms,
+		ok,
+		hangUp: isHangUp(reply.status, reply.text),
+		body: reply.text.slice(0, 300),
+		at,
+		sentAt,
+	};
 }
 
 /**
@@ -136,12 +119,6 @@ export function ringTogether(url: string, count: number, firstIndex = 0): Promis
 	return Promise.all(Array.from({ length: count }, (_, i) => ringNormalCall(url, firstIndex + i)));
 }
 
-export function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	if (!sorted.length) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 export interface LatencySummary {
 	calls: number;
 	p50: number;
@@ -156,12 +133,13 @@ export interface LatencySummary {
 
 export function latency(calls: NormalCall[]): LatencySummary {
 	const ms = calls.map((c) => c.ms);
+	const { p50, p95, p99 } = latencyStats(ms);
 	const r = (n: number) => Math.round(n);
 	return {
 		calls: calls.length,
-		p50: r(percentile(ms, 50)),
-		p95: r(percentile(ms, 95)),
-		p99: r(percentile(ms, 99)),
+		p50: r(p50),
+		p95: r(p95),
+		p99: r(p99),
 		max: r(Math.max(...ms)),
 		over5s: calls.filter((c) => c.ms > 5_000).length,
 		wrongAnswers: calls.filter((c) => !c.ok).length,

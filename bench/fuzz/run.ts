@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * Hostile traffic against the Enneo Trigger inside a real n8n 2.41, while normal calls keep ringing
  * through the VIP routing template (examples/vip-inbound-routing.json, published with a Query
@@ -25,19 +25,16 @@
  *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
  *   FUZZ_RESULT_NAME=fuzz      result file name          ENNEO_BENCH_TARBALL    reuse a packed tarball
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { templateWithCredential } from '../../test/e2e/examples/templates';
 import type { N8nInstance } from '../../test/e2e/lib/n8n';
-import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
-import { demoState } from '../../test/fake-enneo/demoData';
-import { FakeEnneo } from '../../test/fake-enneo/server';
-import { memoryOf, n8nServerPid } from '../bulk/harness';
+import { runMain, startBenchEnv } from '../lib/env';
+import { cpuMs, memoryOf, n8nServerPid } from '../lib/proc';
 import type { Row } from '../report';
-import { machine, RESULTS_DIR } from '../report';
+import { gitRevision, machine, RESULTS_DIR, saveJson } from '../report';
 import type { HostileOutcome } from './hostile';
 import {
 	byKind,
@@ -79,24 +76,6 @@ const SLOW_MS = 10_000;
 
 const log = (message: string) => process.stderr.write(`[fuzz] ${message}\n`);
 
-/** CPU seconds the process has used (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function gitRevision(): string {
-	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-		}).trim();
-	} catch {
-		return 'unknown';
-	}
-}
-
 /** How many executions of a workflow ended in each status (n8n's list answers with a count per filter). */
 async function executionCounts(
 	n8n: N8nInstance,
@@ -122,28 +101,22 @@ async function main(): Promise<void> {
 	// The code under test: HEAD when the run starts (FUZZ_REVISION names a tarball built elsewhere).
 	const revision = process.env.FUZZ_REVISION || gitRevision();
 	mkdirSync(RESULTS_DIR, { recursive: true });
-	const fake = new FakeEnneo({
-		apiKey: 'fuzz-api-key',
-		state: demoState({ tickets: 50 }),
-		recordBodies: false,
-	});
-	await fake.start();
-	let n8n: N8nInstance | undefined;
 	const logFile = join(RESULTS_DIR, `${RESULT_NAME}-n8n.log`);
 	writeFileSync(logFile, '');
+	log('packing the package and starting n8n');
+	const bench = await startBenchEnv({
+		tickets: 50,
+		recordBodies: false,
+		env: N8N_ENV,
+		logFile,
+		log,
+	});
 	try {
-		log('packing the package and starting n8n');
-		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
-		n8n = await startN8n({ packageTarball, log, logFile, env: N8N_ENV });
+		const { n8n, credential: enneo } = bench;
 		const pid = n8nServerPid(n8n.connection.pid);
 
 		// The VIP routing template as a user imports and publishes it.
 		const secret = randomBytes(24).toString('hex');
-		const enneo = await n8n.createCredential({
-			name: 'Enneo fuzz',
-			type: 'enneoApi',
-			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
-		});
 		const webhookSecret = await n8n.createCredential({
 			name: 'Inbound call secret',
 			type: 'enneoInboundCallWebhookApi',
@@ -178,7 +151,7 @@ async function main(): Promise<void> {
 			phase: string,
 			work: () => Promise<{ calls: NormalCall[]; extra?: T }>,
 		) => {
-			const cpu0 = cpuSeconds(pid);
+			const cpu0 = cpuMs(pid) / 1000;
 			const t0 = Date.now();
 			let rssMaxMb = memoryOf(pid).rssMb;
 			const sampler = setInterval(() => {
@@ -194,7 +167,7 @@ async function main(): Promise<void> {
 					phase,
 					calls: result.calls,
 					seconds: (Date.now() - t0) / 1000,
-					cpuSeconds: cpuSeconds(pid) - cpu0,
+					cpuSeconds: cpuMs(pid) / 1000 - cpu0,
 					rssMaxMb,
 				});
 				return result.extra;
@@ -414,8 +387,7 @@ async function main(): Promise<void> {
 			n8nHealthyAfter: healthy,
 			n8nLogErrors: { lines: n8nErrors.length, distinct: distinctErrors },
 		};
-		const file = join(RESULTS_DIR, `${RESULT_NAME}.json`);
-		writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+		const file = saveJson(RESULT_NAME, result);
 
 		const table = rows.map((row) => Object.values(row).map(String).join('\t'));
 		console.log(`\n${Object.keys(rows[0]).join('\t')}\n${table.join('\n')}\n`);
@@ -423,12 +395,8 @@ async function main(): Promise<void> {
 		log(`saved ${file}`);
 		if (STRICT && Object.values(targets).some((ok) => !ok)) process.exitCode = 1;
 	} finally {
-		await n8n?.stop();
-		await fake.close();
+		await bench.close();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain(main);

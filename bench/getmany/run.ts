@@ -7,15 +7,9 @@
  */
 import { linearWorkflow, manualTrigger, sleep } from '../../test/e2e/lib/n8n';
 import { demoState } from '../../test/fake-enneo/demoData';
-import {
-	log,
-	median,
-	memoryOf,
-	n8nServerPid,
-	round,
-	startBenchEnv,
-	timings,
-} from '../bulk/harness';
+import { log, runMain, startBenchEnv, timings } from '../lib/env';
+import { memoryOf, n8nServerPid } from '../lib/proc';
+import { median, round } from '../lib/stats';
 import type { Row } from '../report';
 import { saveResult } from '../report';
 
@@ -113,9 +107,4 @@ async function main() {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(
-		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-	);
-	process.exit(1);
-});
+runMain(main);

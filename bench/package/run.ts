@@ -18,7 +18,8 @@ import {
 	PACKAGE_NAME,
 	startN8n,
 } from '../../test/e2e/lib/n8n';
-import { log, median, round } from '../bulk/harness';
+import { log, runMain } from '../lib/env';
+import { median, round } from '../lib/stats';
 import type { Row } from '../report';
 import { saveResult } from '../report';
 
@@ -196,9 +197,4 @@ async function main() {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(
-		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-	);
-	process.exit(1);
-});
+runMain(main);

@@ -10,15 +10,14 @@
  *
  * Writes bench/results/rules.json. Not a test: it prints numbers and does not fail on them.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 
-import type { N8nInstance } from '../../test/e2e/lib/n8n';
-import { packPackage, REPO_ROOT, startN8n } from '../../test/e2e/lib/n8n';
-import { DEMO, demoState } from '../../test/fake-enneo/demoData';
-import { FakeEnneo } from '../../test/fake-enneo/server';
+import { sleep } from '../../test/e2e/lib/n8n';
+import { callerFor, callEvent, postTimed } from '../lib/calls';
+import { log, runMain, startBenchEnv } from '../lib/env';
+import { indexes, inFlight } from '../lib/load';
+import { latencyStats } from '../lib/stats';
+import { saveJson } from '../report';
 import type { BenchFlow } from '../callinbound/workflows';
 import {
 	coreFlow,
@@ -36,7 +35,6 @@ const BURST = Number(process.env.BENCH_BURST ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 const RESULT_NAME = process.env.BENCH_RESULT_NAME ?? 'rules';
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 interface Sample {
 	ms: number;
@@ -45,54 +43,25 @@ interface Sample {
 	gotVipAnswer: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-	if (!sorted.length) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 async function oneCall(
 	baseUrl: string,
 	flow: BenchFlow,
 	index: number,
 ): Promise<Sample & { text?: string }> {
 	const vip = index % 2 === 0;
-	const caller = vip ? DEMO.vipPhone : DEMO.regularPhone;
-	const event = {
-		Event: 'CallInBound',
-		SessionId: randomUUID(),
-		SdkAppId: 1400692008,
-		CallInBound: {
-			AIAgentId: DEMO.defaultAiAgentId ?? 1,
-			IvrId: 0,
-			Caller: caller,
-			Callee: '+493012345600',
-		},
+	const reply = await postTimed(
+		`${baseUrl}/webhook/${flow.path}`,
+		callEvent({ Caller: callerFor(index) }),
+	);
+	if (reply.error) return { ms: reply.ms, ok: false, vip, gotVipAnswer: false };
+	const gotVipAnswer = reply.text === JSON.stringify(VIP_ANSWER);
+	return {
+		ms: reply.ms,
+		ok: reply.status === 200 && (flow.vipAnswer === null || !vip || gotVipAnswer),
+		vip,
+		gotVipAnswer,
+		text: `${reply.status} ${reply.text.slice(0, 300)}`,
 	};
-	const started = process.hrtime.bigint();
-	try {
-		const response = await fetch(`${baseUrl}/webhook/${flow.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(event),
-		});
-		const text = await response.text();
-		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		const gotVipAnswer = text === JSON.stringify(VIP_ANSWER);
-		return {
-			ms,
-			ok: response.status === 200 && (flow.vipAnswer === null || !vip || gotVipAnswer),
-			vip,
-			gotVipAnswer,
-			text: `${response.status} ${text.slice(0, 300)}`,
-		};
-	} catch {
-		return {
-			ms: Number(process.hrtime.bigint() - started) / 1e6,
-			ok: false,
-			vip,
-			gotVipAnswer: false,
-		};
-	}
 }
 
 async function load(
@@ -101,52 +70,31 @@ async function load(
 	count: number,
 	concurrency: number,
 ): Promise<{ samples: Sample[]; wallMs: number }> {
-	const samples: Sample[] = [];
-	let next = 0;
 	const started = Date.now();
-	const worker = async () => {
-		for (;;) {
-			const index = next++;
-			if (index >= count) return;
-			samples.push(await oneCall(baseUrl, flow, index));
-		}
-	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
+	const samples = await inFlight(indexes(count), concurrency, (index) =>
+		oneCall(baseUrl, flow, index),
+	);
 	return { samples, wallMs: Date.now() - started };
 }
 
 function summarise(samples: Sample[], wallMs: number) {
-	const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
 	return {
 		calls: samples.length,
 		errors: samples.filter((s) => !s.ok).length,
-		p50: percentile(sorted, 50),
-		p95: percentile(sorted, 95),
-		p99: percentile(sorted, 99),
-		max: sorted[sorted.length - 1],
+		...latencyStats(samples.map((s) => s.ms)),
 		callsPerSecond: (samples.length / wallMs) * 1000,
 	};
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function main(): Promise<void> {
-	const fake = new FakeEnneo({
-		apiKey: 'bench-api-key',
-		state: demoState({ tickets: 50 }),
+	log('packing the package and starting n8n (default settings)');
+	const bench = await startBenchEnv({
+		tickets: 50,
 		recordBodies: false,
+		env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV },
 	});
-	await fake.start();
-	let n8n: N8nInstance | undefined;
 	try {
-		log('packing the package and starting n8n (default settings)');
-		const packageTarball = process.env.ENNEO_BENCH_TARBALL || (await packPackage({ log }));
-		n8n = await startN8n({ packageTarball, log, env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV } });
-		const credential = await n8n.createCredential({
-			name: 'Enneo bench',
-			type: 'enneoApi',
-			data: { instanceUrl: fake.instanceUrl, apiKey: fake.apiKey },
-		});
+		const { n8n, fake, credential } = bench;
 		const flows = [
 			floorFlow(),
 			rulesFlow(credential),
@@ -205,16 +153,16 @@ async function main(): Promise<void> {
 			const samples = await Promise.all(
 				Array.from({ length: BURST }, (_, index) => oneCall(baseUrl, flow, index)),
 			);
-			const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+			const latency = latencyStats(samples.map((s) => s.ms));
 			const vips = samples.filter((s) => s.vip);
 			burst[flow.key] = {
 				calls: samples.length,
 				vipCallers: vips.length,
 				vipMissed: vips.filter((s) => !s.gotVipAnswer).length,
 				errors: samples.filter((s) => !s.ok).length,
-				p50: percentile(sorted, 50),
-				p99: percentile(sorted, 99),
-				max: sorted[sorted.length - 1],
+				p50: latency.p50,
+				p99: latency.p99,
+				max: latency.max,
 			};
 			log(`burst of ${BURST} on ${flow.key} done`);
 		}
@@ -275,17 +223,11 @@ async function main(): Promise<void> {
 				`${name.padEnd(20)} ${r.p50.toFixed(2)} / ${r.p95.toFixed(2)} / ${r.p99.toFixed(2)}`,
 			);
 
-		const outDir = join(REPO_ROOT, 'bench/results');
-		mkdirSync(outDir, { recursive: true });
-		writeFileSync(join(outDir, `${RESULT_NAME}.json`), `${JSON.stringify(report, null, 2)}\n`);
+		saveJson(RESULT_NAME, report);
 		log(`saved bench/results/${RESULT_NAME}.json`);
 	} finally {
-		await n8n?.stop();
-		await fake.close();
+		await bench.close();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain(main);
