@@ -49,20 +49,19 @@ export function ticketFilters(this: IPollFunctions, filters: IDataObject): IData
 			);
 		}
 	};
-	const status = list(filters.status);
-	check(
-		'Ticket Status',
-		status,
-		statusOptions.map((option) => option.value),
-	);
-	if (status.length) result.push({ key: 't.status', comparator: 'in', values: status });
-	const channel = list(filters.channel);
-	check(
-		'Channel',
-		channel,
-		channelOptions.map((option) => option.value),
-	);
-	if (channel.length) result.push({ key: 't.channel', comparator: 'in', values: channel });
+	const fixedValueFilters = [
+		{ field: 'Ticket Status', values: filters.status, key: 't.status', options: statusOptions },
+		{ field: 'Channel', values: filters.channel, key: 't.channel', options: channelOptions },
+	];
+	for (const filter of fixedValueFilters) {
+		const values = list(filter.values);
+		check(
+			filter.field,
+			values,
+			filter.options.map((option) => option.value),
+		);
+		if (values.length) result.push({ key: filter.key, comparator: 'in', values });
+	}
 	const subchannels = list(filters.subchannelIds);
 	check('Subchannel', subchannels, undefined, true);
 	if (subchannels.length)

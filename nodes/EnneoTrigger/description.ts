@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
 import { optionsCollection } from '../fields/collections';
+import { hangUpOption, keepDefaultOption } from '../inboundCall/answerFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -130,16 +131,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{
-				name: 'Hang Up',
-				value: 'hangUp',
-				description: 'End the call (sends an empty CallInBound)',
-			},
-			{
-				name: 'Keep Default Routing',
-				value: 'keepDefault',
-				description: 'The AI agent or IVR bound to the number',
-			},
+			hangUpOption,
+			keepDefaultOption('The AI agent or IVR bound to the number'),
 			{ name: 'Route to AI Agent', value: 'aiAgent' },
 			{ name: 'Route to IVR', value: 'ivr' },
 		],

@@ -23,8 +23,45 @@ export function getConversationId(this: IExecuteFunctions, itemIndex: number): n
 	);
 }
 
-export const conversationTypeDescription =
-	'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.';
+/** The message's conversation type (Store and Reply). */
+export const conversationTypeField: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'string',
+	default: 'html',
+	description:
+		'Conversation type, e.g. html, text or note. Enneo stores it as given; the default is html.',
+};
+
+/** The message's subject (Store and Reply). */
+export const subjectField: INodeProperties = {
+	displayName: 'Subject',
+	name: 'subject',
+	type: 'string',
+	default: '',
+};
+
+/**
+ * An address list (To, CC, BCC), read with readList: comma-separated text or an array from an
+ * expression. `whose` names the addresses ("Recipient", "CC"); `more` (without a leading "; ")
+ * ends the description.
+ */
+export function addressesField(
+	displayName: string,
+	name: string,
+	whose: string,
+	more?: string,
+	placeholder?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		...(placeholder ? { placeholder } : {}),
+		description: `${whose} addresses, separated by commas (or an array from an expression)${more ? `; ${more}` : ''}`,
+	};
+}
 
 /** Intent IDs to link to a stored message or a reply. */
 export const intentIdsField: INodeProperties = {

@@ -55,6 +55,26 @@ export function agentField(
 }
 
 /**
+ * One subchannel (mailbox, chat channel, phone line) chosen from the list, or an ID by expression.
+ * `about` (one or more sentences, without the final period) leads the description.
+ */
+export function subchannelField(
+	displayName: string,
+	about: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: 'subchannelId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSubchannels' },
+		default: '',
+		description: `${about}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		...extra,
+	};
+}
+
+/**
  * Tags chosen from the list, or IDs by expression. `about` (one or more sentences, without the
  * final period) leads the description.
  */

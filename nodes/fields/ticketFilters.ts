@@ -19,6 +19,13 @@ import { multiOptionsFilter } from './ticket';
  */
 
 /** Search filters shared by Get Many and Get Next to Work On; read with buildTicketFilters. */
+/** How the tags filter matches: values of the search's tag comparators. */
+const tagMatchOptions = [
+	{ name: 'Any of the Tags', value: 'any' },
+	{ name: 'All of the Tags', value: 'all' },
+	{ name: 'Exactly These Tags', value: 'exact' },
+];
+
 export const ticketFilterOptions: INodeProperties[] = [
 	multiOptionsFilter('AI Support Level', 'aiSupportLevel', aiSupportLevelOptions),
 	{
@@ -103,11 +110,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 		displayName: 'Tag Match',
 		name: 'tagMatch',
 		type: 'options',
-		options: [
-			{ name: 'Any of the Tags', value: 'any' },
-			{ name: 'All of the Tags', value: 'all' },
-			{ name: 'Exactly These Tags', value: 'exact' },
-		],
+		options: tagMatchOptions,
 		default: 'any',
 		description: 'How the tags filter matches',
 	},

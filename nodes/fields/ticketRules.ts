@@ -35,6 +35,28 @@ export function assertPendingHasFutureDueBy(
 	}
 }
 
+/**
+ * The checks before a ticket update is sent (Update and Update Many): it must change something,
+ * and a pending status needs a future due date.
+ */
+export function assertTicketChanges(
+	this: IExecuteFunctions,
+	ticketId: number,
+	changesSomething: boolean,
+	changes: IDataObject,
+	itemIndex: number,
+): void {
+	if (!changesSomething) {
+		throw itemError(
+			this.getNode(),
+			`Nothing to update for ticket ${ticketId}`,
+			itemIndex,
+			'Add at least one field under "Update Fields".',
+		);
+	}
+	assertPendingHasFutureDueBy.call(this, changes, itemIndex);
+}
+
 /** Tags are edited one of three ways; Enneo refuses `tagIds` combined with add/remove. */
 export function tagChanges(mode: string, tagIds: number[]): IDataObject {
 	if (!tagIds.length && mode !== 'replace') return {};

@@ -142,3 +142,13 @@ export function readTicketChanges(
 	}
 	return changes;
 }
+
+/** Options → Include in Worklog of Update and Update Many. */
+export const includeInWorklogOption: INodeProperties = {
+	displayName: 'Include in Worklog',
+	name: 'includeInWorklog',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
+};

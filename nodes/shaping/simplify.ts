@@ -11,14 +11,19 @@ const tagNamesOf = (tags: unknown): string[] =>
 				.map((tag) => String(tag.name ?? ''))
 		: [];
 
+/** The fields every simplified ticket starts with, in both versions. */
+const ticketBasics = (ticket: EnneoTicket): IDataObject => ({
+	id: ticket.id,
+	subject: ticket.subject ?? null,
+	summary: ticket.summary ?? null,
+	status: ticket.status ?? null,
+	priority: ticket.priority ?? null,
+	channel: ticket.channel ?? null,
+});
+
 export function simplifyTicket(ticket: EnneoTicket): IDataObject {
 	return {
-		id: ticket.id,
-		subject: ticket.subject ?? null,
-		summary: ticket.summary ?? null,
-		status: ticket.status ?? null,
-		priority: ticket.priority ?? null,
-		channel: ticket.channel ?? null,
+		...ticketBasics(ticket),
 		customerId: ticket.customerId ?? null,
 		agentId: ticket.agentId ?? null,
 		tagNames: tagNamesOf(ticket.tags),
@@ -69,12 +74,7 @@ export function simplifyCustomer(customer: IDataObject): IDataObject {
 export function simplifyTicketV1(ticket: EnneoTicket): IDataObject {
 	const tags = Array.isArray(ticket.tags) ? ticket.tags : [];
 	return {
-		id: ticket.id,
-		subject: ticket.subject ?? null,
-		summary: ticket.summary ?? null,
-		status: ticket.status ?? null,
-		priority: ticket.priority ?? null,
-		channel: ticket.channel ?? null,
+		...ticketBasics(ticket),
 		direction: ticket.direction ?? null,
 		from: ticket.from ?? null,
 		fromName: ticket.fromName ?? null,

@@ -1,15 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hangUpOption, keepDefaultOption, variablesField } from '../../inboundCall/answerFields';
+
 /** Parameters of "Respond: Using Routing Rules": shown only in that mode. */
 const show = { show: { responseMode: ['rules'] } };
 
 const routingOptions = [
-	{ name: 'Hang Up', value: 'hangUp', description: 'End the call (sends an empty CallInBound)' },
-	{
-		name: 'Keep Default Routing',
-		value: 'keepDefault',
-		description: 'The AI agent or IVR bound to the number',
-	},
+	hangUpOption,
+	keepDefaultOption('The AI agent or IVR bound to the number'),
 	{
 		name: 'Route to AI Agent',
 		value: 'aiAgent',
@@ -24,41 +22,6 @@ const routingOptions = [
 
 const PLACEHOLDER_HELP =
 	'Placeholders: {firstName}, {lastName}, {fullName}, {customerId}, {callerNumber}, {calleeNumber}';
-
-function variablesField(description: string): INodeProperties {
-	return {
-		displayName: 'Variables',
-		name: 'variables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Variable',
-		default: {},
-		description,
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{
-						displayName: 'Key',
-						name: 'key',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. {firstName}',
-						hint: PLACEHOLDER_HELP,
-					},
-				],
-			},
-		],
-	};
-}
 
 /** The answer fields; `prefix` names them for the else-answer (elseRouting, …). */
 function answerFields(
@@ -100,6 +63,7 @@ function answerFields(
 		{
 			...variablesField(
 				"Values for the AI agent or IVR script, e.g. the caller's first name. Not sent with Hang Up.",
+				{ placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
 			),
 			name: name('variables'),
 			displayOptions: showFor,

@@ -5,10 +5,16 @@ import { toId, toIdList, readList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationTypeDescription, intentIdsField } from '../../../fields/conversation';
+import {
+	addressesField,
+	conversationTypeField,
+	intentIdsField,
+	subjectField,
+} from '../../../fields/conversation';
 import { processModeOptions, replyDirectionOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
+import { subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	{
@@ -38,21 +44,8 @@ export const properties: INodeProperties[] = [
 			description: 'When Enneo runs its AI on the reply',
 		},
 		...attachmentFields,
-		{
-			displayName: 'BCC',
-			name: 'bcc',
-			type: 'string',
-			default: '',
-			description: 'BCC addresses, separated by commas (or an array from an expression)',
-		},
-		{
-			displayName: 'CC',
-			name: 'cc',
-			type: 'string',
-			default: '',
-			description:
-				"CC addresses, separated by commas (or an array from an expression); overrides the ticket's CC",
-		},
+		addressesField('BCC', 'bcc', 'BCC'),
+		addressesField('CC', 'cc', 'CC', "overrides the ticket's CC"),
 		{
 			displayName: 'Channel ID',
 			name: 'channelId',
@@ -90,36 +83,10 @@ export const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to save the reply as a draft for approval instead of sending it',
 		},
-		{
-			displayName: 'Subchannel Name or ID',
-			name: 'subchannelId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSubchannels' },
-			default: '',
-			description:
-				'Mailbox to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Subject',
-			name: 'subject',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			description:
-				"Recipient addresses, separated by commas (or an array from an expression); overrides the ticket's recipient",
-		},
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'string',
-			default: 'html',
-			description: conversationTypeDescription,
-		},
+		subchannelField('Subchannel Name or ID', 'Mailbox to send from'),
+		subjectField,
+		addressesField('To', 'to', 'Recipient', "overrides the ticket's recipient"),
+		conversationTypeField,
 	]),
 ];
 

@@ -8,11 +8,16 @@ import { toId, toIdList, readJsonObject, readList } from '../../../values/values
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { conversationTypeDescription, intentIdsField } from '../../../fields/conversation';
+import {
+	addressesField,
+	conversationTypeField,
+	intentIdsField,
+	subjectField,
+} from '../../../fields/conversation';
 import { directionOptions, processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
-import { agentField, priorityField, statusField } from '../../../fields/ticket';
+import { agentField, priorityField, statusField, subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	{
@@ -53,14 +58,7 @@ export const properties: INodeProperties[] = [
 	additionalFieldsCollection([
 		agentField('Agent Name or ID', 'agentId', 'Agent who authored the message'),
 		...attachmentFields,
-		{
-			displayName: 'BCC',
-			name: 'bccEmails',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. archive@example.com',
-			description: 'BCC addresses, separated by commas (or an array from an expression)',
-		},
+		addressesField('BCC', 'bccEmails', 'BCC', undefined, 'e.g. archive@example.com'),
 		{
 			displayName: 'Body (Clean)',
 			name: 'bodyClean',
@@ -77,15 +75,13 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: 'Plain-text body; defaults to the HTML body stripped of tags',
 		},
-		{
-			displayName: 'CC',
-			name: 'ccEmails',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Jane Doe <jane@example.com>, team@example.com',
-			description:
-				'CC addresses, separated by commas (or an array from an expression); entries may include a display name',
-		},
+		addressesField(
+			'CC',
+			'ccEmails',
+			'CC',
+			'entries may include a display name',
+			'e.g. Jane Doe <jane@example.com>, team@example.com',
+		),
 		{
 			displayName: 'Content Message',
 			name: 'contentMessage',
@@ -185,36 +181,13 @@ export const properties: INodeProperties[] = [
 				'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
 		},
 		statusField({ description: 'If set, the ticket status is updated' }),
-		{
-			displayName: 'Subchannel Name or ID',
-			name: 'subchannelId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSubchannels' },
-			default: '',
-			description:
-				'Mailbox or chat channel; must belong to the ticket\'s channel. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Subject',
-			name: 'subject',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. customer@web.de',
-			description: 'Recipient addresses, separated by commas (or an array from an expression)',
-		},
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'string',
-			default: 'html',
-			description: conversationTypeDescription,
-		},
+		subchannelField(
+			'Subchannel Name or ID',
+			"Mailbox or chat channel; must belong to the ticket's channel",
+		),
+		subjectField,
+		addressesField('To', 'to', 'Recipient', undefined, 'e.g. customer@web.de'),
+		conversationTypeField,
 	]),
 ];
 

@@ -7,6 +7,7 @@ import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
 import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
+import { hangUpOption, keepDefaultOption, variablesField } from '../../../inboundCall/answerFields';
 
 /** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
 const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
@@ -26,17 +27,10 @@ export const properties: INodeProperties[] = [
 		name: 'routing',
 		type: 'options',
 		options: [
-			{
-				name: 'Hang Up',
-				value: 'hangUp',
-				description: 'End the call (sends an empty CallInBound)',
-			},
-			{
-				name: 'Keep Default Routing',
-				value: 'keepDefault',
-				description:
-					'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
-			},
+			hangUpOption,
+			keepDefaultOption(
+				'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
+			),
 			{
 				name: 'Route to AI Agent',
 				value: 'aiAgent',
@@ -85,39 +79,12 @@ export const properties: INodeProperties[] = [
 			"The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
 		hint: "The number's own IVR arrives as the trigger's boundIvrId",
 	},
-	{
-		displayName: 'Variables',
-		name: 'variables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Variable',
-		default: {},
-		displayOptions: { hide: { routing: ['hangUp'] } },
-		description:
-			"Values for the AI agent or IVR script, e.g. the caller's name. Sent as strings; keys must be unique.",
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{
-						displayName: 'Key',
-						name: 'key',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. name',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Xiao Ming',
-					},
-				],
-			},
-		],
-	},
+	variablesField(
+		"Values for the AI agent or IVR script, e.g. the caller's name. Sent as strings; keys must be unique.",
+		{ placeholder: 'e.g. Xiao Ming' },
+		{ displayOptions: { hide: { routing: ['hangUp'] } } },
+	),
+
 	optionsCollection([
 		{
 			displayName: 'Session ID',

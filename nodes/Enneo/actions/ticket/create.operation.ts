@@ -16,7 +16,13 @@ import {
 } from '../../../enneoApi/vocabulary';
 import { readUrlAttachments, urlAttachmentsProperty } from '../../../fields/attachments';
 import { additionalFieldsCollection } from '../../../fields/collections';
-import { agentField, priorityField, statusField, tagsField } from '../../../fields/ticket';
+import {
+	agentField,
+	priorityField,
+	statusField,
+	tagsField,
+	subchannelField,
+} from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	{
@@ -145,15 +151,10 @@ export const properties: INodeProperties[] = [
 			description: 'Original source payload, stored with the ticket for later use',
 		},
 		statusField(),
-		{
-			displayName: 'Subchannel Name or ID',
-			name: 'subchannelId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSubchannels' },
-			default: '',
-			description:
-				'Mailbox, chat bot or phone line the ticket was received on or is sent from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		subchannelField(
+			'Subchannel Name or ID',
+			'Mailbox, chat bot or phone line the ticket was received on or is sent from',
+		),
 		{
 			displayName: 'Subject',
 			name: 'subject',

@@ -5,6 +5,7 @@ import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { additionalFieldsCollection } from '../../../fields/collections';
+import { subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -40,15 +41,7 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: 'Email addresses, separated by commas',
 		},
-		{
-			displayName: 'Sending Mailbox Name or ID',
-			name: 'subchannelId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSubchannels' },
-			default: '',
-			description:
-				'Email subchannel to send from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		subchannelField('Sending Mailbox Name or ID', 'Email subchannel to send from'),
 		{
 			displayName: 'Subject',
 			name: 'subject',

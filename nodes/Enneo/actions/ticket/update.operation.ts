@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { itemError } from '../../../values/itemError';
-import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
+import { assertTicketChanges } from '../../../fields/ticketRules';
 import { readJsonObject } from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
@@ -10,6 +9,7 @@ import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
+	includeInWorklogOption,
 } from '../../../fields/ticketUpdate';
 import { optionsCollection, updateFieldsCollection } from '../../../fields/collections';
 
@@ -50,14 +50,7 @@ export const properties: INodeProperties[] = [
 			description:
 				"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
 		},
-		{
-			displayName: 'Include in Worklog',
-			name: 'includeInWorklog',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
-		},
+		includeInWorklogOption,
 	]),
 ];
 
@@ -79,15 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ allowNull: true },
 	);
 	if (additionalData !== undefined) changes.additionalData = additionalData;
-	if (!Object.keys(changes).length) {
-		throw itemError(
-			this.getNode(),
-			`Nothing to update for ticket ${ticketId}`,
-			itemIndex,
-			'Add at least one field under "Update Fields".',
-		);
-	}
-	assertPendingHasFutureDueBy.call(this, changes, itemIndex);
+	assertTicketChanges.call(this, ticketId, Object.keys(changes).length > 0, changes, itemIndex);
 
 	const qs: IDataObject = {};
 	if (options.includeInWorklog === false) qs.includeInWorklog = 'false';

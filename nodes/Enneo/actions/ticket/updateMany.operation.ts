@@ -8,8 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { itemError } from '../../../values/itemError';
-import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
+import { assertTicketChanges } from '../../../fields/ticketRules';
 import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
@@ -19,6 +18,7 @@ import {
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
+	includeInWorklogOption,
 } from '../../../fields/ticketUpdate';
 import { channelOptions, sentimentOptions } from '../../../enneoApi/vocabulary';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
@@ -29,6 +29,7 @@ import {
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
 import { optionsCollection, updateFieldsCollection } from '../../../fields/collections';
+import { subchannelField } from '../../../fields/ticket';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -97,15 +98,10 @@ const technicalFieldOptions: INodeProperties[] = [
 		description:
 			"The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
 	},
-	{
-		displayName: 'Subchannel (Technical) Name or ID',
-		name: 'subchannelId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubchannels' },
-		default: '',
-		description:
-			'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	subchannelField(
+		'Subchannel (Technical) Name or ID',
+		'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403)',
+	),
 	...subjectAndSummaryFields,
 	{
 		displayName: 'To (Technical)',
@@ -162,14 +158,7 @@ export const properties: INodeProperties[] = [
 			description:
 				'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
 		},
-		{
-			displayName: 'Include in Worklog',
-			name: 'includeInWorklog',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether the change counts in time tracking and handling-time statistics. Turn off e.g. when closing spam.',
-		},
+		includeInWorklogOption,
 	]),
 ];
 
@@ -232,15 +221,9 @@ function plan(this: IExecuteFunctions, itemIndex: number): PlannedChange {
 	else if (removeTagIds !== undefined)
 		change.tags = { mode: 'remove', ids: removeTagIds as number[] };
 	if (spamStatus !== undefined) change.spamStatus = String(spamStatus);
-	if (Object.keys(element).length === 1 && !change.tags && !change.spamStatus) {
-		throw itemError(
-			this.getNode(),
-			`Nothing to update for ticket ${id}`,
-			itemIndex,
-			'Add at least one field under "Update Fields".',
-		);
-	}
-	assertPendingHasFutureDueBy.call(this, element, itemIndex);
+	const changesSomething =
+		Object.keys(element).length > 1 || Boolean(change.tags) || Boolean(change.spamStatus);
+	assertTicketChanges.call(this, id, changesSomething, element, itemIndex);
 	return change;
 }
 
