@@ -1,3 +1,5 @@
+// Longer than most files on purpose: the one request function every node uses, with its timeout,
+// retry, redirect and error rules in one place (docs/enneo-api-notes.md#errors).
 import type {
 	IDataObject,
 	IExecuteFunctions,

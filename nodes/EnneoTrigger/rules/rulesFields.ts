@@ -1,3 +1,5 @@
+// Longer than most files because it is the parameters of a small rule editor (conditions, answers,
+// hours, variables) for the routing rules mode; almost all lines are field declarations.
 import type { INodeProperties } from 'n8n-workflow';
 
 import { hangUpOption, keepDefaultOption, variablesField } from '../../inboundCall/answerFields';

@@ -1,3 +1,5 @@
+// Longer than most files on purpose: the whole CallInBound request path (checks, answer modes,
+// deadline fallback, the guarded response) reads top to bottom in one place.
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { BuiltAnswer, RoutingChoice } from '../../inboundCall/answer';
