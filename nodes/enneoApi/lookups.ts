@@ -1,13 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { enneoApiRequest } from './request';
-
-/** Shared readers for the lists behind dropdowns; tolerant of the documented response variants. */
-export function listOf(response: unknown, property: string): IDataObject[] {
-	if (Array.isArray(response)) return response as IDataObject[];
-	const list = (response as IDataObject | undefined)?.[property];
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
+import { listOf } from './pagination';
 
 export async function fetchTags(
 	this: ILoadOptionsFunctions,

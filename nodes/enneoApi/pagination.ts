@@ -29,16 +29,29 @@ function pageFingerprint(items: IDataObject[]): string {
 	return `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
 }
 
+/**
+ * The rows of an Enneo list answer: the answer itself when it is an array, else its `property`
+ * (Enneo documents both shapes for several lists); empty for anything else.
+ */
+export function listOf(response: unknown, property?: string): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	if (!response || typeof response !== 'object' || !property) return [];
+	const list = (response as IDataObject)[property];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
 function listFrom(
 	response: unknown,
 	propertyName?: string,
 ): { items: IDataObject[]; total?: number } {
-	if (Array.isArray(response)) return { items: response as IDataObject[] };
-	if (!response || typeof response !== 'object') return { items: [] };
-	const record = response as IDataObject;
-	const list = propertyName ? record[propertyName] : undefined;
-	const total = typeof record.total === 'number' ? record.total : undefined;
-	return { items: Array.isArray(list) ? (list as IDataObject[]) : [], total };
+	const total =
+		response && typeof response === 'object' && !Array.isArray(response)
+			? (response as IDataObject).total
+			: undefined;
+	return {
+		items: listOf(response, propertyName),
+		total: typeof total === 'number' ? total : undefined,
+	};
 }
 
 /**

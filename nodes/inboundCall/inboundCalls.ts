@@ -12,6 +12,12 @@ import { sleep } from 'n8n-workflow';
 import type { BoundRouting, BuiltAnswer, CallInBoundAnswer, RoutingChoice } from './answer';
 
 /** Who made the decision. */
+/**
+ * Header Inbound Call → Respond sets on an answer that travels through n8n (queue mode relay);
+ * the trigger's guard reads it to recognise the relayed answer.
+ */
+export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
+
 export type DecisionSource = 'workflow' | 'lastNode' | 'immediate' | 'rules' | 'fallback';
 
 export interface CallDecision {

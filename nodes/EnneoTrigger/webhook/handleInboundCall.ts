@@ -13,15 +13,16 @@ import { callItem, parseCallInBound } from './callEvent';
 import type { InterceptedWrite } from './guardedResponse';
 import { GuardedResponse } from './guardedResponse';
 import type { CallRecord } from '../../inboundCall/inboundCalls';
-import { InboundCallRegistry, inboundCalls } from '../../inboundCall/inboundCalls';
+import {
+	InboundCallRegistry,
+	inboundCalls,
+	RELAY_KIND_HEADER,
+} from '../../inboundCall/inboundCalls';
 import { isIpAllowed, parseAllowlist } from './ipAllowlist';
 import type { WebhookAuthMode } from './webhookAuth';
 import { checkWebhookAuth } from './webhookAuth';
 import { answerByRules } from '../rules/answerByRules';
 import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from '../description';
-
-/** Header the Respond action sets when its answer travels through n8n (queue mode relay). */
-export const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
 
 type ResponseMode = 'action' | 'lastNode' | 'immediately' | 'rules';
 

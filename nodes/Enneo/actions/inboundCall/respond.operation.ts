@@ -4,13 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { itemError } from '../../../values/itemError';
 import type { BoundRouting, BuiltAnswer } from '../../../inboundCall/answer';
 import { AnswerRuleError, buildAnswer } from '../../../inboundCall/answer';
-import { InboundCallRegistry, inboundCalls } from '../../../inboundCall/inboundCalls';
+import {
+	InboundCallRegistry,
+	inboundCalls,
+	RELAY_KIND_HEADER,
+} from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
 import { hangUpOption, keepDefaultOption, variablesField } from '../../../inboundCall/answerFields';
-
-/** Header that marks an answer relayed through n8n (queue mode); the trigger's guard reads it. */
-const RELAY_KIND_HEADER = 'x-enneo-inbound-answer';
 
 const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 
