@@ -331,3 +331,38 @@ export async function runListSearch(
 /** Input items `[{ json }]` from plain objects. */
 export const itemsOf = (...objects: IDataObject[]): INodeExecutionData[] =>
 	objects.map((json) => ({ json }));
+
+/** A resource locator value as n8n saves it (`mode`: id, url or list). */
+export const locator = (value: string | number, mode = 'id') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
+
+/** The parameters of one ticket operation. */
+export const ticketOp = (operation: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'ticket',
+	operation,
+	...extra,
+});
+
+/**
+ * Runs operations of one resource against a fake Enneo: `run(operation, parameters, extra)`.
+ * `defaults` go before the test's parameters (e.g. `simplify: false` to read full objects).
+ */
+export function operationRunner(
+	enneo: { credentials: RunOptions['credentials'] },
+	resource: string,
+	defaults: Record<string, unknown> = {},
+) {
+	return (
+		operation: string,
+		parameters: Record<string, unknown>,
+		extra: Omit<Partial<RunOptions>, 'parameters' | 'credentials'> = {},
+	) =>
+		runNode({
+			parameters: { resource, operation, ...defaults, ...parameters } as RunOptions['parameters'],
+			credentials: enneo.credentials,
+			...extra,
+		});
+}

@@ -7,11 +7,10 @@ import { DateTime } from 'luxon';
 
 import { DEMO } from '../fake-enneo/demoData';
 import { useFakeEnneo } from '../harness/fakeServer';
-import { runNode } from '../harness/runNode';
+import { runNode, locator } from '../harness/runNode';
 
 const enneo = useFakeEnneo();
 const ZONE = 'Europe/Berlin';
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** The same moment three ways: as {{ $now }} yields it, as a date picker writes it, and in UTC with an offset. */
 const sameMoment = [

@@ -4,10 +4,9 @@
  */
 import { DEMO } from '../fake-enneo/demoData';
 import { useFakeEnneo } from '../harness/fakeServer';
-import { runNode } from '../harness/runNode';
+import { runNode, locator } from '../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 20 });
-const locator = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 function run(parameters: Record<string, unknown>, typeVersion = 2) {
 	return runNode({ parameters, credentials: enneo.credentials, typeVersion });

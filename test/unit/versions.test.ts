@@ -16,11 +16,10 @@ import { ticketOperations } from '../../nodes/Enneo/actions/ticket';
 import { DEMO } from '../fake-enneo/demoData';
 import { shownProperties } from '../harness/display';
 import { useFakeEnneo } from '../harness/fakeServer';
-import { itemsOf, runNode } from '../harness/runNode';
+import { itemsOf, locator, runNode } from '../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 const description = new Enneo().description;
-const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 function run(parameters: IDataObject, typeVersion: number, items?: IDataObject[]) {
 	return runNode({
@@ -152,7 +151,7 @@ describe('version 3: one way to enter a ticket', () => {
 
 	test('a ticket that is not a number is refused naming the field, in both versions', async () => {
 		await expect(
-			run({ resource: 'telephony', operation: 'callCompleted', ticketId: byId('abc') }, 3),
+			run({ resource: 'telephony', operation: 'callCompleted', ticketId: locator('abc') }, 3),
 		).rejects.toThrow('"Ticket" must be a positive whole number, got "abc" [item 0]');
 		await expect(
 			run({ resource: 'telephony', operation: 'callCompleted', ticketId: 'abc' }, 2),
@@ -161,7 +160,7 @@ describe('version 3: one way to enter a ticket', () => {
 
 	test('Get Routing: the Ticket locator in version 3, the Value text in version 2', async () => {
 		const ticketId = await startCall('native');
-		await run({ resource: 'telephony', operation: 'getRouting', ticketId: byId(ticketId) }, 3);
+		await run({ resource: 'telephony', operation: 'getRouting', ticketId: locator(ticketId) }, 3);
 		await run({ resource: 'telephony', operation: 'getRouting', lookUpValue: String(ticketId) }, 2);
 		const queries = enneo.fake.received('GET', '/telephony/getRouting').map((c) => c.query);
 		expect(queries).toEqual([{ ticketId: String(ticketId) }, { ticketId: String(ticketId) }]);
@@ -226,7 +225,7 @@ describe('version 3: one way to enter a ticket', () => {
 					resource: 'customer',
 					operation: 'contractSearch',
 					searchFields: { contractId: '746839' },
-					options: { ticketId: byId('12x') },
+					options: { ticketId: locator('12x') },
 				},
 				3,
 			),
@@ -241,12 +240,12 @@ describe('version 3: one delete output', () => {
 			{ id: 'a1b2c3', name: 'meter.jpg', url: 'https://files.example.com/meter.jpg' },
 		];
 		const outputs = [
-			await run({ resource: 'ticket', operation: 'delete', ticketId: byId(376102) }, 3),
+			await run({ resource: 'ticket', operation: 'delete', ticketId: locator(376102) }, 3),
 			await run(
 				{
 					resource: 'conversation',
 					operation: 'delete',
-					ticketId: byId(DEMO.threadTicketId),
+					ticketId: locator(DEMO.threadTicketId),
 					conversationId: '5002',
 				},
 				3,
@@ -255,7 +254,7 @@ describe('version 3: one delete output', () => {
 				{
 					resource: 'ticket',
 					operation: 'deleteAttachment',
-					ticketId: byId(376101),
+					ticketId: locator(376101),
 					attachmentId: 'a1b2c3',
 				},
 				3,
@@ -271,7 +270,7 @@ describe('version 3: one delete output', () => {
 
 	test('version 2 keeps its ticket delete output, { id, deleted }', async () => {
 		const { output } = await run(
-			{ resource: 'ticket', operation: 'delete', ticketId: byId(376103) },
+			{ resource: 'ticket', operation: 'delete', ticketId: locator(376103) },
 			2,
 		);
 		expect(output[0].json).toEqual({ id: 376103, deleted: true });

@@ -3,24 +3,14 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { DEMO } from '../../fake-enneo/demoData';
 import { SEED_STORE_BODY } from '../../fake-enneo/seedExamples';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, operationRunner } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 20 });
 const ticket = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const THREAD = DEMO.threadTicketId;
 
 // These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
-function run(
-	operation: string,
-	parameters: Record<string, unknown>,
-	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
-) {
-	return runNode({
-		parameters: { resource: 'conversation', operation, simplify: false, ...parameters },
-		credentials: enneo.credentials,
-		...extra,
-	});
-}
+const run = operationRunner(enneo, 'conversation', { simplify: false });
 
 /** Posts straight to the fake's store route, as any client would. */
 async function postStore(

@@ -3,22 +3,12 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { shapeCustomer } from '../../../nodes/shaping/customer';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, operationRunner } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 
 // These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
-function run(
-	operation: string,
-	parameters: Record<string, unknown>,
-	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
-) {
-	return runNode({
-		parameters: { resource: 'customer', operation, simplify: false, ...parameters },
-		credentials: enneo.credentials,
-		...extra,
-	});
-}
+const run = operationRunner(enneo, 'customer', { simplify: false });
 
 describe('customer VIP shaping', () => {
 	test.each([

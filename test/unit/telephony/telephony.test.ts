@@ -2,21 +2,11 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, operationRunner } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 
-function run(
-	operation: string,
-	parameters: Record<string, unknown>,
-	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
-) {
-	return runNode({
-		parameters: { resource: 'telephony', operation, ...parameters },
-		credentials: enneo.credentials,
-		...extra,
-	});
-}
+const run = operationRunner(enneo, 'telephony');
 
 describe('telephony call received', () => {
 	test('inbound native call: E.164 phone, transcript from both inputs, customer identified, queue id returned', async () => {

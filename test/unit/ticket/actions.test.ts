@@ -1,14 +1,7 @@
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, runNode, locator, ticketOp } from '../../harness/runNode';
 
 const enneo = useFakeEnneo();
-
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-const ticketOp = (operation: string, extra: Record<string, unknown> = {}) => ({
-	resource: 'ticket',
-	operation,
-	...extra,
-});
 
 describe('ticket forward', () => {
 	test('one address goes as a string with the note, subject and mailbox', async () => {

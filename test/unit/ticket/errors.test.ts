@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, runNode, locator } from '../../harness/runNode';
 
 const enneo = useFakeEnneo();
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const variables = (ticketId: unknown) => ({
 	resource: 'ticket',
 	operation: 'getVariables',

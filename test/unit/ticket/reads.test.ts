@@ -1,15 +1,8 @@
 import { demoState } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, runNode, locator, ticketOp } from '../../harness/runNode';
 
 const enneo = useFakeEnneo();
-
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-const ticketOp = (operation: string, extra: Record<string, unknown> = {}) => ({
-	resource: 'ticket',
-	operation,
-	...extra,
-});
 
 describe('ticket get next to work on', () => {
 	test('earliest sends only the direction and outputs the first ticket in the routing queue', async () => {

@@ -1,9 +1,8 @@
 import { useFakeEnneo } from '../../harness/fakeServer';
-import { itemsOf, runNode } from '../../harness/runNode';
+import { itemsOf, runNode, locator } from '../../harness/runNode';
 
 const enneo = useFakeEnneo();
 
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const update = (
 	ticketId: unknown,
 	updateFields: unknown,
