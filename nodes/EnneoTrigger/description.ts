@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
 import { optionsCollection } from '../fields/collections';
-import { hangUpOption, keepDefaultOption } from '../inboundCall/answerFields';
+import { hangUpOption } from '../inboundCall/answerFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -132,7 +132,12 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			hangUpOption,
-			keepDefaultOption('The AI agent or IVR bound to the number'),
+			// Written out: n8n's lint checks the default against literal option values.
+			{
+				name: 'Keep Default Routing',
+				value: 'keepDefault',
+				description: 'The AI agent or IVR bound to the number',
+			},
 			{ name: 'Route to AI Agent', value: 'aiAgent' },
 			{ name: 'Route to IVR', value: 'ivr' },
 		],

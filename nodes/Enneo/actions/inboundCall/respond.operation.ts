@@ -11,7 +11,7 @@ import {
 } from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
-import { hangUpOption, keepDefaultOption, variablesField } from '../../../inboundCall/answerFields';
+import { hangUpOption, variablesField } from '../../../inboundCall/answerFields';
 
 const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 
@@ -29,9 +29,13 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			hangUpOption,
-			keepDefaultOption(
-				'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
-			),
+			// Written out: n8n's lint checks the default against literal option values.
+			{
+				name: 'Keep Default Routing',
+				value: 'keepDefault',
+				description:
+					'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
+			},
 			{
 				name: 'Route to AI Agent',
 				value: 'aiAgent',
