@@ -17,7 +17,14 @@ import type { Page } from 'playwright-core';
 
 import { templateWithCredential } from '../test/e2e/examples/templates';
 import type { N8nInstance, WorkflowJson } from '../test/e2e/lib/n8n';
-import { packPackage, REPO_ROOT, startN8n } from '../test/e2e/lib/n8n';
+import {
+	enneoNode,
+	linearWorkflow,
+	manualTrigger,
+	packPackage,
+	REPO_ROOT,
+	startN8n,
+} from '../test/e2e/lib/n8n';
 import { demoState } from '../test/fake-enneo/demoData';
 import { FakeEnneo } from '../test/fake-enneo/server';
 
@@ -152,6 +159,33 @@ async function main() {
 				file: 'ticket-update-many.png',
 				workflow: template('ticket-triage.json'),
 				node: 'Raise Priority and Tag',
+			},
+			{
+				file: 'telephony-agent-connected.png',
+				workflow: template('inbound-call-transcript.json'),
+				node: 'Agent Connected',
+			},
+			{
+				file: 'customer-search-contracts.png',
+				workflow: linearWorkflow('Search contracts', [
+					manualTrigger(),
+					{
+						...enneoNode({
+							name: 'Search Contracts',
+							credential: enneo,
+							parameters: {
+								resource: 'customer',
+								operation: 'contractSearch',
+								searchFields: { contractId: '746839' },
+								options: {
+									ticketId: { __rl: true, mode: 'url', value: `${fake.instanceUrl}/ticket/376100` },
+								},
+							},
+						}),
+						typeVersion: 3,
+					},
+				]),
+				node: 'Search Contracts',
 			},
 			{
 				file: 'inbound-call-respond.png',
