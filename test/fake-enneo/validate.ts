@@ -165,3 +165,18 @@ export const ENUMS = {
 	customerLegitimation: [0, 10, 12, 13, 15, 20, 30, 40],
 	routing: ['none', 'external', 'native'],
 };
+
+/**
+ * Refuses a reference to something the fake does not hold, the way Enneo does: 400 with
+ * `<where>: unknown <what> <id>` and the code. An absent (undefined) reference passes.
+ */
+export function assertKnown(
+	known: { has(id: number): boolean },
+	id: unknown,
+	where: string,
+	what: string,
+	code: string,
+): void {
+	if (id !== undefined && !known.has(id as number))
+		throw new HttpError(400, `${where}: unknown ${what} ${String(id)}`, code);
+}

@@ -4,7 +4,7 @@ import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
-import { ENUMS, queryFlag, validateBody } from '../validate';
+import { assertKnown, ENUMS, queryFlag, validateBody } from '../validate';
 import { findTicket } from './tickets';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -238,13 +238,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 				);
 			}
 		}
-		if (request.agentId !== undefined && !state.profiles.has(request.agentId as number)) {
-			throw new HttpError(
-				400,
-				`${where}: unknown agent ${String(request.agentId)}`,
-				'unknown_agent',
-			);
-		}
+		assertKnown(state.profiles, request.agentId, where, 'agent', 'unknown_agent');
 		const attachments = storeAttachments(state, request.attachments, where);
 		const html = (request.body as string | undefined) ?? '';
 		const id = state.nextId.conversation++;
@@ -334,16 +328,7 @@ export function registerConversationRoutes(router: Router<FakeState>): void {
 		if (typeof content.message !== 'string' || !content.message.trim()) {
 			throw new HttpError(400, `${where}: content.message is required`, 'missing_content');
 		}
-		if (
-			request.subchannelId !== undefined &&
-			!state.subchannels.has(request.subchannelId as number)
-		) {
-			throw new HttpError(
-				400,
-				`${where}: unknown subchannel ${String(request.subchannelId)}`,
-				'unknown_subchannel',
-			);
-		}
+		assertKnown(state.subchannels, request.subchannelId, where, 'subchannel', 'unknown_subchannel');
 		const isPrivate = request.private === true || request.direction === 'internal';
 		const isDraft = request.isDraft === true;
 		const id = state.nextId.conversation++;

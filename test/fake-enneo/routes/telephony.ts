@@ -4,7 +4,7 @@ import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
-import { ENUMS, queryFlag, queryInt, validateBody } from '../validate';
+import { assertKnown, ENUMS, queryFlag, queryInt, validateBody } from '../validate';
 import { findTicket } from './tickets';
 
 /** POST /telephony/callReceived body: the fields of both versions of the page, the newer a superset (docs/enneo-api-notes.md#telephony-call-received). */
@@ -222,21 +222,9 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 					{ field: 'userId' },
 				);
 			}
-			for (const key of ['agentId', 'userId']) {
-				if (request[key] !== undefined && !state.profiles.has(request[key] as number))
-					throw new HttpError(
-						400,
-						`${where}: unknown ${key} ${String(request[key])}`,
-						'unknown_user',
-					);
-			}
-			if (request.aiAgentId !== undefined && !state.aiAgents.has(request.aiAgentId as number)) {
-				throw new HttpError(
-					400,
-					`${where}: unknown aiAgentId ${String(request.aiAgentId)}`,
-					'unknown_ai_agent',
-				);
-			}
+			for (const key of ['agentId', 'userId'])
+				assertKnown(state.profiles, request[key], where, key, 'unknown_user');
+			assertKnown(state.aiAgents, request.aiAgentId, where, 'aiAgentId', 'unknown_ai_agent');
 			if (request.subchannelId !== undefined) {
 				const subchannel = state.subchannels.get(request.subchannelId as number);
 				if (!subchannel || subchannel.channel !== 'phone')
@@ -338,12 +326,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 		'/telephony/agentConnected': ({ state, body }) => {
 			const where = 'POST /telephony/agentConnected';
 			const request = validateBody(body ?? {}, AGENT_CONNECTED_SCHEMA, where);
-			if (!state.profiles.has(request.userId as number))
-				throw new HttpError(
-					400,
-					`${where}: unknown userId ${String(request.userId)}`,
-					'unknown_user',
-				);
+			assertKnown(state.profiles, request.userId, where, 'userId', 'unknown_user');
 			const ticket = findCallTicket(state, request, where);
 			ticket.agentId = request.userId;
 			ticket.connectedUserId = request.userId;

@@ -4,7 +4,7 @@ import { HttpError, reply } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
-import { ENUMS, queryFlag, queryInt, validateBody } from '../validate';
+import { assertKnown, ENUMS, queryFlag, queryInt, validateBody } from '../validate';
 
 /** A ticket row as the API shows it: tag objects resolved, customer reduced unless asked for. */
 export function presentTicket(
@@ -356,16 +356,13 @@ function bulkChanges(
 		delete changes.tags;
 		changes.tagIds = [...new Set(tagIds)];
 	}
-	if (
-		changes.subchannelId !== undefined &&
-		!state.subchannels.has(changes.subchannelId as number)
-	) {
-		throw new HttpError(
-			400,
-			`${where}: unknown subchannel id ${String(changes.subchannelId)}`,
-			'unknown_subchannel',
-		);
-	}
+	assertKnown(
+		state.subchannels,
+		changes.subchannelId,
+		where,
+		'subchannel id',
+		'unknown_subchannel',
+	);
 	return changes;
 }
 
@@ -397,20 +394,10 @@ export function applyTicketChanges(
 		...((changes.tagIds as number[]) ?? []),
 		...((changes.addTagIds as number[]) ?? []),
 	]) {
-		if (!state.tags.has(id))
-			throw new HttpError(400, `${where}: unknown tag id ${id}`, 'unknown_tag');
+		assertKnown(state.tags, id, where, 'tag id', 'unknown_tag');
 	}
-	if (
-		changes.agentId !== undefined &&
-		changes.agentId !== null &&
-		!state.profiles.has(changes.agentId as number)
-	) {
-		throw new HttpError(
-			400,
-			`${where}: unknown agent id ${String(changes.agentId)}`,
-			'unknown_agent',
-		);
-	}
+	// null unassigns the ticket.
+	assertKnown(state.profiles, changes.agentId ?? undefined, where, 'agent id', 'unknown_agent');
 	const { addTagIds, removeTagIds, ...plain } = changes;
 	for (const key of ['refreshMode', 'intentId', 'isSync']) delete plain[key];
 	Object.assign(ticket, plain);
@@ -740,24 +727,15 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 			);
 		}
 		for (const id of (request.tags as number[] | undefined) ?? [])
-			if (!state.tags.has(id))
-				throw new HttpError(400, `${where}: unknown tag id ${id}`, 'unknown_tag');
-		if (request.agentId !== undefined && !state.profiles.has(request.agentId as number))
-			throw new HttpError(
-				400,
-				`${where}: unknown agent id ${String(request.agentId)}`,
-				'unknown_agent',
-			);
-		if (
-			request.subchannelId !== undefined &&
-			!state.subchannels.has(request.subchannelId as number)
-		) {
-			throw new HttpError(
-				400,
-				`${where}: unknown subchannel id ${String(request.subchannelId)}`,
-				'unknown_subchannel',
-			);
-		}
+			assertKnown(state.tags, id, where, 'tag id', 'unknown_tag');
+		assertKnown(state.profiles, request.agentId, where, 'agent id', 'unknown_agent');
+		assertKnown(
+			state.subchannels,
+			request.subchannelId,
+			where,
+			'subchannel id',
+			'unknown_subchannel',
+		);
 		for (const key of ['to', 'cc', 'bcc'] as const)
 			if (key !== 'to' || request.channel === 'email') emailList(request[key], key, where);
 
