@@ -20,6 +20,17 @@ export function callEvent(details: Record<string, unknown> = {}, sessionId: stri
 	};
 }
 
+/** What the trigger's item says of a callEvent() call: bound to AI agent 123, the caller in E.164, a first attempt. */
+export const callEventItem = {
+	boundAiAgentId: 123,
+	aiAgentBound: true,
+	boundIvrId: null,
+	ivrBound: false,
+	callerE164: '+8613066668888',
+	attempt: 1,
+	isRetry: false,
+};
+
 export interface Reply {
 	status: number;
 	/** The JSON answer parsed, or its text when it is not JSON. */

@@ -12,39 +12,54 @@ function run(parameters: Record<string, unknown>, typeVersion = 2) {
 	return runNode({ parameters, credentials: enneo.credentials, typeVersion });
 }
 
+/** The fields of each simplified object (at most 10, n8n's guideline). */
+const TICKET_FIELDS = [
+	'id',
+	'subject',
+	'summary',
+	'status',
+	'priority',
+	'channel',
+	'customerId',
+	'agentId',
+	'tagNames',
+	'dueBy',
+];
+const CONVERSATION_FIELDS = [
+	'id',
+	'ticketId',
+	'type',
+	'direction',
+	'private',
+	'isDraft',
+	'from',
+	'agentId',
+	'text',
+	'createdAt',
+];
+const CUSTOMER_FIELDS = [
+	'id',
+	'fullName',
+	'email',
+	'phone',
+	'company',
+	'address',
+	'tagNames',
+	'isVip',
+	'contractIds',
+];
+
 describe('Simplify', () => {
 	test.each([
 		[
 			'Ticket → Get',
 			{ resource: 'ticket', operation: 'get', ticketId: locator(376101) },
-			[
-				'id',
-				'subject',
-				'summary',
-				'status',
-				'priority',
-				'channel',
-				'customerId',
-				'agentId',
-				'tagNames',
-				'dueBy',
-			],
+			TICKET_FIELDS,
 		],
 		[
 			'Ticket → Get Many',
 			{ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 3 },
-			[
-				'id',
-				'subject',
-				'summary',
-				'status',
-				'priority',
-				'channel',
-				'customerId',
-				'agentId',
-				'tagNames',
-				'dueBy',
-			],
+			TICKET_FIELDS,
 		],
 		[
 			'Conversation → Get',
@@ -54,18 +69,7 @@ describe('Simplify', () => {
 				ticketId: locator(DEMO.threadTicketId),
 				conversationId: 5001,
 			},
-			[
-				'id',
-				'ticketId',
-				'type',
-				'direction',
-				'private',
-				'isDraft',
-				'from',
-				'agentId',
-				'text',
-				'createdAt',
-			],
+			CONVERSATION_FIELDS,
 		],
 		[
 			'Conversation → Get Many',
@@ -75,33 +79,12 @@ describe('Simplify', () => {
 				ticketId: locator(DEMO.threadTicketId),
 				returnAll: true,
 			},
-			[
-				'id',
-				'ticketId',
-				'type',
-				'direction',
-				'private',
-				'isDraft',
-				'from',
-				'agentId',
-				'text',
-				'createdAt',
-			],
+			CONVERSATION_FIELDS,
 		],
 		[
 			'Customer → Search',
 			{ resource: 'customer', operation: 'search', query: 'Sterling' },
-			[
-				'id',
-				'fullName',
-				'email',
-				'phone',
-				'company',
-				'address',
-				'tagNames',
-				'isVip',
-				'contractIds',
-			],
+			CUSTOMER_FIELDS,
 		],
 		[
 			'Customer → Get',
@@ -111,17 +94,7 @@ describe('Simplify', () => {
 				lookUpBy: 'customerId',
 				customerId: String(DEMO.vipCustomerId),
 			},
-			[
-				'id',
-				'fullName',
-				'email',
-				'phone',
-				'company',
-				'address',
-				'tagNames',
-				'isVip',
-				'contractIds',
-			],
+			CUSTOMER_FIELDS,
 		],
 	])('%s returns at most 10 fields by default in version 2', async (_name, parameters, keys) => {
 		const { output } = await run(parameters);

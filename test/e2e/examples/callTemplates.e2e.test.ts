@@ -1,9 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
-import { randomUUID } from 'node:crypto';
-
 import { DEMO } from '../../fake-enneo/demoData';
 import { useE2e } from '../lib/setup';
-import { templateWithCredential } from './templates';
+import { publishCallTemplate, templateWithCredential } from './templates';
 
 const e2e = useE2e();
 
@@ -71,28 +69,16 @@ describe('call templates in n8n', () => {
 describe('vip-inbound-routing.json in n8n', () => {
 	const secret = 'e2e-webhook-secret-0123456789abcdef';
 	let webhookPath = '';
+	let workflowId = '';
 
 	beforeAll(async () => {
-		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
-			name: 'VIP routing secret',
-			type: 'enneoInboundCallWebhookApi',
-			data: { secret },
-		});
-		const workflow = templateWithCredential(
+		({ workflowId, webhookPath } = await publishCallTemplate(
+			e2e,
 			'vip-inbound-routing.json',
-			e2e.credential,
-			` ${Date.now()}`,
-			{ enneoInboundCallWebhookApi },
-		);
-		// Published webhooks are unique per n8n: give this copy its own id.
-		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
-		trigger.webhookId = randomUUID();
-		const created = await e2e.n8n.createWorkflow(workflow);
-		await e2e.n8n.activate(created.id);
-		webhookPath = `${trigger.webhookId}/enneo-inbound-call?token=${secret}`;
-		workflowId = created.id;
+			{ name: 'VIP routing secret', value: secret },
+			'enneo-inbound-call',
+		));
 	});
-	let workflowId = '';
 	let calls = 0;
 
 	/** Rings: sends a CallInBound for `caller` and returns the answer and the run it started. */

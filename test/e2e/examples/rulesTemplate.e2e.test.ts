@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 
 import { DEMO } from '../../fake-enneo/demoData';
 import { useE2e } from '../lib/setup';
-import { templateWithCredential } from './templates';
+import { publishCallTemplate } from './templates';
 
 const e2e = useE2e();
 
@@ -23,23 +23,12 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 	let calls = 0;
 
 	beforeAll(async () => {
-		const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
-			name: 'Rules routing secret',
-			type: 'enneoInboundCallWebhookApi',
-			data: { secret },
-		});
-		const workflow = templateWithCredential(
+		({ workflowId, webhookPath } = await publishCallTemplate(
+			e2e,
 			'vip-inbound-routing-rules.json',
-			e2e.credential,
-			` ${Date.now()}`,
-			{ enneoInboundCallWebhookApi },
-		);
-		const trigger = workflow.nodes.find((n) => n.name === 'Inbound Call')!;
-		trigger.webhookId = randomUUID();
-		const created = await e2e.n8n.createWorkflow(workflow);
-		await e2e.n8n.activate(created.id);
-		webhookPath = `${trigger.webhookId}/enneo-inbound-call-rules?token=${secret}`;
-		workflowId = created.id;
+			{ name: 'Rules routing secret', value: secret },
+			'enneo-inbound-call-rules',
+		));
 	});
 
 	async function ring(caller: string, callee = '+4930123456000') {

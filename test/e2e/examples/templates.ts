@@ -3,11 +3,13 @@
  * Loads a workflow template from examples/ the way a user imports it, with the credential
  * placeholder swapped for this run's Enneo credential (which points at the fake Enneo).
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { WorkflowJson, WorkflowNode } from '../lib/n8n';
 import { REPO_ROOT } from '../lib/n8n';
+import type { E2eContext } from '../lib/setup';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
@@ -48,4 +50,33 @@ export function nodeNamed(workflow: WorkflowJson, name: string): WorkflowNode {
 			`no node "${name}" in ${workflow.name}; nodes: ${workflow.nodes.map((n) => n.name).join(', ')}`,
 		);
 	return node;
+}
+
+/**
+ * Publishes an inbound-call template (its trigger node is "Inbound Call") with a webhook secret
+ * credential of its own and a fresh webhook ID (published webhooks are unique per n8n).
+ * Returns the workflow ID and the webhook path with the secret as its token.
+ */
+export async function publishCallTemplate(
+	e2e: E2eContext,
+	file: string,
+	secret: { name: string; value: string },
+	webhookName: string,
+): Promise<{ workflowId: string; webhookPath: string }> {
+	const enneoInboundCallWebhookApi = await e2e.n8n.createCredential({
+		name: secret.name,
+		type: 'enneoInboundCallWebhookApi',
+		data: { secret: secret.value },
+	});
+	const workflow = templateWithCredential(file, e2e.credential, ` ${Date.now()}`, {
+		enneoInboundCallWebhookApi,
+	});
+	const trigger = nodeNamed(workflow, 'Inbound Call');
+	trigger.webhookId = randomUUID();
+	const created = await e2e.n8n.createWorkflow(workflow);
+	await e2e.n8n.activate(created.id);
+	return {
+		workflowId: created.id,
+		webhookPath: `${trigger.webhookId}/${webhookName}?token=${secret.value}`,
+	};
 }

@@ -12,6 +12,7 @@ import {
 import { codeNode, loadConnection, sleep } from '../lib/n8n';
 import { allLogs } from '../lib/queue';
 import { useE2e } from '../lib/setup';
+import { callEventItem } from '../../harness/inboundCall';
 
 /**
  * The Enneo Trigger and Inbound Call → Respond inside a real n8n (2.41 or 1.123; also in queue mode
@@ -52,16 +53,19 @@ describe('answers through the live webhook', () => {
 		]);
 	});
 
+	/** The variables the Respond node above sends with every answer but Hang Up. */
+	const variablesSent = [
+		{ Key: 'name', Value: 'Xiao 8888' },
+		{ Key: 'bound', Value: 'true' },
+	];
+
 	test.each([
 		[
 			'aiAgent',
 			{
 				CallInBound: {
 					OverrideAIAgentId: 388,
-					Variables: [
-						{ Key: 'name', Value: 'Xiao 8888' },
-						{ Key: 'bound', Value: 'true' },
-					],
+					Variables: variablesSent,
 				},
 			},
 		],
@@ -70,10 +74,7 @@ describe('answers through the live webhook', () => {
 			{
 				CallInBound: {
 					OverrideIvrId: 12,
-					Variables: [
-						{ Key: 'name', Value: 'Xiao 8888' },
-						{ Key: 'bound', Value: 'true' },
-					],
+					Variables: variablesSent,
 				},
 			},
 		],
@@ -82,10 +83,7 @@ describe('answers through the live webhook', () => {
 			{
 				CallInBound: {
 					OverrideAIAgentId: 123,
-					Variables: [
-						{ Key: 'name', Value: 'Xiao 8888' },
-						{ Key: 'bound', Value: 'true' },
-					],
+					Variables: variablesSent,
 				},
 			},
 		],
@@ -106,13 +104,7 @@ describe('answers through the live webhook', () => {
 		run.assertSuccess();
 		expect(run.output('Enneo Trigger')[0]).toMatchObject({
 			sessionId,
-			boundAiAgentId: 123,
-			aiAgentBound: true,
-			boundIvrId: null,
-			ivrBound: false,
-			callerE164: '+8613066668888',
-			attempt: 1,
-			isRetry: false,
+			...callEventItem,
 		});
 		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(
 			summary({ status: 'sent' }, { CallInBound: { OverrideIvrId: 12 } }),
@@ -130,10 +122,7 @@ describe('answers through the live webhook', () => {
 			expect(reply.body).toEqual({
 				CallInBound: {
 					OverrideAIAgentId: 388,
-					Variables: [
-						{ Key: 'name', Value: 'Xiao 8888' },
-						{ Key: 'bound', Value: 'true' },
-					],
+					Variables: variablesSent,
 				},
 			});
 		},

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import type { StartedRun } from './webhookHarness';
 import { callEvent, post, respond, sleep, useTriggerServers } from './webhookHarness';
+import { callEventItem } from '../../harness/inboundCall';
 
 const SECRET = 'c0ffee0123456789abcdef42';
 const server = useTriggerServers();
@@ -15,13 +16,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 		expect(s.runs[0].item).toMatchObject({
 			sessionId: event.SessionId,
 			sdkAppId: 1400692008,
-			boundAiAgentId: 123,
-			aiAgentBound: true,
-			boundIvrId: null,
-			ivrBound: false,
-			callerE164: '+8613066668888',
-			attempt: 1,
-			isRetry: false,
+			...callEventItem,
 			responseMode: 'action',
 			body: event,
 		});
