@@ -54,16 +54,21 @@ export const VIP_ANSWER = {
 	},
 };
 
-export function floorFlow(): BenchFlow {
-	const path = `bench-floor-${randomUUID().slice(0, 8)}`;
-	const webhook: WorkflowNode = {
+/** n8n's own Webhook node on `path`, answering as `responseMode` says. */
+function webhookNode(path: string, responseMode: 'onReceived' | 'responseNode'): WorkflowNode {
+	return {
 		name: 'Webhook',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position,
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		parameters: { httpMethod: 'POST', path, responseMode, options: {} },
 	};
+}
+
+export function floorFlow(): BenchFlow {
+	const path = `bench-floor-${randomUUID().slice(0, 8)}`;
+	const webhook = webhookNode(path, 'onReceived');
 	return {
 		key: 'floor',
 		label: 'n8n floor: Webhook → immediate answer',
@@ -145,14 +150,7 @@ export function enneoFlow(enneoCredential: { id: string; name: string }): BenchF
 
 export function coreFlow(fake: { instanceUrl: string; apiKey: string }): BenchFlow {
 	const path = `bench-core-${randomUUID().slice(0, 8)}`;
-	const webhook: WorkflowNode = {
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position,
-		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
-	};
+	const webhook = webhookNode(path, 'responseNode');
 	const http: WorkflowNode = {
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',

@@ -194,11 +194,32 @@ const call = (
 	build: (ctx) => post(ctx, json({ ...callEvent(details()), ...top })),
 });
 
-function rawHttp(ctx: BuildContext, lines: string[], body: Buffer | string = ''): Buffer {
+/** Bytes of a hand-written HTTP request: the head lines, a blank line, the body. */
+function rawBytes(lines: string[], body: Buffer | string = ''): Buffer {
 	return Buffer.concat([
 		Buffer.from(`${lines.join('\r\n')}\r\n\r\n`),
 		Buffer.isBuffer(body) ? body : Buffer.from(body),
 	]);
+}
+
+/**
+ * A hand-written HTTP/1.1 JSON POST to the webhook: the request line, Host and Content-Type, then
+ * `headers` as given (the broken part), then Connection: close.
+ */
+function rawPost(
+	ctx: BuildContext,
+	headers: string[],
+	body: Buffer | string,
+	extra: { halfClose?: boolean } = {},
+): ReturnType<Variant['build']> {
+	const lines = [
+		`POST ${ctx.url} HTTP/1.1`,
+		'Host: fuzz',
+		'Content-Type: application/json',
+		...headers,
+		'Connection: close',
+	];
+	return { method: 'POST', url: ctx.url, headers: {}, raw: rawBytes(lines, body), ...extra };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -991,84 +1012,27 @@ const FAMILIES: Record<Family, { weight: number; variants: Variant[] }> = {
 		variants: [
 			{
 				name: 'shortBody',
-				build: (ctx) => ({
-					method: 'POST',
-					url: ctx.url,
-					headers: {},
-					halfClose: true,
-					raw: rawHttp(
-						ctx,
-						[
-							`POST ${ctx.url} HTTP/1.1`,
-							'Host: fuzz',
-							'Content-Type: application/json',
-							'Content-Length: 500',
-							'Connection: close',
-						],
-						'{"Event":"CallInBound"',
-					),
-				}),
+				build: (ctx) =>
+					rawPost(ctx, ['Content-Length: 500'], '{"Event":"CallInBound"', { halfClose: true }),
 			},
 			{
 				name: 'badChunk',
-				build: (ctx) => ({
-					method: 'POST',
-					url: ctx.url,
-					headers: {},
-					raw: rawHttp(
-						ctx,
-						[
-							`POST ${ctx.url} HTTP/1.1`,
-							'Host: fuzz',
-							'Content-Type: application/json',
-							'Transfer-Encoding: chunked',
-							'Connection: close',
-						],
-						'zz\r\n{}\r\n0\r\n\r\n',
-					),
-				}),
+				build: (ctx) => rawPost(ctx, ['Transfer-Encoding: chunked'], 'zz\r\n{}\r\n0\r\n\r\n'),
 			},
 			{
 				name: 'lengthAndChunked',
-				build: (ctx) => ({
-					method: 'POST',
-					url: ctx.url,
-					headers: {},
-					raw: rawHttp(
-						ctx,
-						[
-							`POST ${ctx.url} HTTP/1.1`,
-							'Host: fuzz',
-							'Content-Type: application/json',
-							'Content-Length: 4',
-							'Transfer-Encoding: chunked',
-							'Connection: close',
-						],
-						'2\r\n{}\r\n0\r\n\r\n',
-					),
-				}),
+				build: (ctx) =>
+					rawPost(ctx, ['Content-Length: 4', 'Transfer-Encoding: chunked'], '2\r\n{}\r\n0\r\n\r\n'),
 			},
 			{
 				name: 'duplicateContentType',
 				build: (ctx) => {
 					const body = JSON.stringify(callEvent());
-					return {
-						method: 'POST',
-						url: ctx.url,
-						headers: {},
-						raw: rawHttp(
-							ctx,
-							[
-								`POST ${ctx.url} HTTP/1.1`,
-								'Host: fuzz',
-								'Content-Type: application/json',
-								'Content-Type: text/xml',
-								`Content-Length: ${Buffer.byteLength(body)}`,
-								'Connection: close',
-							],
-							body,
-						),
-					};
+					return rawPost(
+						ctx,
+						['Content-Type: text/xml', `Content-Length: ${Buffer.byteLength(body)}`],
+						body,
+					);
 				},
 			},
 			{
@@ -1077,8 +1041,7 @@ const FAMILIES: Record<Family, { weight: number; variants: Variant[] }> = {
 					method: 'POST',
 					url: ctx.url,
 					headers: {},
-					raw: rawHttp(
-						ctx,
+					raw: rawBytes(
 						[`POST ${ctx.url} HTTP/1.0`, 'Content-Type: application/json', 'Content-Length: 2'],
 						'{}',
 					),
