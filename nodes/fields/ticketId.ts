@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyModeValidation,
+	INodePropertyRegexValidation,
+} from 'n8n-workflow';
 
 import { toId } from '../values/values';
 
@@ -56,7 +61,28 @@ export function ticketIdLocator(overrides: Partial<INodeProperties> = {}): INode
  * since the value usually comes from a previous node.
  */
 export function optionalTicketIdLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return ticketIdLocator({ required: false, default: { mode: 'id', value: '' }, ...overrides });
+	const locator = ticketIdLocator({
+		required: false,
+		default: { mode: 'id', value: '' },
+		...overrides,
+	});
+	// n8n checks a locator's mode regex whether or not the parameter is required (getParameterIssues),
+	// so an optional locator's regexes must accept the empty value, or n8n refuses to start the workflow.
+	locator.modes = locator.modes?.map((mode) => ({
+		...mode,
+		validation: mode.validation?.map((rule) =>
+			isRegexRule(rule)
+				? { ...rule, properties: { ...rule.properties, regex: `(?:${rule.properties.regex})?` } }
+				: rule,
+		),
+	}));
+	return locator;
+}
+
+function isRegexRule(
+	rule: INodePropertyModeValidation | ((...args: never[]) => void) | undefined,
+): rule is INodePropertyRegexValidation {
+	return typeof rule === 'object' && rule !== null && rule.type === 'regex';
 }
 
 /**
