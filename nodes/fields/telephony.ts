@@ -187,18 +187,23 @@ export const callReferenceFields: INodeProperties[] = [
 	}),
 ];
 
+/** The Ticket field as the editor names it: the locator from version 3, a text field before. */
+export function ticketLabel(context: IExecuteFunctions): string {
+	return isVersion(context, SINGLE_TICKET_INPUT_VERSION) ? 'Ticket' : 'Ticket ID';
+}
+
 /** Reads the "Call ID or Ticket ID" pair the hooks identify a call by; one of them is required. */
 export function readCallReference(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const channelId = String(this.getNodeParameter('channelId', itemIndex, '') ?? '').trim();
-	const ticketLabel = isVersion(this, SINGLE_TICKET_INPUT_VERSION) ? 'Ticket' : 'Ticket ID';
-	const ticketId = getOptionalTicketId.call(this, itemIndex, 'ticketId', ticketLabel);
+	const label = ticketLabel(this);
+	const ticketId = getOptionalTicketId.call(this, itemIndex, 'ticketId', label);
 	const reference: IDataObject = {};
 	if (channelId) reference.channelId = channelId;
 	if (ticketId !== undefined) reference.ticketId = ticketId;
 	if (!Object.keys(reference).length) {
 		throw itemError(
 			this.getNode(),
-			`Set "Call ID (Channel ID)" or "${ticketLabel}" to identify the call`,
+			`Set "Call ID (Channel ID)" or "${label}" to identify the call`,
 			itemIndex,
 			'Use the Call ID your telephony system sent with Call Received, or the ticket ID Call Received returned.',
 		);

@@ -93,6 +93,53 @@ describe('Enneo node version 3 in n8n', () => {
 		expect(result.output('Get Routing')[0]).toMatchObject({ ticketId });
 	});
 
+	test('Agent Connected and Call Completed by Call ID with the Ticket left empty', async () => {
+		const emptyTicket = { __rl: true, mode: 'id', value: '' };
+		const result = await run([
+			enneo(
+				3,
+				{
+					resource: 'telephony',
+					operation: 'callReceived',
+					direction: 'in',
+					routing: 'native',
+					phone: '+4930123456',
+					additionalFields: { channelId: 'call-e2e-1' },
+				},
+				'Call Received',
+			),
+			enneo(
+				3,
+				{
+					resource: 'telephony',
+					operation: 'agentConnected',
+					userId: 7,
+					channelId: 'call-e2e-1',
+					ticketId: emptyTicket,
+				},
+				'Agent Connected',
+			),
+			enneo(
+				3,
+				{
+					resource: 'telephony',
+					operation: 'callCompleted',
+					channelId: 'call-e2e-1',
+					ticketId: emptyTicket,
+					additionalFields: { totalDurationSeconds: 60 },
+				},
+				'Call Completed',
+			),
+		]);
+		expect(e2e.fake.received('POST', '/telephony/agentConnected').map((c) => c.body)).toEqual([
+			{ userId: 7, channelId: 'call-e2e-1' },
+		]);
+		expect(e2e.fake.received('POST', '/telephony/callCompleted').map((c) => c.body)).toEqual([
+			{ channelId: 'call-e2e-1', transcript: [], totalDurationSeconds: 60 },
+		]);
+		expect(result.output('Call Completed')[0]).toMatchObject({ success: true });
+	});
+
 	test('Search Contracts records on the ticket given by URL inside Options; version 2 by its text option', async () => {
 		const searchFields = { contractId: '746839' };
 		await run([

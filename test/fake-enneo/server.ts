@@ -27,6 +27,8 @@ export interface FailureRule {
 	headers?: Record<string, string>;
 	/** How many matching requests fail; default 1. Infinity for all. */
 	times?: number;
+	/** How many matching requests are answered normally before the failures start; default 0. */
+	after?: number;
 	/** Wait this long before answering (with the failure, or with the normal answer if no status). */
 	delayMs?: number;
 	/** Never answer (a hung instance); the connection stays open until the client gives up or the fake closes. */
@@ -53,7 +55,7 @@ export class FakeEnneo {
 	readonly forbiddenKeys: string[];
 	state: FakeState;
 	requests: RecordedRequest[] = [];
-	failures: Array<FailureRule & { remaining: number }> = [];
+	failures: Array<FailureRule & { remaining: number; passing: number }> = [];
 	private server?: Server;
 	private router = new Router<FakeState>();
 	private recordBodies: boolean;
@@ -96,7 +98,7 @@ export class FakeEnneo {
 	}
 
 	fail(rule: FailureRule): void {
-		this.failures.push({ ...rule, remaining: rule.times ?? 1 });
+		this.failures.push({ ...rule, remaining: rule.times ?? 1, passing: rule.after ?? 0 });
 	}
 
 	reset(state: FakeState = demoState()): void {
@@ -121,7 +123,12 @@ export class FakeEnneo {
 				(!f.method || f.method === method) &&
 				(!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
 		);
-		if (rule) rule.remaining--;
+		if (!rule) return undefined;
+		if (rule.passing > 0) {
+			rule.passing--;
+			return undefined;
+		}
+		rule.remaining--;
 		return rule;
 	}
 

@@ -396,8 +396,8 @@ describe('telephony hooks after the call started', () => {
 		],
 		[
 			'getRouting',
-			{ lookUpBy: 'queueId', lookUpValue: 'q-1' },
-			'"Queue ID" must be a positive whole number, got "q-1" [item 0]',
+			{ lookUpBy: 'queueId', lookUpValue: '12' },
+			'"Look Up By" Queue ID is no longer taken by Enneo\'s API [item 0]',
 		],
 	])('%s refuses %p before any request', async (operation, parameters, message) => {
 		await expect(run(operation, parameters)).rejects.toThrow(message);
@@ -423,8 +423,11 @@ describe('telephony hooks after the call started', () => {
 				},
 			},
 		});
+		// Enneo requires channelId: the node reads it from the call ticket.
+		expect(enneo.fake.received('POST', '/ticket/search')).toHaveLength(1);
 		expect(enneo.fake.received('POST', '/telephony/callCompleted')[0].body).toEqual({
 			ticketId,
+			channelId: 'call-77',
 			transcript: [
 				{ speaker: 'agent', message: 'Anything else?', timestamp: '2026-01-05T10:00:00Z' },
 			],
@@ -461,13 +464,43 @@ describe('telephony hooks after the call started', () => {
 		});
 	});
 
-	test('get routing by call ID (older API)', async () => {
+	test('get routing by call ID finds the call ticket, then asks by ticket', async () => {
 		const ticketId = await startCall();
 		const { output } = await run('getRouting', { lookUpBy: 'channelId', lookUpValue: 'call-77' });
+		expect(enneo.fake.received('POST', '/ticket/search')[0].body).toMatchObject({
+			filters: [{ key: 't.channelId', comparator: 'in', values: ['call-77'] }],
+		});
 		expect(enneo.fake.received('GET', '/telephony/getRouting')[0].query).toEqual({
-			channelId: 'call-77',
+			ticketId: String(ticketId),
 		});
 		expect(output[0].json.ticketId).toBe(ticketId);
+	});
+
+	test('get routing by an unknown call ID names the field and sends no routing request', async () => {
+		await startCall();
+		await expect(
+			run('getRouting', { lookUpBy: 'channelId', lookUpValue: 'call-404' }),
+		).rejects.toThrow('No call ticket has the Call ID "call-404" ("Value") [item 0]');
+		expect(enneo.fake.received('GET', '/telephony/getRouting')).toHaveLength(0);
+	});
+
+	test('call completed with no transcript sends an empty one (Enneo requires it)', async () => {
+		await startCall();
+		await run('callCompleted', { channelId: 'call-77' });
+		expect(enneo.fake.received('POST', '/telephony/callCompleted')[0].body).toEqual({
+			channelId: 'call-77',
+			transcript: [],
+		});
+	});
+
+	test('call completed by a ticket that is no call names the fields', async () => {
+		const { output } = await run('callReceived', { routing: 'none', phone: '+4930123456' });
+		enneo.fake.requests = [];
+		const ticketId = output[0].json.ticketId as number;
+		await expect(run('callCompleted', { ticketId: String(ticketId) })).rejects.toThrow(
+			`Ticket ${ticketId} ("Ticket") has no Call ID: it was not created by Call Received [item 0]`,
+		);
+		expect(enneo.fake.received('POST', '/telephony/callCompleted')).toHaveLength(0);
 	});
 
 	test('routing availability, optionally for one user', async () => {

@@ -33,18 +33,35 @@ describe('ticket forward', () => {
 		expect(enneo.fake.state.conversations.size).toBe(conversationsBefore + 1);
 	});
 
-	test('several addresses go as a list', async () => {
-		await runNode({
+	test('several addresses: one forward per address (toEmail is one string in the contract)', async () => {
+		const { output } = await runNode({
 			parameters: ticketOp('forward', {
 				ticketId: locator('376101'),
 				toEmail: 'a@example.com; b@example.com',
+				body: 'FYI',
 			}),
 			credentials: enneo.credentials,
 		});
-		expect(enneo.fake.received('POST', '/ticket/376101/forward')[0].body).toEqual({
-			toEmail: ['a@example.com', 'b@example.com'],
-			body: '',
-		});
+		expect(enneo.fake.received('POST', '/ticket/376101/forward').map((c) => c.body)).toEqual([
+			{ toEmail: 'a@example.com', body: 'FYI' },
+			{ toEmail: 'b@example.com', body: 'FYI' },
+		]);
+		expect(output.map((o) => o.json)).toEqual([
+			{ ticketId: 376101, forwardedTo: ['a@example.com', 'b@example.com'], success: true },
+		]);
+	});
+
+	test('a failed second forward says which addresses were already forwarded', async () => {
+		enneo.fake.fail({ method: 'POST', path: '/ticket/376101/forward', status: 500, after: 1 });
+		await expect(
+			runNode({
+				parameters: ticketOp('forward', {
+					ticketId: locator('376101'),
+					toEmail: 'a@example.com, b@example.com',
+				}),
+				credentials: enneo.credentials,
+			}),
+		).rejects.toThrow('(forwarded to a@example.com before the failure; not to b@example.com)');
 	});
 
 	test.each([

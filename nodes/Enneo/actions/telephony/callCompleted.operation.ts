@@ -8,8 +8,10 @@ import {
 	hookNotice,
 	readCallReference,
 	readTranscript,
+	ticketLabel,
 	transcriptFields,
 } from '../../../fields/telephony';
+import { callIdOfTicket } from '../../../enneoApi/callTickets';
 import { additionalFieldsCollection } from '../../../fields/collections';
 
 const durations: Array<[string, string, string]> = [
@@ -45,8 +47,9 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = readCallReference.call(this, itemIndex);
-	const transcript = readTranscript.call(this, fields, itemIndex);
-	if (transcript) body.transcript = transcript;
+	// Enneo requires channelId and transcript (docs/enneo-api-notes.md#telephony-contract): a call
+	// named by its ticket gets the Call ID from the ticket, and no transcript is sent as an empty one.
+	body.transcript = readTranscript.call(this, fields, itemIndex) ?? [];
 	for (const [name, displayName] of durations) {
 		const value = fields[name];
 		if (value === undefined || value === '' || value === null) continue;
@@ -61,6 +64,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body[name] = Math.round(seconds);
 	}
+	if (body.channelId === undefined)
+		body.channelId = await callIdOfTicket.call(
+			this,
+			body.ticketId as number,
+			ticketLabel(this),
+			itemIndex,
+		);
 	const response = (await enneoApiRequest.call(this, 'POST', '/telephony/callCompleted', {
 		body,
 		itemIndex,

@@ -5,6 +5,7 @@ import { toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { hookNotice } from '../../../fields/telephony';
+import { ticketIdOfCall } from '../../../enneoApi/callTickets';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
 	beforeVersion,
@@ -25,16 +26,17 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Call ID (Channel ID)',
 				value: 'channelId',
-				description: 'Only on instances that still accept it (older API)',
+				description: 'The node finds the call ticket by its Call ID, then asks for its routing',
 			},
 			{
 				name: 'Queue ID',
 				value: 'queueId',
-				description: 'Only on instances that still accept it (older API)',
+				description: "No longer taken by Enneo's API: choose Ticket ID or Call ID",
 			},
 		],
 		default: 'ticketId',
-		description: 'Current Enneo versions require the ticket ID returned by Call Received',
+		description:
+			"Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
 	},
 	{
 		displayName: 'Value',
@@ -43,7 +45,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 2142',
-		description: 'The ticket ID, call ID or queue ID of the call',
+		description: 'The ticket ID or call ID of the call',
 		displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
 	},
 	{
@@ -53,7 +55,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. call_123abc456',
-		description: 'The call ID or queue ID of the call',
+		description: 'The call ID of the call',
 		displayOptions: {
 			show: { lookUpBy: ['channelId', 'queueId'], ...fromVersion(SINGLE_TICKET_INPUT_VERSION) },
 		},
@@ -91,10 +93,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		| 'queueId';
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
+	// GET /telephony/getRouting takes the ticket only (docs/enneo-api-notes.md#telephony-contract).
+	if (lookUpBy === 'queueId') {
+		throw itemError(
+			this.getNode(),
+			`"Look Up By" Queue ID is no longer taken by Enneo's API`,
+			itemIndex,
+			'Choose Ticket ID (the ticket Call Received returned) or Call ID (Channel ID).',
+		);
+	}
 	if (lookUpBy === 'ticketId' && isVersion(this, SINGLE_TICKET_INPUT_VERSION)) {
 		qs.ticketId = getTicketId.call(this, itemIndex);
+	} else if (lookUpBy === 'channelId') {
+		const channelId = readLookUpValue.call(this, lookUpBy, itemIndex) as string;
+		qs.ticketId = await ticketIdOfCall.call(this, channelId, itemIndex);
 	} else {
-		qs[lookUpBy] = readLookUpValue.call(this, lookUpBy, itemIndex);
+		qs.ticketId = readLookUpValue.call(this, lookUpBy, itemIndex);
 	}
 	for (const flag of ['forceReEvaluation', 'cleanState'])
 		if (options[flag] === true) qs[flag] = 'true';
@@ -106,14 +120,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return withoutKeys(response, 'success');
 }
 
-/** The Value field: a call or queue ID, or (versions 1 and 2) the ticket ID. */
+/** The Value field: a call ID, or (versions 1 and 2) the ticket ID. */
 function readLookUpValue(
 	this: IExecuteFunctions,
-	lookUpBy: 'ticketId' | 'channelId' | 'queueId',
+	lookUpBy: 'ticketId' | 'channelId',
 	itemIndex: number,
 ): string | number {
 	const raw = String(this.getNodeParameter('lookUpValue', itemIndex, '') ?? '').trim();
-	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)', queueId: 'Queue ID' };
+	const labels = { ticketId: 'Ticket ID', channelId: 'Call ID (Channel ID)' };
 	if (!raw) {
 		throw itemError(
 			this.getNode(),

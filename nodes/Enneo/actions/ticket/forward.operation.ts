@@ -16,7 +16,8 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. billing@example.com',
-		description: 'Where to forward the ticket. Several addresses separated by commas.',
+		description:
+			"Where to forward the ticket. Several addresses separated by commas: Enneo's forward takes one address, so each gets its own forward with the same note.",
 	},
 	{
 		displayName: 'Note',
@@ -76,10 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		toEmail: oneOrMany(to),
-		body: this.getNodeParameter('body', itemIndex, '') as string,
-	};
+	const body: IDataObject = { body: this.getNodeParameter('body', itemIndex, '') as string };
 	if (fields.subject) body.subject = String(fields.subject);
 	for (const key of ['cc', 'bcc']) {
 		const list = toStringList(fields[key]);
@@ -88,11 +86,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
 		body.subchannelId = toId.call(this, fields.subchannelId, 'Sending Mailbox', itemIndex);
 	}
-	// Sends an email: never repeated automatically (POST default).
-	const response = await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, {
-		body,
-		itemIndex,
-		area: 'ticket',
-	});
-	return { ticketId, forwardedTo: to, ...(response as IDataObject) };
+	// `toEmail` is one address in Enneo's contract (docs/enneo-api-notes.md#ticket-forward): one
+	// forward per address. Each sends an email: never repeated automatically (POST default).
+	let response: IDataObject = {};
+	for (const [index, toEmail] of to.entries()) {
+		try {
+			response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, {
+				body: { toEmail, ...body },
+				itemIndex,
+				area: 'ticket',
+			})) as IDataObject;
+		} catch (error) {
+			if (index > 0 && error instanceof Error)
+				error.message += ` (forwarded to ${to.slice(0, index).join(', ')} before the failure; not to ${to.slice(index).join(', ')})`;
+			throw error;
+		}
+	}
+	return { ticketId, forwardedTo: to, ...response };
 }
