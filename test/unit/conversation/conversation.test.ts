@@ -369,7 +369,7 @@ describe('conversation reply', () => {
 });
 
 describe('conversation get many / get', () => {
-	test('returns the thread; filters become query parameters', async () => {
+	test('returns the thread; the node applies the filters (the route takes only includeRawData)', async () => {
 		const all = await run('getMany', { ticketId: ticket(THREAD), returnAll: true });
 		expect(all.output.map((o) => o.json.id)).toEqual([5001, 5002, 5003]);
 		expect(all.output[0].json.rawData).toBeUndefined();
@@ -379,17 +379,25 @@ describe('conversation get many / get', () => {
 			ticketId: ticket(THREAD),
 			returnAll: true,
 			filters: { private: true, direction: ['internal', 'out'], senderId: '7', type: 'note, html' },
-			options: { includeRawData: true },
+			options: { includeRawData: true, contentTranslationLanguage: 'de' },
 		});
 		const [call] = enneo.fake.received('GET', `/ticket/${THREAD}/conversation`);
-		expect(call.query).toEqual({
-			private: 'true',
-			direction: ['internal', 'out'],
-			senderId: '7',
-			type: ['note', 'html'],
-			includeRawData: 'true',
-		});
+		expect(call.query).toEqual({ includeRawData: 'true' });
 		expect(notes.output.map((o) => o.json.id)).toEqual([5002]);
+
+		const customerVisible = await run('getMany', {
+			ticketId: ticket(THREAD),
+			returnAll: true,
+			filters: { private: false },
+		});
+		expect(customerVisible.output.map((o) => o.json.id)).toEqual([5001, 5003]);
+		const inbound = await run('getMany', {
+			ticketId: ticket(THREAD),
+			returnAll: false,
+			limit: 1,
+			filters: { direction: ['in', 'out'], toId: '9' },
+		});
+		expect(inbound.output.map((o) => o.json.id)).toEqual([5001]);
 	});
 
 	test('limit is applied to the unpaginated list', async () => {

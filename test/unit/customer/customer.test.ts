@@ -60,8 +60,11 @@ describe('customer VIP shaping', () => {
 });
 
 describe('customer search', () => {
-	test('finds by name and flags the VIP', async () => {
-		const { output } = await run('search', { query: 'Sterling' });
+	test('finds by name and flags the VIP; only q, limit and offset are sent', async () => {
+		const { output } = await run('search', {
+			query: 'Sterling',
+			options: { includeRawData: true },
+		});
 		const [call] = enneo.fake.received('GET', '/customer/search');
 		expect(call.query).toEqual({ q: 'Sterling', limit: '50', offset: '0' });
 		expect(output).toHaveLength(1);
@@ -234,8 +237,12 @@ describe('customer get', () => {
 		});
 	});
 
-	test('by contract ID', async () => {
-		const { output } = await run('get', { lookUpBy: 'contractId', contractId: '746840' });
+	test('by contract ID (Include Raw Data is not sent: the route takes no query parameters)', async () => {
+		const { output } = await run('get', {
+			lookUpBy: 'contractId',
+			contractId: '746840',
+			options: { includeRawData: true },
+		});
 		expect(enneo.fake.received('GET', '/customer/byContractId/746840')[0].query).toEqual({});
 		expect(output[0].json).toMatchObject({ id: 83772, isVip: false, contracts: [{ id: 746840 }] });
 	});

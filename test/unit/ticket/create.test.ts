@@ -53,20 +53,17 @@ describe('ticket create', () => {
 		expect(call.query).toEqual({ process: 'realtime' });
 		expect(call.body).toEqual({
 			channel: 'email',
-			agentId: 7,
 			attachments: [{ name: 'invoice.pdf', url: 'https://files.example.com/invoice.pdf' }],
 			bcc: ['audit@example.com'],
 			body: '<p>My meter reading is 12345</p>',
 			cc: ['a@example.com', 'b@example.com'],
 			contractId: '746839',
 			createdAt: '2026-10-01 08:00:00',
-			direction: 'in',
 			dueBy: '2099-01-01 10:00:00',
 			externalTicketId: 'crm-1',
 			firstResponseDueBy: '2099-01-01 00:00:00',
 			from: 'anna@example.com',
 			fromName: 'Anna Schmidt',
-			interface: 'internal',
 			priority: 'high',
 			rawData: { source: 'crm', nested: { a: 1 } },
 			status: 'pending',
@@ -77,6 +74,10 @@ describe('ticket create', () => {
 			templateId: 12,
 			to: ['service@energy.example', 'billing@energy.example'],
 		});
+		// Create takes no agentId: the new ticket is assigned with an update.
+		expect(enneo.fake.received('PATCH').map((c) => [c.path, c.body])).toEqual([
+			[`/ticket/${String(output[0].json.id)}`, { agentId: 7 }],
+		]);
 		expect(output).toHaveLength(1);
 		const ticket = output[0].json;
 		expect(ticket.success).toBeUndefined();
@@ -109,6 +110,16 @@ describe('ticket create', () => {
 		});
 		expect(String(output[0].json.createdAt)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 		expect(enneo.fake.state.tickets.size).toBe(before + 1);
+	});
+
+	test.each([
+		[{ direction: 'out' }, `"Direction" "out" is not taken by Enneo's Create a Ticket [item 0]`],
+		[{ interface: 'api' }, `"Interface" "api" is not taken by Enneo's Create a Ticket [item 0]`],
+	])('%p (not in POST /ticket) is refused before any request', async (fields, message) => {
+		await expect(
+			runNode({ parameters: create(fields), credentials: enneo.credentials }),
+		).rejects.toThrow(message);
+		expect(enneo.fake.received()).toHaveLength(0);
 	});
 
 	test('process "none" is sent as process=false', async () => {

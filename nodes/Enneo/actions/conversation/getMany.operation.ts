@@ -28,6 +28,7 @@ export const properties: INodeProperties[] = [
 			default: true,
 			description:
 				'Whether to return only internal notes (on) or only customer-visible messages (off)',
+			hint: 'Applied by the node to the thread Enneo returns, like every filter here',
 		},
 		{
 			displayName: 'Recipient IDs',
@@ -35,7 +36,8 @@ export const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 7, 8',
-			description: 'IDs of recipients, separated by commas',
+			description:
+				'Not applied: Enneo answers no recipient IDs for messages. Kept so saved workflows open unchanged.',
 		},
 		{
 			displayName: 'Sender IDs',
@@ -55,19 +57,55 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 	optionsCollection([
-		contentTranslationLanguageOption('Language code to translate the messages into'),
+		contentTranslationLanguageOption(
+			"Not applied: Enneo's list of messages takes no translation language. Kept so saved workflows open unchanged.",
+		),
 		includeRawDataOption('Whether to include the original source payload of each message'),
 	]),
 ];
 
 properties.push(simplifyProperty);
 
-/** One value is sent as is, several as a PHP-style array (each filter accepts both). */
-function filterValue(
-	list: Array<string | number>,
-): string | number | Array<string | number> | undefined {
-	if (!list.length) return undefined;
-	return list.length === 1 ? list[0] : list;
+/**
+ * GET /ticket/{id}/conversation takes only includeRawData (docs/enneo-api-notes.md#conversation-get-many):
+ * the node applies Filters to the thread Enneo answers. Recipient IDs and Content Translation
+ * Language (versions 1–3) have nothing to act on and are not sent.
+ */
+interface ConversationFilters {
+	type?: string[];
+	direction?: string[];
+	private?: boolean;
+	senderId?: number[];
+}
+
+function readFilters(
+	this: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): ConversationFilters {
+	const direction = Array.isArray(filters.direction)
+		? (filters.direction as string[])
+		: toStringList(filters.direction);
+	const type = toStringList(filters.type);
+	const senderId = toIdList.call(this, filters.senderId, 'Sender IDs', itemIndex);
+	return {
+		type: type.length ? type : undefined,
+		direction: direction.length ? direction : undefined,
+		private: typeof filters.private === 'boolean' ? filters.private : undefined,
+		senderId: senderId.length ? senderId : undefined,
+	};
+}
+
+function matches(conversation: EnneoConversation, wanted: ConversationFilters): boolean {
+	if (wanted.type && !wanted.type.includes(String(conversation.type))) return false;
+	if (wanted.direction && !wanted.direction.includes(String(conversation.direction))) return false;
+	if (wanted.private !== undefined && (conversation.private === true) !== wanted.private)
+		return false;
+	if (wanted.senderId) {
+		const sender = (conversation.sender as IDataObject | undefined)?.id ?? conversation.agentId;
+		if (!wanted.senderId.includes(Number(sender))) return false;
+	}
+	return true;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -75,33 +113,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-
-	const qs: IDataObject = {
-		type: filterValue(toStringList(filters.type)),
-		direction: filterValue(
-			Array.isArray(filters.direction)
-				? (filters.direction as string[])
-				: toStringList(filters.direction),
-		),
-		senderId: filterValue(toIdList.call(this, filters.senderId, 'Sender IDs', itemIndex)),
-		toId: filterValue(toIdList.call(this, filters.toId, 'Recipient IDs', itemIndex)),
-	};
-	if (filters.private !== undefined) qs.private = filters.private === true ? 'true' : 'false';
+	const wanted = readFilters.call(this, filters, itemIndex);
+	const qs: IDataObject = {};
 	if (options.includeRawData === true) qs.includeRawData = 'true';
-	if (options.contentTranslationLanguage)
-		qs.contentTranslationLanguage = options.contentTranslationLanguage;
-	for (const key of Object.keys(qs)) if (qs[key] === undefined) delete qs[key];
-
 	const response = (await enneoApiRequest.call(this, 'GET', `/ticket/${ticketId}/conversation`, {
 		qs,
 		itemIndex,
 		area: 'conversation',
 	})) as IDataObject | IDataObject[];
-	const conversations =
-		(Array.isArray(response)
-			? response
-			: (response.conversations as EnneoConversation[] | undefined)) ?? [];
+	const conversations = ((Array.isArray(response) ? response : response.conversations) ??
+		[]) as EnneoConversation[];
+	const matching = conversations.filter((conversation) => matches(conversation, wanted));
 	// The endpoint has no limit/offset: it always answers with the whole thread, so Limit is applied here.
-	const list = returnAll ? conversations : conversations.slice(0, limit);
+	const list = returnAll ? matching : matching.slice(0, limit);
 	return wantsSimplify.call(this, itemIndex) ? list.map(simplifyConversation) : list;
 }

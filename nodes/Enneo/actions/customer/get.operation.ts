@@ -37,7 +37,9 @@ export const properties: INodeProperties[] = [
 			description:
 				"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
 		},
-		includeRawDataOption('Whether to include the ERP source data'),
+		includeRawDataOption(
+			'Whether to include the ERP source data (by customer ID or ticket; the lookup by contract takes no such switch)',
+		),
 		...vipOptions,
 	]),
 ];
@@ -52,7 +54,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = readVipRule.call(this, options, itemIndex);
 	const qs: IDataObject = {};
-	if (options.includeRawData === true) qs.includeRawData = 'true';
+	// GET /customer/byContractId/{id} takes no query parameters (docs/enneo-api-notes.md#customer-get).
+	if (options.includeRawData === true && lookUpBy !== 'contractId') qs.includeRawData = 'true';
 	let endpoint: string;
 	if (lookUpBy === 'ticketId') {
 		endpoint = `/customer/byTicketId/${getTicketId.call(this, itemIndex)}`;

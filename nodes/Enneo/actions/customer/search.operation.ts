@@ -17,7 +17,7 @@ import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 import { countryCodeOption } from '../../../fields/telephony';
 
-/** Page size for customer search; Enneo's default is 10 and no maximum is documented. */
+/** Page size for customer search: Enneo's default, within its 1–1000 range (docs/enneo-api-notes.md#customer-search). */
 const CUSTOMER_SEARCH_PAGE = 100;
 
 /** Longest search text sent; a name, e-mail, phone number or ID is far shorter. */
@@ -39,7 +39,9 @@ export const properties: INodeProperties[] = [
 		countryCodeOption(
 			'Country calling code used to normalize national phone numbers such as 0151 12345678',
 		),
-		includeRawDataOption('Whether to include the ERP source data of each customer'),
+		includeRawDataOption(
+			"Not sent: Enneo's customer search takes no raw data switch. Kept so saved workflows open unchanged.",
+		),
 		{
 			displayName: 'Normalize Phone Numbers',
 			name: 'normalizePhone',
@@ -70,12 +72,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const vip = readVipRule.call(this, options, itemIndex);
-	const qs: IDataObject = {};
-	if (options.includeRawData === true) qs.includeRawData = 'true';
+	// GET /customer/search takes q, limit and offset only.
 	const search = async (q: string) =>
 		await enneoApiRequestAllItems.call(this, 'GET', '/customer/search', {
 			pageIn: 'qs',
-			qs: { ...qs, q },
+			qs: { q },
 			returnAll,
 			limit,
 			maxPageSize: CUSTOMER_SEARCH_PAGE,

@@ -94,7 +94,8 @@ export const properties: INodeProperties[] = [
 			type: 'options',
 			options: directionOptions,
 			default: 'in',
-			description: 'Cannot be changed after creation',
+			description:
+				"Enneo's Create a Ticket takes no direction: new tickets are inbound, and other values are refused",
 		},
 		{
 			displayName: 'Due By',
@@ -140,7 +141,8 @@ export const properties: INodeProperties[] = [
 			type: 'options',
 			options: interfaceOptions,
 			default: 'internal',
-			description: 'Where the ticket originates; newer Enneo versions accept only Internal',
+			description:
+				"Enneo's Create a Ticket takes no interface: tickets from the API are Internal, and other values are refused",
 		},
 		priorityField('low'),
 		{
@@ -195,16 +197,7 @@ export function buildCreateBody(
 	itemIndex: number,
 ): IDataObject {
 	const body: IDataObject = { channel };
-	for (const key of [
-		'direction',
-		'status',
-		'priority',
-		'from',
-		'fromName',
-		'subject',
-		'body',
-		'interface',
-	]) {
+	for (const key of ['status', 'priority', 'from', 'fromName', 'subject', 'body']) {
 		if (fields[key] !== undefined && fields[key] !== '') body[key] = fields[key];
 	}
 	for (const key of ['contractId', 'externalTicketId']) {
@@ -225,9 +218,6 @@ export function buildCreateBody(
 	}
 	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
 		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
-	}
-	if (fields.agentId !== undefined && fields.agentId !== '') {
-		body.agentId = toId.call(this, fields.agentId, 'Assigned Agent', itemIndex);
 	}
 	if (fields.templateId)
 		body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
@@ -270,6 +260,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = buildCreateBody.call(this, channel, fields, itemIndex);
 	assertPendingHasFutureDueBy.call(this, body, itemIndex, Date.now(), 'Additional Fields');
+	const agentId = readAssignedAgent.call(this, fields, itemIndex);
 	// POST /ticket is never retried (a repeat could create a second ticket): the transport's default for POST.
 	const response = await enneoApiRequest.call(this, 'POST', '/ticket', {
 		qs: { process: processMode },
@@ -277,5 +268,48 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'ticket',
 	});
-	return unwrapTicket(response);
+	const ticket = unwrapTicket(response);
+	if (agentId === undefined) return ticket;
+	// POST /ticket takes no agentId (docs/enneo-api-notes.md#ticket-create): the new ticket is assigned
+	// with an update, like Ticket → Update would.
+	const updated = await enneoApiRequest.call(this, 'PATCH', `/ticket/${String(ticket.id)}`, {
+		body: { agentId },
+		itemIndex,
+		area: 'ticket',
+	});
+	return unwrapTicket(updated);
+}
+
+/**
+ * Direction and Interface (versions 1–3) are not part of POST /ticket: the defaults (Inbound,
+ * Internal) are what Enneo does anyway; anything else is refused with the way to get it.
+ * Assigned Agent is sent as an update after the ticket exists.
+ */
+function readAssignedAgent(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): number | undefined {
+	if (fields.direction !== undefined && fields.direction !== '' && fields.direction !== 'in') {
+		throw itemError(
+			this.getNode(),
+			`"Direction" ${JSON.stringify(fields.direction)} is not taken by Enneo's Create a Ticket`,
+			itemIndex,
+			'Remove Direction: tickets are created inbound. For an outbound message reply on the ticket (Conversation → Reply); for an outbound call use Telephony → Call Received with Direction Outbound.',
+		);
+	}
+	if (
+		fields.interface !== undefined &&
+		fields.interface !== '' &&
+		fields.interface !== 'internal'
+	) {
+		throw itemError(
+			this.getNode(),
+			`"Interface" ${JSON.stringify(fields.interface)} is not taken by Enneo's Create a Ticket`,
+			itemIndex,
+			'Remove Interface: Enneo creates tickets through its API as Internal.',
+		);
+	}
+	if (fields.agentId === undefined || fields.agentId === '') return undefined;
+	return toId.call(this, fields.agentId, 'Assigned Agent', itemIndex);
 }
