@@ -14,7 +14,7 @@ import { withTimeoutOption } from '../fields/timeout';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';
-import { NODE_VERSIONS } from '../fields/versions';
+import { DEFAULT_NODE_VERSION, NODE_VERSIONS } from '../fields/versions';
 
 export class Enneo implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +24,7 @@ export class Enneo implements INodeType {
 		group: ['transform'],
 		// What each version changed: fields/versions.ts.
 		version: NODE_VERSIONS,
-		defaultVersion: 3,
+		defaultVersion: DEFAULT_NODE_VERSION,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Work with tickets, conversations, customers and calls in Enneo',
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.

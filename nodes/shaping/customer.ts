@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemError } from '../values/itemError';
 import type { EnneoContext, EnneoRequestOptions } from '../enneoApi/request';
 import { enneoApiRequest } from '../enneoApi/request';
+import { beforeVersion, CONTRACT_VERSION, fromVersion, isVersion } from '../fields/versions';
 
 /** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
 export interface VipRule {
@@ -18,6 +19,7 @@ export const vipOptions: INodeProperties[] = [
 		type: 'string',
 		default: 'VIP',
 		description: 'Customers carrying a tag with this name (case-insensitive) get isVip = true',
+		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
 	},
 	{
 		displayName: 'VIP Tag Name or ID',
@@ -27,14 +29,41 @@ export const vipOptions: INodeProperties[] = [
 		default: '',
 		description:
 			'Customers carrying this tag also get isVip = true. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+	},
+	{
+		displayName: 'VIP Tag',
+		name: 'vipTag',
+		type: 'string',
+		default: 'VIP',
+		placeholder: 'e.g. VIP or 2',
+		description:
+			'Customers carrying this tag get isVip = true: its name (case-insensitive) or its ID. Empty: nobody is VIP.',
+		displayOptions: { show: fromVersion(CONTRACT_VERSION) },
 	},
 ];
+
+/** Longest VIP tag name read; Enneo's tag names are short labels. */
+const MAX_VIP_TAG_LENGTH = 200;
 
 export function readVipRule(
 	this: IExecuteFunctions,
 	options: IDataObject,
 	itemIndex: number,
 ): VipRule {
+	if (isVersion(this, CONTRACT_VERSION)) {
+		const tag = String(options.vipTag ?? 'VIP').trim();
+		if (tag.length > MAX_VIP_TAG_LENGTH) {
+			throw itemError(
+				this.getNode(),
+				`"VIP Tag" is longer than ${MAX_VIP_TAG_LENGTH} characters`,
+				itemIndex,
+				'Enter the name of the VIP tag, e.g. VIP, or its ID.',
+			);
+		}
+		const id = /^\d+$/.test(tag) ? Number(tag) : NaN;
+		return Number.isSafeInteger(id) && id > 0 ? { tagName: '', tagId: id } : { tagName: tag };
+	}
 	const rule: VipRule = { tagName: String(options.vipTagName ?? 'VIP').trim() };
 	if (options.vipTagId !== undefined && options.vipTagId !== '') {
 		const id = Number(options.vipTagId);

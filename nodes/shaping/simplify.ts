@@ -70,6 +70,28 @@ export function simplifyCustomer(customer: IDataObject): IDataObject {
 	return out;
 }
 
+/**
+ * From version 4: the customer's names as the routing rules spell them ({firstName}, {lastName}),
+ * for a greeting by first name; company and address are left to Raw (fullName falls back to the
+ * company). `found` tells a customer from Customer → Search's "nobody matched" item.
+ */
+export function simplifyCustomerWithNames(customer: IDataObject): IDataObject {
+	const out: IDataObject = {
+		id: customer.id ?? null,
+		firstName: customer.firstname ?? null,
+		lastName: customer.lastname ?? null,
+		fullName: customer.fullName ?? null,
+		email: customer.email ?? null,
+		phone: customer.phone ?? null,
+		tagNames: customer.tagNames ?? [],
+		isVip: customer.isVip ?? false,
+		contractIds: customer.contractIds ?? [],
+	};
+	if (customer.found !== undefined) out.found = customer.found;
+	if (customer.matchedPhone !== undefined) out.matchedPhone = customer.matchedPhone;
+	return out;
+}
+
 /** Version 1's simplified ticket (kept for saved workflows); version 2 uses simplifyTicket. */
 export function simplifyTicketV1(ticket: EnneoTicket): IDataObject {
 	const tags = Array.isArray(ticket.tags) ? ticket.tags : [];

@@ -147,3 +147,98 @@ describe('Simplify', () => {
 		);
 	});
 });
+
+/** Version 4's simplified customer: the names as the routing rules spell them. */
+const CUSTOMER_FIELDS_V4 = [
+	'id',
+	'firstName',
+	'lastName',
+	'fullName',
+	'email',
+	'phone',
+	'tagNames',
+	'isVip',
+	'contractIds',
+];
+
+describe('Output (version 4): Simplified, Raw or Selected Fields', () => {
+	const ticketGet = { resource: 'ticket', operation: 'get', ticketId: locator(376101) };
+
+	test('Simplified is the default and keeps the simplified fields', async () => {
+		const { output } = await run(ticketGet, 4);
+		expect(Object.keys(output[0].json).sort()).toEqual([...TICKET_FIELDS].sort());
+	});
+
+	test('Raw returns the whole object; Simplify of version 3 is not read', async () => {
+		const { output } = await run({ ...ticketGet, output: 'raw', simplify: true }, 4);
+		expect(Object.keys(output[0].json).length).toBeGreaterThan(10);
+	});
+
+	test.each([
+		['Ticket → Get', ticketGet, ['id', 'status', 'direction']],
+		[
+			'Ticket → Get Many',
+			{ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 2 },
+			['id', 'status', 'direction'],
+		],
+		[
+			'Conversation → Get Many',
+			{
+				resource: 'conversation',
+				operation: 'getMany',
+				ticketId: locator(DEMO.threadTicketId),
+				returnAll: true,
+			},
+			['id', 'direction'],
+		],
+	])(
+		'%s: Selected Fields returns the named fields that exist, and always the ID',
+		async (_name, parameters, keys) => {
+			const { output } = await run(
+				{ ...parameters, output: 'selected', outputFields: 'status, direction,notAField' },
+				4,
+			);
+			expect(output.length).toBeGreaterThan(0);
+			for (const item of output) {
+				expect(Object.keys(item.json).sort()).toEqual([...keys].sort());
+				expect(item.json.id).toEqual(expect.any(Number));
+			}
+		},
+	);
+
+	test('Selected Fields with no field names is refused naming the field', async () => {
+		await expect(run({ ...ticketGet, output: 'selected', outputFields: ' , ' }, 4)).rejects.toThrow(
+			'"Fields" is empty: name the fields to return [item 0]',
+		);
+	});
+
+	test.each([
+		[
+			'Customer → Search',
+			{ resource: 'customer', operation: 'search', query: 'Sterling' },
+			['found'],
+		],
+		[
+			'Customer → Get',
+			{
+				resource: 'customer',
+				operation: 'get',
+				lookUpBy: 'customerId',
+				customerId: String(DEMO.vipCustomerId),
+			},
+			[],
+		],
+	])(
+		'%s: the simplified customer keeps firstName and lastName',
+		async (_name, parameters, extra) => {
+			const { output } = await run(parameters, 4);
+			expect(Object.keys(output[0].json).sort()).toEqual([...CUSTOMER_FIELDS_V4, ...extra].sort());
+			expect(output[0].json).toMatchObject({
+				firstName: 'Victoria',
+				lastName: 'Sterling',
+				isVip: true,
+			});
+			expect(Object.keys(output[0].json).length).toBeLessThanOrEqual(10);
+		},
+	);
+});

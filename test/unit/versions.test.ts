@@ -73,8 +73,8 @@ function ticketFields(values: IDataObject, version: number): INodeProperties[] {
 
 describe('version 3: one way to enter a ticket', () => {
 	test('is the default version; 1 and 2 stay for saved workflows', () => {
-		expect(description.version).toEqual([1, 2, 3]);
-		expect(description.defaultVersion).toBe(3);
+		expect(description.version).toEqual([1, 2, 3, 4]);
+		expect(description.defaultVersion).toBe(4);
 	});
 
 	test('every ticket field of every operation is the Ticket locator', () => {

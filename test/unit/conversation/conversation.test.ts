@@ -10,7 +10,7 @@ const ticket = (id: number | string) => ({ __rl: true, mode: 'id', value: String
 const THREAD = DEMO.threadTicketId;
 
 // These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
-const run = operationRunner(enneo, 'conversation', { simplify: false });
+const run = operationRunner(enneo, 'conversation', { output: 'raw' });
 
 /** Posts straight to the fake's store route, as any client would. */
 async function postStore(

@@ -7,8 +7,8 @@ import { itemsOf, operationRunner } from '../../harness/runNode';
 
 const enneo = useFakeEnneo({ tickets: 10 });
 
-// These tests read the full Enneo objects; Simplify (version 2's default) is covered in simplify.test.ts.
-const run = operationRunner(enneo, 'customer', { simplify: false });
+// These tests read the full Enneo objects (Output → Raw); the simplified shapes are covered in simplify.test.ts.
+const run = operationRunner(enneo, 'customer', { output: 'raw' });
 
 describe('customer VIP shaping', () => {
 	test.each([
@@ -122,7 +122,9 @@ describe('customer search', () => {
 			'+4930123456',
 			'030123456',
 		]);
-		expect(output).toEqual([]);
+		expect(output.map((o) => o.json)).toEqual([
+			{ found: false, query: '+49 30 123456', isVip: false },
+		]);
 
 		// Stored with "+": the digits are part of it, so the first search already finds it.
 		enneo.fake.requests = [];
@@ -192,13 +194,29 @@ describe('customer search', () => {
 		expect(output[0].json).toMatchObject({ isVip: true, tagIds: [2] });
 	});
 
-	test('a custom VIP tag name or ID decides isVip', async () => {
-		const byName = await run('search', { query: 'Sterling', options: { vipTagName: 'Premium' } });
+	test('version 4: one VIP Tag option takes a tag name or ID', async () => {
+		const byName = await run('search', { query: 'Sterling', options: { vipTag: 'Premium' } });
 		expect(byName.output[0].json.isVip).toBe(false);
-		const byId = await run('search', {
-			query: 'Sterling',
-			options: { vipTagName: 'Premium', vipTagId: 2 },
-		});
+		const byId = await run('search', { query: 'Sterling', options: { vipTag: '2' } });
+		expect(byId.output[0].json.isVip).toBe(true);
+		const byNameAnyCase = await run('search', { query: 'Sterling', options: { vipTag: ' vip ' } });
+		expect(byNameAnyCase.output[0].json.isVip).toBe(true);
+		const none = await run('search', { query: 'Sterling', options: { vipTag: '' } });
+		expect(none.output[0].json.isVip).toBe(false);
+	});
+
+	test('versions 1–3: a custom VIP tag name or ID decides isVip', async () => {
+		const byName = await run(
+			'search',
+			{ query: 'Sterling', options: { vipTagName: 'Premium' } },
+			{ typeVersion: 3 },
+		);
+		expect(byName.output[0].json.isVip).toBe(false);
+		const byId = await run(
+			'search',
+			{ query: 'Sterling', options: { vipTagName: 'Premium', vipTagId: 2 } },
+			{ typeVersion: 3 },
+		);
 		expect(byId.output[0].json.isVip).toBe(true);
 	});
 
@@ -206,10 +224,24 @@ describe('customer search', () => {
 		'an empty search text (%p, e.g. an anonymous caller) finds no one without a request',
 		async (query) => {
 			const { output } = await run('search', { query });
-			expect(output).toEqual([]);
+			expect(output.map((o) => o.json)).toEqual([{ found: false, query: '', isVip: false }]);
+			const v3 = await run('search', { query }, { typeVersion: 3 });
+			expect(v3.output).toEqual([]);
 			expect(enneo.fake.received()).toHaveLength(0);
 		},
 	);
+
+	test('version 4: found customers carry found = true; nobody found is one found = false item', async () => {
+		const { output } = await run('search', { query: 'Sterling' });
+		expect(output.map((o) => o.json.found)).toEqual([true]);
+		const nobody = await run('search', { query: 'Nobody Here' });
+		expect(nobody.output.map((o) => o.json)).toEqual([
+			{ found: false, query: 'Nobody Here', isVip: false },
+		]);
+		expect(nobody.output[0].pairedItem).toEqual({ item: 0 });
+		const v3 = await run('search', { query: 'Nobody Here' }, { typeVersion: 3 });
+		expect(v3.output).toEqual([]);
+	});
 
 	test('an over-long search text is refused before any request', async () => {
 		await expect(run('search', { query: 'a'.repeat(257) })).rejects.toThrow(

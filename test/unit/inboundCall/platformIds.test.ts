@@ -49,8 +49,8 @@ const aiAgentFields = (version: number) => [
 
 describe("Inbound Call → Respond takes the telephony platform's IDs", () => {
 	test('versions 1 and 2 stay available for saved workflows', () => {
-		expect(description.version).toEqual([1, 2, 3]);
-		expect(description.defaultVersion).toBe(3);
+		expect(description.version).toEqual([1, 2, 3, 4]);
+		expect(description.defaultVersion).toBe(4);
 	});
 
 	test('version 3 keeps the plain number of version 2', () => {

@@ -4,7 +4,7 @@ import { simplifyConversation } from '../../../shaping/simplify';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField, getConversationId } from '../../../fields/conversation';
-import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { outputProperties, shapeOutput } from '../../../fields/output';
 import { unwrapConversation } from '../../../shaping/response';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 
@@ -16,7 +16,7 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-properties.push(simplifyProperty);
+properties.push(...outputProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
@@ -35,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	);
 	const conversation = unwrapConversation(response);
-	return wantsSimplify.call(this, itemIndex) ? simplifyConversation(conversation) : conversation;
+	return shapeOutput.call(this, itemIndex, conversation, simplifyConversation);
 }

@@ -5,7 +5,7 @@ import { toIdList, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoConversation } from '../../../enneoApi/types';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { outputProperties, outputShaper } from '../../../fields/output';
 import { directionOptions } from '../../../enneoApi/vocabulary';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 import {
@@ -15,6 +15,7 @@ import {
 	includeRawDataOption,
 } from '../../../fields/collections';
 import { multiOptionsFilter } from '../../../fields/ticket';
+import { beforeVersion, CONTRACT_VERSION } from '../../../fields/versions';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -38,6 +39,7 @@ export const properties: INodeProperties[] = [
 			placeholder: 'e.g. 7, 8',
 			description:
 				'Not applied: Enneo answers no recipient IDs for messages. Kept so saved workflows open unchanged.',
+			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
 		},
 		{
 			displayName: 'Sender IDs',
@@ -57,14 +59,17 @@ export const properties: INodeProperties[] = [
 		},
 	]),
 	optionsCollection([
-		contentTranslationLanguageOption(
-			"Not applied: Enneo's list of messages takes no translation language. Kept so saved workflows open unchanged.",
-		),
+		{
+			...contentTranslationLanguageOption(
+				"Not applied: Enneo's list of messages takes no translation language. Kept so saved workflows open unchanged.",
+			),
+			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+		},
 		includeRawDataOption('Whether to include the original source payload of each message'),
 	]),
 ];
 
-properties.push(simplifyProperty);
+properties.push(...outputProperties);
 
 /**
  * GET /ticket/{id}/conversation takes only includeRawData (docs/enneo-api-notes.md#conversation-get-many):
@@ -126,5 +131,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const matching = conversations.filter((conversation) => matches(conversation, wanted));
 	// The endpoint has no limit/offset: it always answers with the whole thread, so Limit is applied here.
 	const list = returnAll ? matching : matching.slice(0, limit);
-	return wantsSimplify.call(this, itemIndex) ? list.map(simplifyConversation) : list;
+	return list.map(outputShaper.call(this, itemIndex, simplifyConversation));
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withoutKeys } from '../../../shaping/response';
-import { simplifyCustomer } from '../../../shaping/simplify';
+import { simplifyCustomer, simplifyCustomerWithNames } from '../../../shaping/simplify';
+import { CONTRACT_VERSION, isVersion } from '../../../fields/versions';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
-import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { outputProperties, shapeOutput } from '../../../fields/output';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 import { contractIdField, customerIdField } from '../../../fields/customer';
 
@@ -44,7 +45,7 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-properties.push(simplifyProperty);
+properties.push(...outputProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex, 'customerId') as
@@ -71,5 +72,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		area: 'customer',
 	})) as IDataObject;
 	const shaped = shapeCustomer(withoutKeys(customer, 'success'), vip);
-	return wantsSimplify.call(this, itemIndex) ? simplifyCustomer(shaped) : shaped;
+	const simplify = isVersion(this, CONTRACT_VERSION) ? simplifyCustomerWithNames : simplifyCustomer;
+	return shapeOutput.call(this, itemIndex, shaped, simplify);
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemError } from '../../../values/itemError';
 import type { PhoneForm } from '../../../values/phone';
 import { looksLikePhoneNumber, phoneSearchForms } from '../../../values/phone';
-import { simplifyCustomer } from '../../../shaping/simplify';
+import { simplifyCustomer, simplifyCustomerWithNames } from '../../../shaping/simplify';
+import { beforeVersion, CONTRACT_VERSION, fromVersion, isVersion } from '../../../fields/versions';
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
 import {
 	lacksTags,
@@ -12,7 +13,7 @@ import {
 	vipOptions,
 	withCustomerTags,
 } from '../../../shaping/customer';
-import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { outputProperties, outputShaper } from '../../../fields/output';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 import { countryCodeOption } from '../../../fields/telephony';
@@ -33,15 +34,30 @@ export const properties: INodeProperties[] = [
 		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
 		description:
 			'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
+		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+	},
+	{
+		displayName: 'Search Text',
+		name: 'query',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
+		description: 'Name, email, phone number, customer ID or contract ID',
+		hint: 'Each customer found is an item with found = true. When nobody matches (or the text is empty, e.g. an anonymous caller), one item with found = false comes out, so the next node can route unknown callers.',
+		displayOptions: { show: fromVersion(CONTRACT_VERSION) },
 	},
 	...returnAllAndLimit,
 	optionsCollection([
 		countryCodeOption(
 			'Country calling code used to normalize national phone numbers such as 0151 12345678',
 		),
-		includeRawDataOption(
-			"Not sent: Enneo's customer search takes no raw data switch. Kept so saved workflows open unchanged.",
-		),
+		{
+			...includeRawDataOption(
+				"Not sent: Enneo's customer search takes no raw data switch. Kept so saved workflows open unchanged.",
+			),
+			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+		},
 		{
 			displayName: 'Normalize Phone Numbers',
 			name: 'normalizePhone',
@@ -54,13 +70,17 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-properties.push(simplifyProperty);
+properties.push(...outputProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const raw = this.getNodeParameter('query', itemIndex, '') as unknown;
 	// An empty value (an anonymous or withheld caller mapped from the trigger) finds no one: no request, no error.
 	const query = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!query) return [];
+	const reportsNotFound = isVersion(this, CONTRACT_VERSION);
+	// From version 4 "nobody matched" is an item, so a workflow goes on without n8n's Always Output Data.
+	const nobody = (): IDataObject[] =>
+		reportsNotFound ? [{ found: false, query, isVip: false }] : [];
+	if (!query) return nobody();
 	if (query.length > MAX_QUERY_LENGTH) {
 		throw itemError(
 			this.getNode(),
@@ -112,5 +132,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (match) shapedRow.matchedPhone = { form: match.form, query: match.query };
 		shaped.push(shapedRow);
 	}
-	return wantsSimplify.call(this, itemIndex) ? shaped.map(simplifyCustomer) : shaped;
+	if (!reportsNotFound) return shaped.map(outputShaper.call(this, itemIndex, simplifyCustomer));
+	if (!shaped.length) return nobody();
+	const shape = outputShaper.call(this, itemIndex, simplifyCustomerWithNames);
+	return shaped.map((customer) => shape({ ...customer, found: true }));
 }

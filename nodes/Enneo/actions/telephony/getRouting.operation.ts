@@ -9,6 +9,7 @@ import { ticketIdOfCall } from '../../../enneoApi/callTickets';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
 	beforeVersion,
+	CONTRACT_VERSION,
 	fromVersion,
 	isVersion,
 	SINGLE_TICKET_INPUT_VERSION,
@@ -37,6 +38,24 @@ export const properties: INodeProperties[] = [
 		default: 'ticketId',
 		description:
 			"Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
+		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+	},
+	{
+		displayName: 'Look Up By',
+		name: 'lookUpBy',
+		type: 'options',
+		options: [
+			{ name: 'Ticket ID', value: 'ticketId' },
+			{
+				name: 'Call ID (Channel ID)',
+				value: 'channelId',
+				description: 'The node finds the call ticket by its Call ID, then asks for its routing',
+			},
+		],
+		default: 'ticketId',
+		description:
+			"Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
+		displayOptions: { show: fromVersion(CONTRACT_VERSION) },
 	},
 	{
 		displayName: 'Value',

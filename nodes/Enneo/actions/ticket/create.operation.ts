@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
+import { beforeVersion, CONTRACT_VERSION } from '../../../fields/versions';
 import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
 import { toId, toIdList, readJsonObject, toStringList } from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
@@ -96,6 +97,7 @@ export const properties: INodeProperties[] = [
 			default: 'in',
 			description:
 				"Enneo's Create a Ticket takes no direction: new tickets are inbound, and other values are refused",
+			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
 		},
 		{
 			displayName: 'Due By',
@@ -143,6 +145,7 @@ export const properties: INodeProperties[] = [
 			default: 'internal',
 			description:
 				"Enneo's Create a Ticket takes no interface: tickets from the API are Internal, and other values are refused",
+			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
 		},
 		priorityField('low'),
 		{

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
 import { toId, toStringList } from '../../../values/values';
@@ -88,18 +89,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// `toEmail` is one address in Enneo's contract (docs/enneo-api-notes.md#ticket-forward): one
 	// forward per address. Each sends an email: never repeated automatically (POST default).
-	let response: IDataObject = {};
+	const forward = async (toEmail: string) =>
+		(await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, {
+			body: { toEmail, ...body },
+			itemIndex,
+			area: 'ticket',
+		})) as IDataObject;
+	let response = await forward(to[0]);
 	for (const [index, toEmail] of to.entries()) {
+		if (index === 0) continue;
 		try {
-			response = (await enneoApiRequest.call(this, 'POST', `/ticket/${ticketId}/forward`, {
-				body: { toEmail, ...body },
-				itemIndex,
-				area: 'ticket',
-			})) as IDataObject;
+			response = await forward(toEmail);
 		} catch (error) {
-			if (index > 0 && error instanceof Error)
-				error.message += ` (forwarded to ${to.slice(0, index).join(', ')} before the failure; not to ${to.slice(index).join(', ')})`;
-			throw error;
+			const cause = error as Error & { description?: string };
+			throw new NodeOperationError(this.getNode(), cause, {
+				itemIndex,
+				message: `${cause.message} (forwarded to ${to.slice(0, index).join(', ')} before the failure; not to ${to.slice(index).join(', ')})`,
+				description: cause.description,
+			});
 		}
 	}
 	return { ticketId, forwardedTo: to, ...response };

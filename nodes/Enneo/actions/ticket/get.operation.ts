@@ -5,7 +5,7 @@ import { simplifyTicket } from '../../../shaping/simplify';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { simplifyProperty, wantsSimplify } from '../../../fields/simplify';
+import { outputProperties, shapeOutput } from '../../../fields/output';
 import { optionsCollection, contentTranslationLanguageOption } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
@@ -51,7 +51,7 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-properties.push(simplifyProperty);
+properties.push(...outputProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);
@@ -68,5 +68,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		area: 'ticket',
 	});
 	const ticket = unwrapTicket(response);
-	return wantsSimplify.call(this, itemIndex) ? simplifyTicket(ticket as EnneoTicket) : ticket;
+	return shapeOutput.call(this, itemIndex, ticket, (t) => simplifyTicket(t as EnneoTicket));
 }

@@ -5,7 +5,14 @@ import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
 import type { EnneoTicket } from '../../../enneoApi/types';
 import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketFilters';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
-import { beforeVersion, fromVersion, isVersion, SIMPLIFY_VERSION } from '../../../fields/versions';
+import {
+	beforeVersion,
+	fromVersion,
+	isVersion,
+	OUTPUT_VERSION,
+	SIMPLIFY_VERSION,
+} from '../../../fields/versions';
+import { outputChoice, outputShaper } from '../../../fields/output';
 import { optionsCollection } from '../../../fields/collections';
 import { sortDirectionOptions } from '../../../enneoApi/vocabulary';
 
@@ -94,19 +101,21 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		// Versions 1–3 (version 1 with its own simplified ticket); Output from version 4.
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { hide: fromVersion(OUTPUT_VERSION) },
 	},
+	...outputChoice,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { returnAll, limit } = readReturnAllAndLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const sort = isVersion(this, SIMPLIFY_VERSION)
 		? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject)
@@ -129,7 +138,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		area: 'ticket',
 	})) as EnneoTicket[];
-	if (!simplify) return tickets;
+	if (isVersion(this, OUTPUT_VERSION))
+		return tickets.map(outputShaper.call(this, itemIndex, (t) => simplifyTicket(t as EnneoTicket)));
+	if (this.getNodeParameter('simplify', itemIndex, true) === false) return tickets;
 	return isVersion(this, SIMPLIFY_VERSION)
 		? tickets.map(simplifyTicket)
 		: tickets.map(simplifyTicketV1);
