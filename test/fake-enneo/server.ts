@@ -3,6 +3,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { ENNEO_CONTRACT } from './contract/operations';
+import { PROBE_HEADER, recordRequest } from './contract/record';
+import type { Contract } from './contract/types';
+import { checkRequest } from './contract/validator';
 import { demoState } from './demoData';
 import type { RecordedRequest } from './http';
 import { HttpError, parseQuery, Reply, Router } from './http';
@@ -42,11 +46,18 @@ export interface FakeEnneoOptions {
 	state?: FakeState;
 	/** Don't keep request bodies (for large benchmarks). */
 	recordBodies?: boolean;
+	/** The API contract every request is checked against (default: Enneo's, contract/operations.ts). */
+	contract?: Contract;
 }
 
 /**
  * A fake Enneo Mind API over real HTTP: documented endpoints, in-memory state, Bearer auth,
  * body validation, failure injection and a record of every request received.
+ *
+ * Every request is checked against Enneo's API contract before its route sees it (a contract error
+ * answers 400 naming the field, see contract/validator.ts); the routes' own checks come after and
+ * stay where they are stricter. With ENNEO_CONTRACT_LOG set, each request and what the check found
+ * is appended to a log for `npm run check:contract` (contract/record.ts).
  */
 export class FakeEnneo {
 	readonly apiKey: string;
@@ -57,6 +68,7 @@ export class FakeEnneo {
 	private server?: Server;
 	private router = new Router<FakeState>();
 	private recordBodies: boolean;
+	readonly contract: Contract;
 	port = 0;
 
 	constructor(options: FakeEnneoOptions = {}) {
@@ -64,6 +76,7 @@ export class FakeEnneo {
 		this.forbiddenKeys = options.forbiddenKeys ?? [];
 		this.state = options.state ?? demoState();
 		this.recordBodies = options.recordBodies ?? true;
+		this.contract = options.contract ?? ENNEO_CONTRACT;
 		registerLookupRoutes(this.router);
 		registerTicketRoutes(this.router);
 		registerConversationRoutes(this.router);
@@ -165,14 +178,36 @@ export class FakeEnneo {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		const contract = checkRequest(this.contract, {
+			method,
+			path,
+			rawQuery: record.rawQuery,
+			body,
+		});
+		record.contract = contract;
+		const log = (status: number) =>
+			recordRequest(
+				{
+					...contract,
+					probe: req.headers[PROBE_HEADER] !== undefined,
+					method,
+					path,
+					rawQuery: record.rawQuery,
+					body,
+					status,
+				},
+				rawBody.length,
+			);
 		const answer = (status: number, payload: unknown, headers?: Record<string, string>) => {
 			record.status = status;
+			log(status);
 			send(status, payload, headers);
 		};
 
 		const failure = this.takeFailure(method, path);
 		if (failure?.hang) {
 			record.status = 0;
+			log(0);
 			return;
 		}
 		if (failure?.redirectTo) {
@@ -225,6 +260,16 @@ export class FakeEnneo {
 				success: false,
 				code: 'missing_permission',
 				message: 'You do not have permission to perform this action',
+			});
+		}
+		if (contract.errors.length) {
+			const [first, ...more] = contract.errors;
+			return answer(400, {
+				success: false,
+				code: first.code,
+				message: first.message,
+				field: first.field,
+				...(more.length ? { errors: contract.errors.map((e) => e.message) } : {}),
 			});
 		}
 		try {
