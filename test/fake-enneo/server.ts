@@ -65,6 +65,11 @@ export class FakeEnneo {
 	state: FakeState;
 	requests: RecordedRequest[] = [];
 	failures: Array<FailureRule & { remaining: number }> = [];
+	/**
+	 * Set by a test that sends invalid requests on purpose (through the node) to show the fake
+	 * refuses them: until the next reset, its requests are recorded as probes (contract/record.ts).
+	 */
+	expectingRefusals = false;
 	private server?: Server;
 	private router = new Router<FakeState>();
 	private recordBodies: boolean;
@@ -116,6 +121,12 @@ export class FakeEnneo {
 		this.state = state;
 		this.requests = [];
 		this.failures = [];
+		this.expectingRefusals = false;
+	}
+
+	/** The requests of this test are refused on purpose: recorded as probes, not as the package's. */
+	expectRefusals(): void {
+		this.expectingRefusals = true;
 	}
 
 	/** Recorded requests, optionally only those with this method and path (below /api/mind). */
@@ -189,7 +200,7 @@ export class FakeEnneo {
 			recordRequest(
 				{
 					...contract,
-					probe: req.headers[PROBE_HEADER] !== undefined,
+					probe: this.expectingRefusals || req.headers[PROBE_HEADER] !== undefined,
 					method,
 					path,
 					rawQuery: record.rawQuery,

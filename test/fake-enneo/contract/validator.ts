@@ -276,7 +276,7 @@ class Checker {
 					property.propertiesComplete,
 					depth + 1,
 				);
-			} else if (complete) {
+			} else if (complete && properties) {
 				this.add(
 					'errors',
 					location,
@@ -531,7 +531,14 @@ function checkBody(checker: Checker, operation: ContractOperation, body: unknown
 	if (Array.isArray(body) && typesOf(schema.type)?.includes('array') && schema.items) {
 		const items = schema.items;
 		body.forEach((element, index) => {
-			checker.value('body', element, items, `[${index}]`, '[]', operation.bodyPropertiesComplete);
+			checker.value(
+				'body',
+				element,
+				items,
+				`[${index}]`,
+				'[]',
+				operation.bodyPropertiesComplete && items.propertiesComplete !== false,
+			);
 		});
 		return;
 	}

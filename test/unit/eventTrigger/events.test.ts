@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { insertEvents } from '../../fake-enneo/events';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { runPoll } from '../../harness/runPoll';
@@ -10,7 +11,11 @@ const enneo = useFakeEnneo();
 async function call(method: string, path: string, body?: unknown): Promise<IDataObject> {
 	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind${path}`, {
 		method,
-		headers: { authorization: `Bearer ${enneo.fake.apiKey}`, 'content-type': 'application/json' },
+		headers: {
+			authorization: `Bearer ${enneo.fake.apiKey}`,
+			'content-type': 'application/json',
+			...PROBE_HEADERS,
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const json = (await response.json()) as IDataObject;
@@ -63,7 +68,7 @@ describe('Enneo Event Trigger: events from real sequences', () => {
 			private: true,
 		});
 		await call('PATCH', `/ticket/${id}`, { priority: 'high', agentId: 7 });
-		await call('POST', `/ticket/${id}/forward`, { toEmail: ['billing@example.com'] });
+		await call('POST', `/ticket/${id}/forward`, { toEmail: 'billing@example.com' });
 		const call1 = (await call('POST', '/telephony/callReceived', {
 			phone: '+4930123456',
 			channelId: 'call-1',
