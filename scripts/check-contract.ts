@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * `npm run check:contract`: reads the requests the test suites sent to the fake Enneo (recorded
  * with ENNEO_CONTRACT_LOG=<dir>, default .contract-log, by scripts/test-all.sh), checks each

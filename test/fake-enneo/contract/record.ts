@@ -52,15 +52,18 @@ function currentTest(): { file?: string; test?: string } {
 	};
 }
 
-let logFile: string | undefined | null = null;
+let opened: { dir: string; file: string } | undefined;
 
+/** This process's log file under ENNEO_CONTRACT_LOG (created on first use), or undefined. */
 function file(): string | undefined {
-	if (logFile !== null) return logFile;
 	const dir = process.env[CONTRACT_LOG_ENV];
-	if (!dir) return (logFile = undefined);
-	mkdirSync(dir, { recursive: true });
-	const suite = (process.env[CONTRACT_SUITE_ENV] ?? 'tests').replace(/[^\w.-]/g, '_');
-	return (logFile = join(dir, `${suite}-${process.pid}.jsonl`));
+	if (!dir) return undefined;
+	if (opened?.dir !== dir) {
+		mkdirSync(dir, { recursive: true });
+		const suite = (process.env[CONTRACT_SUITE_ENV] ?? 'tests').replace(/[^\w.-]/g, '_');
+		opened = { dir, file: join(dir, `${suite}-${process.pid}.jsonl`) };
+	}
+	return opened.file;
 }
 
 /** Whether requests are being recorded (ENNEO_CONTRACT_LOG set). */
