@@ -73,8 +73,9 @@ export function readLog(dir: string): ContractLogEntry[] {
 	return entries;
 }
 
-/** What a finding says without the request's own path (`POST /ticket/5/forward: `). */
-const withoutWhere = (finding: Finding) => finding.message.replace(/^[A-Z]+ [^:]+: /, '');
+/** What a finding says without the request's own path (`POST /ticket/5/forward: `) and item indexes. */
+const withoutWhere = (finding: Finding) =>
+	finding.message.replace(/^[A-Z]+ [^:]+: /, '').replace(/\[\d+\]/g, '[]');
 
 function group(map: Map<string, Grouped>, key: string, test: string, example: string): void {
 	const entry = map.get(key) ?? { count: 0, tests: new Set<string>(), example };

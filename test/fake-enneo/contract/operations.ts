@@ -4,8 +4,8 @@ import { SQL_DATETIME_FORMAT } from './validator';
 
 /**
  * Enneo's API contract as its public API reference shows it (operations.json: 58 operations, each
- * with the page it was read from), with the places where a seed page says otherwise overridden:
- * where a seed speaks, the seed wins (docs/enneo-api-notes.md).
+ * with the page it was read from), overridden where the API pages Enneo gave us (callReceived,
+ * bulk update, conversation store: docs/enneo-api-notes.md) say otherwise: where they speak, they win.
  *
  * operations.json per operation: `sources` (reference pages, newest first), `completeness` (full /
  * partial / not found), `usedByNode`, `parameters` (name, in, required, schema; `nameInferred`: read
@@ -38,12 +38,13 @@ function override(key: string, why: string, apply: () => void): void {
 	operation.overrides = [...(operation.overrides ?? []), why];
 }
 
-// Seed 000 (Enneo's newer callReceived page: "Outbound calls (direction=out) require 'to' and
-// 'agentId' fields"; agentId "Required for outbound calls (direction=out) unless userId is
-// provided"). The newest reference text requires only `to`; the seed wins.
+// Enneo's newer callReceived page (docs/enneo-api-notes.md#telephony-call-received): "Outbound
+// calls (direction=out) require 'to' and 'agentId' fields"; agentId "Required for outbound calls
+// (direction=out) unless userId is provided". The newest reference text requires only `to`; the
+// page wins.
 override(
 	'POST /telephony/callReceived',
-	"outbound (direction out) requires 'to' and 'agentId' unless 'userId' is given (seed 000)",
+	"outbound (direction out) requires 'to' and 'agentId' unless 'userId' is given (Enneo's newer callReceived page)",
 	() => {
 		const schema = body('POST /telephony/callReceived');
 		schema.allOf = [
@@ -56,11 +57,12 @@ override(
 	},
 );
 
-// Seed 000's example sends contractId "123456" and customerId "789012" as strings; an older
-// reference snapshot typed them integer | null. The seed (and the newest reference) win.
+// The newer callReceived page's example sends contractId "123456" and customerId "789012" as
+// strings; an older reference snapshot typed them integer | null. The page (and the newest
+// reference) win.
 override(
 	'POST /telephony/callReceived',
-	'contractId and customerId are strings or null (seed 000)',
+	"contractId and customerId are strings or null (Enneo's newer callReceived page)",
 	() => {
 		const schema = body('POST /telephony/callReceived');
 		property(schema, 'contractId').type = ['string', 'null'];
@@ -68,12 +70,13 @@ override(
 	},
 );
 
-// The reference's update example sends dueBy/firstResponseDueBy as Unix seconds; the seeds write
-// every ticket date as `YYYY-MM-DD HH:MM:SS` (seed 002's ticket: "dueBy": "2022-12-15 22:18:06";
-// seed 003: "Optional due date (YYYY-MM-DD HH:MM:SS format)"). The seed format stays; null clears.
+// The reference's update example sends dueBy/firstResponseDueBy as Unix seconds; Enneo's pages
+// write every ticket date as `YYYY-MM-DD HH:MM:SS` (the bulk-update page's ticket: "dueBy":
+// "2022-12-15 22:18:06"; the store page: "Optional due date (YYYY-MM-DD HH:MM:SS format)";
+// docs/enneo-api-notes.md#dates). Their format stays; null clears.
 override(
 	'PATCH /ticket/{ticketId}',
-	`dueBy and firstResponseDueBy are '${SQL_DATETIME_FORMAT}' strings, not Unix seconds (seeds 002, 003)`,
+	`dueBy and firstResponseDueBy are '${SQL_DATETIME_FORMAT}' strings, not Unix seconds (Enneo's bulk-update and store pages)`,
 	() => {
 		const schema = body('PATCH /ticket/{ticketId}');
 		for (const name of ['dueBy', 'firstResponseDueBy']) {
@@ -85,10 +88,11 @@ override(
 	},
 );
 
-// Seed 002 (bulk update): the example ticket's dates are `YYYY-MM-DD HH:MM:SS` strings.
+// Enneo's bulk-update page (docs/enneo-api-notes.md#bulk-update): the example ticket's dates are
+// `YYYY-MM-DD HH:MM:SS` strings.
 override(
 	'PATCH /ticket',
-	`createdAt, dueBy and firstResponseDueBy are '${SQL_DATETIME_FORMAT}' strings (seed 002)`,
+	`createdAt, dueBy and firstResponseDueBy are '${SQL_DATETIME_FORMAT}' strings (Enneo's bulk-update page)`,
 	() => {
 		const element = body('PATCH /ticket').items as ContractSchema;
 		for (const name of ['createdAt', 'dueBy', 'firstResponseDueBy'])

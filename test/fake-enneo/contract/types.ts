@@ -1,7 +1,7 @@
 /**
  * The shape of an Enneo API contract as the fake and `npm run check:contract` read it: one entry
  * per operation, a JSON-Schema subset for parameters and bodies. Two sources fill it: the
- * transcription of Enneo's public API reference (operations.json + the seed overrides of
+ * transcription of Enneo's public API reference (operations.json + the overrides of
  * operations.ts), and a live instance's OpenAPI 3 document (openapi.ts).
  */
 
@@ -17,7 +17,7 @@ export interface ContractSchema {
 	maximum?: number;
 	default?: unknown;
 	deprecated?: boolean;
-	/** `YYYY-MM-DD HH:MM:SS`: the only format enforced (Enneo's seed pages use it for every date). */
+	/** `YYYY-MM-DD HH:MM:SS`: the only format enforced (Enneo's own pages use it for every date). */
 	format?: string;
 	required?: string[];
 	properties?: Record<string, ContractSchema>;
@@ -45,7 +45,7 @@ export interface ContractOperation {
 	key: string;
 	method: string;
 	path: string;
-	/** The reference pages (or seeds) the entry was read from. */
+	/** The reference pages (or the pages Enneo gave us) the entry was read from. */
 	sources: string[];
 	/** full: every parameter and body property visible; partial; not found: route known, no text. */
 	completeness: 'full' | 'partial' | 'not found';
@@ -58,7 +58,7 @@ export interface ContractOperation {
 	requestBodyRequired: boolean | 'unknown';
 	/** A body key outside the list contradicts the contract (else: not covered). */
 	bodyPropertiesComplete: boolean;
-	/** Where a seed page overrides the reference, what and why (operations.ts). */
+	/** Where a page Enneo gave us overrides the reference, what and why (operations.ts). */
 	overrides?: string[];
 }
 

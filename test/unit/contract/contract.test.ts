@@ -245,8 +245,8 @@ describe('the fake Enneo refuses what contradicts the contract, before its route
 	});
 });
 
-describe('where a seed and the reference disagree, the seed wins', () => {
-	test("outbound callReceived needs 'to' and 'agentId' unless 'userId' (seed 000; the newest reference needs only 'to')", () => {
+describe('where the pages Enneo gave us and the reference disagree, the pages win', () => {
+	test("outbound callReceived needs 'to' and 'agentId' unless 'userId' (the newer callReceived page; the newest reference needs only 'to')", () => {
 		expect(
 			check('POST', '/telephony/callReceived', '', { direction: 'out', to: '+4930123456' }).errors,
 		).toMatchObject([{ field: 'agentId', code: 'missing_field' }]);
@@ -264,7 +264,7 @@ describe('where a seed and the reference disagree, the seed wins', () => {
 		expect(check('POST', '/telephony/callReceived', '', { routing: 'none' }).errors).toEqual([]);
 	});
 
-	test('callReceived contractId and customerId are strings (seed 000), not integers (an older snapshot)', () => {
+	test('callReceived contractId and customerId are strings (the newer callReceived page), not integers (an older snapshot)', () => {
 		expect(
 			check('POST', '/telephony/callReceived', '', { contractId: '123456', customerId: null })
 				.errors,
@@ -274,7 +274,7 @@ describe('where a seed and the reference disagree, the seed wins', () => {
 		).toMatchObject([{ field: 'contractId', code: 'invalid_type' }]);
 	});
 
-	test("ticket dates are 'YYYY-MM-DD HH:MM:SS' (seeds 002, 003), not the update example's Unix seconds", () => {
+	test("ticket dates are 'YYYY-MM-DD HH:MM:SS' (bulk-update and store pages), not the update example's Unix seconds", () => {
 		expect(
 			check('PATCH', '/ticket/5', '', { dueBy: '2030-01-02 10:00:00', firstResponseDueBy: null })
 				.errors,

@@ -74,7 +74,11 @@ describe('Enneo Event Trigger: events from real sequences', () => {
 			channelId: 'call-1',
 			routing: 'none',
 		})) as IDataObject;
-		await call('POST', '/telephony/callCompleted', { channelId: 'call-1', duration: 42 });
+		await call('POST', '/telephony/callCompleted', {
+			channelId: 'call-1',
+			transcript: [],
+			totalDurationSeconds: 42,
+		});
 		await call('DELETE', `/ticket/${id}`);
 
 		const { items } = await poll();
