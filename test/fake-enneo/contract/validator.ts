@@ -252,15 +252,7 @@ class Checker {
 	): void {
 		const prefix = field ? `${field}.` : '';
 		const shapePrefix = shape ? `${shape}.` : '';
-		for (const name of schema.required ?? [])
-			if (record[name] === undefined)
-				this.add(
-					'errors',
-					location,
-					`${prefix}${name}`,
-					'missing_field',
-					`field '${prefix}${name}' is required`,
-				);
+		this.required(location, record, schema.required, prefix, '');
 		const properties = schema.properties;
 		for (const [key, item] of Object.entries(record)) {
 			if (item === undefined) continue;
@@ -297,6 +289,24 @@ class Checker {
 		this.conditions(location, record, schema, prefix);
 	}
 
+	private required(
+		location: Finding['in'],
+		record: Record<string, unknown>,
+		names: string[] | undefined,
+		prefix: string,
+		when: string,
+	): void {
+		for (const name of names ?? [])
+			if (record[name] === undefined)
+				this.add(
+					'errors',
+					location,
+					`${prefix}${name}`,
+					'missing_field',
+					`field '${prefix}${name}' is required${when}`,
+				);
+	}
+
 	/** allOf / anyOf / if-then: the conditional rules of an object schema (required fields, enums). */
 	private conditions(
 		location: Finding['in'],
@@ -319,15 +329,7 @@ class Checker {
 		const then = rule.if ? rule.then : rule;
 		if (!then) return;
 		const when = rule.if ? ` when ${describe(rule.if)}` : '';
-		for (const name of then.required ?? [])
-			if (record[name] === undefined)
-				this.add(
-					'errors',
-					location,
-					`${prefix}${name}`,
-					'missing_field',
-					`field '${prefix}${name}' is required${when}`,
-				);
+		this.required(location, record, then.required, prefix, when);
 		for (const [name, property] of Object.entries(then.properties ?? {})) {
 			const value = record[name];
 			if (value === undefined) continue;

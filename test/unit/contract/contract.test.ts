@@ -9,34 +9,15 @@ import { buildReport, formatReport, readLog } from '../../../scripts/check-contr
 import { loadOpenApiDocument } from '../../fake-enneo/contract/loadDocument';
 import { contractFromOpenApi } from '../../fake-enneo/contract/openapi';
 import { ENNEO_CONTRACT } from '../../fake-enneo/contract/operations';
-import {
-	CONTRACT_LOG_ENV,
-	CONTRACT_SUITE_ENV,
-	PROBE_HEADERS,
-} from '../../fake-enneo/contract/record';
+import { CONTRACT_LOG_ENV, CONTRACT_SUITE_ENV } from '../../fake-enneo/contract/record';
 import { checkRequest } from '../../fake-enneo/contract/validator';
-import { useFakeEnneo } from '../../harness/fakeServer';
+import { probeFake, useFakeEnneo } from '../../harness/fakeServer';
 
 const enneo = useFakeEnneo();
 const FIXTURE = join(__dirname, '../../fake-enneo/contract/fixtures/openapi.yaml');
 
-/** Sends a request straight to the fake, marked as a probe (not a request of the package). */
-async function send(
-	method: string,
-	pathAndQuery: string,
-	body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind${pathAndQuery}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${enneo.fake.apiKey}`,
-			'content-type': 'application/json',
-			...PROBE_HEADERS,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const send = (method: string, pathAndQuery: string, body?: unknown) =>
+	probeFake(enneo.fake, method, pathAndQuery, body);
 
 const check = (method: string, path: string, rawQuery = '', body?: unknown) =>
 	checkRequest(ENNEO_CONTRACT, { method, path, rawQuery, body });

@@ -1,26 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { insertEvents } from '../../fake-enneo/events';
-import { useFakeEnneo } from '../../harness/fakeServer';
+import { probeFake, useFakeEnneo } from '../../harness/fakeServer';
 import { runPoll } from '../../harness/runPoll';
 
 const enneo = useFakeEnneo();
 
 /** Calls the fake's routes as a client would (creating tickets, replies, calls): they emit the events. */
 async function call(method: string, path: string, body?: unknown): Promise<IDataObject> {
-	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind${path}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${enneo.fake.apiKey}`,
-			'content-type': 'application/json',
-			...PROBE_HEADERS,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as IDataObject;
-	if (!response.ok)
-		throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+	const { status, json } = await probeFake(enneo.fake, method, path, body);
+	if (status >= 300) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
 	return json;
 }
 

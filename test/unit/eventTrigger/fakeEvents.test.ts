@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { insertEvents } from '../../fake-enneo/events';
-import { useFakeEnneo } from '../../harness/fakeServer';
+import { probeFake, useFakeEnneo } from '../../harness/fakeServer';
 
 const enneo = useFakeEnneo();
 
@@ -10,16 +9,7 @@ async function search(
 	query: string,
 	body: unknown,
 ): Promise<{ status: number; json: IDataObject }> {
-	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/event/search${query}`, {
-		method: 'POST',
-		headers: {
-			authorization: `Bearer ${enneo.fake.apiKey}`,
-			'content-type': 'application/json',
-			...PROBE_HEADERS,
-		},
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as IDataObject };
+	return await probeFake(enneo.fake, 'POST', `/event/search${query}`, body);
 }
 
 const idsOf = (json: IDataObject) => (json.events as IDataObject[]).map((event) => event.id);
