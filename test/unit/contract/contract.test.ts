@@ -218,6 +218,24 @@ describe('the fake Enneo refuses what contradicts the contract, before its route
 		expect(result.hints).toMatchObject([{ field: 'contractId', code: 'type_hint' }]);
 	});
 
+	test('its routes take what the contract allows: null userId and channelId on callReceived, null durations on callCompleted', async () => {
+		const received = await send('POST', '/telephony/callReceived', {
+			routing: 'none',
+			phone: '+4930123456',
+			userId: null,
+			channelId: null,
+		});
+		expect(received.status).toBe(200);
+		await send('POST', '/telephony/callReceived', { routing: 'native', channelId: 'call-n' });
+		const completed = await send('POST', '/telephony/callCompleted', {
+			channelId: 'call-n',
+			transcript: [],
+			totalDurationSeconds: null,
+			humanDurationSeconds: 12,
+		});
+		expect(completed).toMatchObject({ status: 200, json: { success: true } });
+	});
+
 	test('the fake’s own stricter checks still apply after the contract', async () => {
 		// The reference shows no required field on POST /ticket; the fake's route requires a channel.
 		expect(check('POST', '/ticket', '', { subject: 'x' }).errors).toEqual([]);
