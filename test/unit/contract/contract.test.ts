@@ -115,6 +115,18 @@ describe('the fake Enneo refuses what contradicts the contract, before its route
 	test.each([
 		['a missing required query parameter', '/customer/search?limit=5', 'missing_field', 'q'],
 		[
+			'a query parameter on a route that takes none',
+			'/customer/byContractId/1000001?includeRawData=true',
+			'unknown_query',
+			'includeRawData',
+		],
+		[
+			'a lookup the newest reference dropped (the call by queue ID; ticketId is required)',
+			'/telephony/getRouting?queueId=1',
+			'missing_field',
+			'ticketId',
+		],
+		[
 			'an unknown query parameter where the list is complete',
 			'/customer/search?q=Sterling&includeRawData=true',
 			'unknown_query',
