@@ -50,6 +50,7 @@ function readFileCapped(path: string): string {
 export async function loadOpenApiDocument(source: string, apiKey?: string): Promise<unknown> {
 	if (!/^https?:\/\//i.test(source)) return parseDocument(readFileCapped(source), source);
 	const url = new URL(source);
+	const where = `${url.origin}${url.pathname}`;
 	const response = await fetch(url, {
 		method: 'GET',
 		headers: {
@@ -58,24 +59,24 @@ export async function loadOpenApiDocument(source: string, apiKey?: string): Prom
 		},
 		redirect: 'manual',
 		signal: AbortSignal.timeout(DOCUMENT_TIMEOUT_MS),
+	}).catch((error: Error & { cause?: Error }) => {
+		throw new Error(`${where}: ${error.cause?.message ?? error.message}`);
 	});
 	if (response.status >= 300 && response.status < 400) {
 		await response.body?.cancel();
 		throw new Error(
-			`${url.origin}${url.pathname} answered ${response.status} (redirect to ${response.headers.get('location') ?? '?'}); give the final URL (the API key is not sent along redirects)`,
+			`${where} answered ${response.status} (redirect to ${response.headers.get('location') ?? '?'}); give the final URL (the API key is not sent along redirects)`,
 		);
 	}
 	if (!response.ok) {
 		await response.body?.cancel();
 		throw new Error(
-			`${url.origin}${url.pathname} answered ${response.status}${response.status === 401 || response.status === 403 ? ' (set ENNEO_API_KEY to a key of this instance)' : ''}`,
+			`${where} answered ${response.status}${response.status === 401 || response.status === 403 ? ' (set ENNEO_API_KEY to a key of this instance)' : ''}`,
 		);
 	}
 	const declared = Number(response.headers.get('content-length') ?? 0);
 	if (declared > MAX_DOCUMENT_BYTES)
-		throw new Error(
-			`${url.origin}${url.pathname} is ${declared} bytes, more than ${MAX_DOCUMENT_BYTES}`,
-		);
+		throw new Error(`${where} is ${declared} bytes, more than ${MAX_DOCUMENT_BYTES}`);
 	const chunks: Buffer[] = [];
 	let total = 0;
 	const reader = response.body?.getReader();
@@ -85,9 +86,9 @@ export async function loadOpenApiDocument(source: string, apiKey?: string): Prom
 		total += value.byteLength;
 		if (total > MAX_DOCUMENT_BYTES) {
 			await reader.cancel();
-			throw new Error(`${url.origin}${url.pathname} sent more than ${MAX_DOCUMENT_BYTES} bytes`);
+			throw new Error(`${where} sent more than ${MAX_DOCUMENT_BYTES} bytes`);
 		}
 		chunks.push(Buffer.from(value));
 	}
-	return parseDocument(Buffer.concat(chunks).toString('utf8'), `${url.origin}${url.pathname}`);
+	return parseDocument(Buffer.concat(chunks).toString('utf8'), where);
 }
