@@ -65,7 +65,7 @@ export async function loadOpenApiDocument(source: string, apiKey?: string): Prom
 	if (response.status >= 300 && response.status < 400) {
 		await response.body?.cancel();
 		throw new Error(
-			`${where} answered ${response.status} (redirect to ${response.headers.get('location') ?? '?'}); give the final URL (the API key is not sent along redirects)`,
+			`${where} answered ${response.status} (redirect to ${(response.headers.get('location') ?? '?').slice(0, 200)}); give the final URL (the API key is not sent along redirects)`,
 		);
 	}
 	if (!response.ok) {
