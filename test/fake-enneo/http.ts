@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node outside n8n (tests and tools), never part of the package */
 import type { IncomingHttpHeaders } from 'node:http';
 
+import type { CheckResult } from './contract/types';
+
 /** An error the fake answers with: `{ success: false, code, message }` and the status. */
 export class HttpError extends Error {
 	constructor(
@@ -24,6 +26,8 @@ export interface RecordedRequest {
 	rawBody: string;
 	at: number;
 	status?: number;
+	/** What the contract check found (contract/validator.ts). */
+	contract?: CheckResult;
 }
 
 export interface RouteContext<S> {

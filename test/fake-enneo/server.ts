@@ -3,6 +3,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { ENNEO_CONTRACT } from './contract/operations';
+import { PROBE_HEADER, recordRequest } from './contract/record';
+import type { Contract } from './contract/types';
+import { checkRequest } from './contract/validator';
 import { demoState } from './demoData';
 import type { RecordedRequest } from './http';
 import { HttpError, parseQuery, Reply, Router } from './http';
@@ -44,11 +48,18 @@ export interface FakeEnneoOptions {
 	state?: FakeState;
 	/** Don't keep request bodies (for large benchmarks). */
 	recordBodies?: boolean;
+	/** The API contract every request is checked against (default: Enneo's, contract/operations.ts). */
+	contract?: Contract;
 }
 
 /**
  * A fake Enneo Mind API over real HTTP: documented endpoints, in-memory state, Bearer auth,
  * body validation, failure injection and a record of every request received.
+ *
+ * Every request is checked against Enneo's API contract before its route sees it (a contract error
+ * answers 400 naming the field, see contract/validator.ts); the routes' own checks come after and
+ * stay where they are stricter. With ENNEO_CONTRACT_LOG set, each request and what the check found
+ * is appended to a log for `npm run check:contract` (contract/record.ts).
  */
 export class FakeEnneo {
 	readonly apiKey: string;
@@ -56,9 +67,15 @@ export class FakeEnneo {
 	state: FakeState;
 	requests: RecordedRequest[] = [];
 	failures: Array<FailureRule & { remaining: number; passing: number }> = [];
+	/**
+	 * Set by a test that sends invalid requests on purpose (through the node) to show the fake
+	 * refuses them: until the next reset, its requests are recorded as probes (contract/record.ts).
+	 */
+	expectingRefusals = false;
 	private server?: Server;
 	private router = new Router<FakeState>();
 	private recordBodies: boolean;
+	readonly contract: Contract;
 	port = 0;
 
 	constructor(options: FakeEnneoOptions = {}) {
@@ -66,6 +83,7 @@ export class FakeEnneo {
 		this.forbiddenKeys = options.forbiddenKeys ?? [];
 		this.state = options.state ?? demoState();
 		this.recordBodies = options.recordBodies ?? true;
+		this.contract = options.contract ?? ENNEO_CONTRACT;
 		registerLookupRoutes(this.router);
 		registerTicketRoutes(this.router);
 		registerConversationRoutes(this.router);
@@ -105,6 +123,12 @@ export class FakeEnneo {
 		this.state = state;
 		this.requests = [];
 		this.failures = [];
+		this.expectingRefusals = false;
+	}
+
+	/** The requests of this test are refused on purpose: recorded as probes, not as the package's. */
+	expectRefusals(): void {
+		this.expectingRefusals = true;
 	}
 
 	/** Recorded requests, optionally only those with this method and path (below /api/mind). */
@@ -172,14 +196,36 @@ export class FakeEnneo {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		const contract = checkRequest(this.contract, {
+			method,
+			path,
+			rawQuery: record.rawQuery,
+			body,
+		});
+		record.contract = contract;
+		const log = (status: number) =>
+			recordRequest(
+				{
+					...contract,
+					probe: this.expectingRefusals || req.headers[PROBE_HEADER] !== undefined,
+					method,
+					path,
+					rawQuery: record.rawQuery,
+					body,
+					status,
+				},
+				rawBody.length,
+			);
 		const answer = (status: number, payload: unknown, headers?: Record<string, string>) => {
 			record.status = status;
+			log(status);
 			send(status, payload, headers);
 		};
 
 		const failure = this.takeFailure(method, path);
 		if (failure?.hang) {
 			record.status = 0;
+			log(0);
 			return;
 		}
 		if (failure?.redirectTo) {
@@ -232,6 +278,16 @@ export class FakeEnneo {
 				success: false,
 				code: 'missing_permission',
 				message: 'You do not have permission to perform this action',
+			});
+		}
+		if (contract.errors.length) {
+			const [first, ...more] = contract.errors;
+			return answer(400, {
+				success: false,
+				code: first.code,
+				message: first.message,
+				field: first.field,
+				...(more.length ? { errors: contract.errors.map((e) => e.message) } : {}),
 			});
 		}
 		try {

@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { PROBE_HEADERS } from '../fake-enneo/contract/record';
 import { demoState } from '../fake-enneo/demoData';
 import type { FakeEnneoOptions } from '../fake-enneo/server';
 import { FakeEnneo } from '../fake-enneo/server';
@@ -24,4 +27,26 @@ export function useFakeEnneo(options: FakeEnneoOptions & { tickets?: number } = 
 		fake.reset(options.state ?? demoState({ tickets: options.tickets }));
 	});
 	return handle;
+}
+
+/**
+ * Sends a request straight to the fake (no node in between), as a probe of the fake itself: it is
+ * recorded as such and never counted as a request of the package (contract/record.ts).
+ */
+export async function probeFake(
+	fake: FakeEnneo,
+	method: string,
+	pathAndQuery: string,
+	body?: unknown,
+): Promise<{ status: number; json: IDataObject }> {
+	const response = await fetch(`${fake.instanceUrl}/api/mind${pathAndQuery}`, {
+		method,
+		headers: {
+			authorization: `Bearer ${fake.apiKey}`,
+			'content-type': 'application/json',
+			...PROBE_HEADERS,
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, json: (await response.json()) as IDataObject };
 }

@@ -78,14 +78,15 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		const q = query.q;
 		if (typeof q !== 'string' || !q.trim())
 			throw new HttpError(400, "query parameter 'q' is required", 'missing_query');
-		const limit = queryInt(query.limit, 'limit', 1, 100) ?? 10;
+		// limit 1-1000, default 100 (the reference's limitParam).
+		const limit = queryInt(query.limit, 'limit', 1, 1000) ?? 100;
 		const offset = queryInt(query.offset, 'offset', 0) ?? 0;
-		const rawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
+		// The reference's search takes q, limit and offset only: no includeRawData.
 		return [...state.customers.values()]
 			.filter((customer) => matchesCustomer(customer, q))
 			.sort((a, b) => a.id - b.id)
 			.slice(state.ignoresOffset ? 0 : offset, (state.ignoresOffset ? 0 : offset) + limit)
-			.map((customer) => presentCustomer(state, customer, { rawData }));
+			.map((customer) => presentCustomer(state, customer));
 	});
 
 	router.get('/customer/byCustomerId/:customerId', ({ state, params, query }) => {
@@ -96,16 +97,14 @@ export function registerCustomerRoutes(router: Router<FakeState>): void {
 		});
 	});
 
-	router.get('/customer/byContractId/:contractId', ({ state, params, query }) => {
+	router.get('/customer/byContractId/:contractId', ({ state, params }) => {
 		const contract = state.contracts.get(Number(params.contractId));
 		if (!contract)
 			throw new HttpError(404, `Contract ${params.contractId} not found`, 'contract_not_found');
 		const customer = findCustomer(state, String(contract.customerId));
-		// This route always embeds the contracts (docs/enneo-api-notes.md#customers).
-		return presentCustomer(state, customer, {
-			contracts: true,
-			rawData: queryFlag(query.includeRawData, 'includeRawData') ?? false,
-		});
+		// This route always embeds the contracts (docs/enneo-api-notes.md#customers); the reference
+		// shows no query parameters on it.
+		return presentCustomer(state, customer, { contracts: true });
 	});
 
 	router.get('/customer/byTicketId/:ticketId', ({ state, params, query }) => {

@@ -13,9 +13,8 @@ const QUERY_KEYS = [
 	'includeTraces',
 	'format',
 ];
-/** The docs cap a page at 100 (the plugin says 500): the fake accepts up to 500 and answers at most 100. */
-const MAX_LIMIT = 500;
-const PAGE_CAP = 100;
+/** Enneo's reference caps a page at 100 (limit maximum 100, default 20); the plugin's 500 is not the contract. */
+const MAX_LIMIT = 100;
 
 /** Event types of GET /event/getEventTypes; the response shape is not documented (docs/enneo-api-notes.md#events), this one is invented. */
 export const FAKE_EVENT_TYPES = [
@@ -129,7 +128,7 @@ export function registerEventRoutes(router: Router<FakeState>): void {
 			const y = fieldOf(b, field) as string | number;
 			return (x === y ? a.id - b.id : x > y ? 1 : -1) * sign;
 		});
-		const page = list.slice(offset, offset + Math.min(limit, PAGE_CAP)).map((event) => {
+		const page = list.slice(offset, offset + limit).map((event) => {
 			const shown = presentEvent(event);
 			if (format === 'raw') {
 				shown.createdBy = (shown.user as Row | null)?.id ?? null;

@@ -17,8 +17,9 @@ const CALL_RECEIVED_SCHEMA: Schema = {
 	agentId: { type: 'integer' },
 	aiAgentId: { type: 'integer' },
 	transcript: { type: 'object[]' },
-	userId: { type: 'integer' },
-	channelId: { type: 'string' },
+	// Nullable as Enneo's reference types them (null: no user, no call ID).
+	userId: { type: 'integer', nullable: true },
+	channelId: { type: 'string', nullable: true },
 	callerName: { type: 'string' },
 	direction: { type: 'string', enum: ['in', 'out'] },
 	subchannelId: { type: 'integer' },
@@ -37,11 +38,11 @@ const CALL_COMPLETED_SCHEMA: Schema = {
 	channelId: { type: 'string', nullable: true },
 	ticketId: { type: 'integer', nullable: true },
 	transcript: { type: 'object[]' },
-	duration: { type: 'integer' },
-	totalDurationSeconds: { type: 'integer' },
-	botDurationSeconds: { type: 'integer' },
-	queueDurationSeconds: { type: 'integer' },
-	humanDurationSeconds: { type: 'integer' },
+	duration: { type: 'integer', nullable: true },
+	totalDurationSeconds: { type: 'integer', nullable: true },
+	botDurationSeconds: { type: 'integer', nullable: true },
+	queueDurationSeconds: { type: 'integer', nullable: true },
+	humanDurationSeconds: { type: 'integer', nullable: true },
 };
 
 const HOOKS = [
@@ -196,6 +197,8 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 			const request = validateBody(body ?? {}, CALL_RECEIVED_SCHEMA, where);
 			validateTranscript(request.transcript, where);
 			const direction = (request.direction as string | undefined) ?? 'in';
+			// null is no user, as if left out.
+			const userId = (request.userId ?? undefined) as number | undefined;
 			const routing = (request.routing as string | undefined) ?? 'none';
 			if (direction === 'out') {
 				if (!request.to)
@@ -205,7 +208,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 						'missing_field',
 						{ field: 'to' },
 					);
-				if (request.agentId === undefined && request.userId === undefined) {
+				if (request.agentId === undefined && userId === undefined) {
 					throw new HttpError(
 						400,
 						`${where}: 'agentId' (or 'userId') is required for outbound calls`,
@@ -214,7 +217,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 					);
 				}
 			}
-			if (request.userId !== undefined && routing === 'native') {
+			if (userId !== undefined && routing === 'native') {
 				throw new HttpError(
 					400,
 					`${where}: 'userId' requires routing 'external' or 'none'`,
@@ -222,8 +225,8 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 					{ field: 'userId' },
 				);
 			}
-			for (const key of ['agentId', 'userId'])
-				assertKnown(state.profiles, request[key], where, key, 'unknown_user');
+			assertKnown(state.profiles, request.agentId, where, 'agentId', 'unknown_user');
+			assertKnown(state.profiles, userId, where, 'userId', 'unknown_user');
 			assertKnown(state.aiAgents, request.aiAgentId, where, 'aiAgentId', 'unknown_ai_agent');
 			if (request.subchannelId !== undefined) {
 				const subchannel = state.subchannels.get(request.subchannelId as number);
@@ -241,7 +244,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 				direction === 'out' ? request.to : request.phone,
 			);
 			const id = state.nextId.ticket++;
-			const agentId = (request.agentId ?? request.userId ?? null) as number | null;
+			const agentId = (request.agentId ?? userId ?? null) as number | null;
 			const now = sqlDate();
 			const ticket: Row = {
 				id,
@@ -308,8 +311,7 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 					},
 				});
 			}
-			const userToConnect = request.userId as number | undefined;
-			if (userToConnect !== undefined) ticket.connectedUserId = userToConnect;
+			if (userId !== undefined) ticket.connectedUserId = userId;
 			return {
 				success: true,
 				ticketId: id,

@@ -1,5 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { DEMO } from '../../fake-enneo/demoData';
 import { SEED_STORE_BODY } from '../../fake-enneo/seedExamples';
 import { useFakeEnneo } from '../../harness/fakeServer';
@@ -22,7 +23,11 @@ async function postStore(
 		`${enneo.fake.instanceUrl}/api/mind/ticket/${ticketId}/conversation/store${query}`,
 		{
 			method: 'POST',
-			headers: { Authorization: `Bearer ${enneo.fake.apiKey}`, 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: `Bearer ${enneo.fake.apiKey}`,
+				'Content-Type': 'application/json',
+				...PROBE_HEADERS,
+			},
 			body: JSON.stringify(body),
 		},
 	);

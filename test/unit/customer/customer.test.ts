@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { shapeCustomer } from '../../../nodes/shaping/customer';
+import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, operationRunner } from '../../harness/runNode';
@@ -82,7 +83,7 @@ describe('customer search', () => {
 		const search = async (q: string) => {
 			const response = await fetch(
 				`${enneo.fake.instanceUrl}/api/mind/customer/search?q=${encodeURIComponent(q)}`,
-				{ headers: { Authorization: `Bearer ${enneo.fake.apiKey}` } },
+				{ headers: { Authorization: `Bearer ${enneo.fake.apiKey}`, ...PROBE_HEADERS } },
 			);
 			return ((await response.json()) as Array<{ id: number }>).map((c) => c.id);
 		};

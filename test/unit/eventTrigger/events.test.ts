@@ -1,21 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { insertEvents } from '../../fake-enneo/events';
-import { useFakeEnneo } from '../../harness/fakeServer';
+import { probeFake, useFakeEnneo } from '../../harness/fakeServer';
 import { runPoll } from '../../harness/runPoll';
 
 const enneo = useFakeEnneo();
 
 /** Calls the fake's routes as a client would (creating tickets, replies, calls): they emit the events. */
 async function call(method: string, path: string, body?: unknown): Promise<IDataObject> {
-	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind${path}`, {
-		method,
-		headers: { authorization: `Bearer ${enneo.fake.apiKey}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as IDataObject;
-	if (!response.ok)
-		throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+	const { status, json } = await probeFake(enneo.fake, method, path, body);
+	if (status >= 300) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
 	return json;
 }
 
@@ -63,13 +57,17 @@ describe('Enneo Event Trigger: events from real sequences', () => {
 			private: true,
 		});
 		await call('PATCH', `/ticket/${id}`, { priority: 'high', agentId: 7 });
-		await call('POST', `/ticket/${id}/forward`, { toEmail: ['billing@example.com'] });
+		await call('POST', `/ticket/${id}/forward`, { toEmail: 'billing@example.com' });
 		const call1 = (await call('POST', '/telephony/callReceived', {
 			phone: '+4930123456',
 			channelId: 'call-1',
 			routing: 'none',
 		})) as IDataObject;
-		await call('POST', '/telephony/callCompleted', { channelId: 'call-1', duration: 42 });
+		await call('POST', '/telephony/callCompleted', {
+			channelId: 'call-1',
+			transcript: [],
+			totalDurationSeconds: 42,
+		});
 		await call('DELETE', `/ticket/${id}`);
 
 		const { items } = await poll();

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { insertEvents } from '../../fake-enneo/events';
-import { useFakeEnneo } from '../../harness/fakeServer';
+import { probeFake, useFakeEnneo } from '../../harness/fakeServer';
 
 const enneo = useFakeEnneo();
 
@@ -9,18 +9,13 @@ async function search(
 	query: string,
 	body: unknown,
 ): Promise<{ status: number; json: IDataObject }> {
-	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/event/search${query}`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${enneo.fake.apiKey}`, 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as IDataObject };
+	return await probeFake(enneo.fake, 'POST', `/event/search${query}`, body);
 }
 
 const idsOf = (json: IDataObject) => (json.events as IDataObject[]).map((event) => event.id);
 
 describe('the fake Enneo event search is as strict as the documented one', () => {
-	test('unknown filter keys, comparators, query parameters and body fields are 400; limit over 500 is 400', async () => {
+	test('unknown filter keys, comparators, query parameters and body fields are 400; limit over 100 (the maximum of the reference) is 400', async () => {
 		for (const [query, body] of [
 			['', { filters: [{ key: 'e.ticketStatus', comparator: '=', value: 'open' }] }],
 			['', { filters: [{ key: 'e.id', comparator: 'like', value: 1 }] }],
@@ -29,7 +24,7 @@ describe('the fake Enneo event search is as strict as the documented one', () =>
 			['', { filters: [{ key: 'q', value: 'x' }] }],
 			['', { filters: [], limit: 10 }],
 			['?page=2', { filters: [] }],
-			['?limit=501', { filters: [] }],
+			['?limit=101', { filters: [] }],
 			['?orderByField=e.data', { filters: [] }],
 		] as const) {
 			expect({ query, body, status: (await search(query, body)).status }).toEqual({
@@ -57,11 +52,11 @@ describe('the fake Enneo event search is as strict as the documented one', () =>
 		expect(idsOf(json)).toEqual(created);
 		expect((json.events as IDataObject[])[0]).not.toHaveProperty('eventTraces');
 		insertEvents(enneo.fake.state, 150, { type: 'ticketCreated', ticketIds: tickets });
-		const page = await search('?limit=500', {
+		const page = await search('?limit=100', {
 			filters: [{ key: 'e.type', comparator: 'in', values: ['ticketCreated'] }],
 		});
 		expect(page.json.events).toHaveLength(100);
-		expect(page.json.pagination).toEqual({ total: 154, offset: 0, limit: 500 });
+		expect(page.json.pagination).toEqual({ total: 154, offset: 0, limit: 100 });
 	});
 
 	test("events of tickets hidden from the key's user are left out; POST /__fake/events inserts events", async () => {

@@ -1,5 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, operationRunner } from '../../harness/runNode';
@@ -273,6 +274,7 @@ describe('telephony call received', () => {
 				headers: {
 					Authorization: `Bearer ${enneo.fake.apiKey}`,
 					'Content-Type': 'application/json',
+					...PROBE_HEADERS,
 				},
 				body: JSON.stringify(body),
 			});
@@ -288,7 +290,7 @@ describe('telephony call received', () => {
 		});
 		expect(await post({ routing: 'native', userId: 7 })).toMatchObject({
 			status: 400,
-			body: { code: 'invalid_routing' },
+			body: { code: 'invalid_enum', field: 'routing' },
 		});
 		expect(await post({ routing: 'smart' })).toMatchObject({
 			status: 400,

@@ -227,6 +227,7 @@ describe('ticket create', () => {
 	});
 
 	test('the fake rejects values outside the documented enums (so the node must send valid ones)', async () => {
+		enneo.fake.expectRefusals();
 		const error = await runNode({
 			parameters: create({ priority: 'critical' }),
 			credentials: enneo.credentials,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
+import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { SEED_BULK_UPDATE_ELEMENT } from '../../fake-enneo/seedExamples';
 import { useFakeEnneo } from '../../harness/fakeServer';
 import { itemsOf, runNode } from '../../harness/runNode';
@@ -14,7 +15,11 @@ const SEED_ID = SEED_BULK_UPDATE_ELEMENT.id;
 async function patchTickets(body: unknown): Promise<{ status: number; json: IDataObject }> {
 	const response = await fetch(`${enneo.fake.instanceUrl}/api/mind/ticket`, {
 		method: 'PATCH',
-		headers: { Authorization: `Bearer ${enneo.fake.apiKey}`, 'Content-Type': 'application/json' },
+		headers: {
+			Authorization: `Bearer ${enneo.fake.apiKey}`,
+			'Content-Type': 'application/json',
+			...PROBE_HEADERS,
+		},
 		body: JSON.stringify(body),
 	});
 	return { status: response.status, json: (await response.json()) as IDataObject };

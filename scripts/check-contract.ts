@@ -1,0 +1,293 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error -- runs in Node outside n8n (tests and tools), never part of the package */
+/**
+ * `npm run check:contract`: reads the requests the test suites sent to the fake Enneo (recorded
+ * with ENNEO_CONTRACT_LOG=<dir>, default .contract-log, by scripts/test-all.sh), checks each
+ * again against Enneo's API contract and reports per operation: the fields exercised, the
+ * requests not covered by the contract, the contract errors, and the optional fields no test sent.
+ * Exits 1 on any contract error (2 when nothing was recorded).
+ *
+ * ENNEO_OPENAPI=<file or URL> checks the same requests against that OpenAPI 3 document instead
+ * (an instance serves its own at https://<instance>/api/mind/docs/open-api; ENNEO_API_KEY is sent
+ * as Bearer to that URL only). Nothing else is sent anywhere. Writes <dir>/report.json too.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { loadOpenApiDocument } from '../test/fake-enneo/contract/loadDocument';
+import { contractFromOpenApi } from '../test/fake-enneo/contract/openapi';
+import { ENNEO_CONTRACT } from '../test/fake-enneo/contract/operations';
+import type { ContractLogEntry } from '../test/fake-enneo/contract/record';
+import { CONTRACT_LOG_ENV } from '../test/fake-enneo/contract/record';
+import type { CheckResult, Contract, Finding } from '../test/fake-enneo/contract/types';
+import { checkRequest, optionalFields } from '../test/fake-enneo/contract/validator';
+
+export const DEFAULT_LOG_DIR = '.contract-log';
+/** Tests named per finding in the report, at most. */
+const MAX_TESTS_NAMED = 8;
+
+interface Grouped {
+	count: number;
+	tests: Set<string>;
+	example: string;
+}
+
+export interface OperationReport {
+	operation: string;
+	sources: string[];
+	completeness: string;
+	requests: number;
+	probes: number;
+	fields: Record<string, number>;
+	errors: Array<{ finding: string; count: number; tests: string[]; example: string }>;
+	notCovered: Array<{ finding: string; count: number; tests: string[] }>;
+	hints: Array<{ finding: string; count: number }>;
+	/** Optional fields of the operation no request of the package sent (deprecated ones apart). */
+	unexercised: string[];
+	unexercisedDeprecated: string[];
+}
+
+export interface ContractReport {
+	contract: string;
+	logDir: string;
+	requests: number;
+	probes: number;
+	errors: number;
+	notCovered: number;
+	operations: OperationReport[];
+}
+
+export function readLog(dir: string): ContractLogEntry[] {
+	if (!existsSync(dir)) return [];
+	const entries: ContractLogEntry[] = [];
+	for (const name of readdirSync(dir).sort()) {
+		if (!name.endsWith('.jsonl')) continue;
+		for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+			if (!line.trim()) continue;
+			try {
+				entries.push(JSON.parse(line) as ContractLogEntry);
+			} catch {
+				throw new Error(`${join(dir, name)}: a line is not JSON (${line.slice(0, 60)}...)`);
+			}
+		}
+	}
+	return entries;
+}
+
+/** What a finding says without the request's own path (`POST /ticket/5/forward: `) and item indexes. */
+const withoutWhere = (finding: Finding) =>
+	finding.message.replace(/^[A-Z]+ [^:]+: /, '').replace(/\[\d+\]/g, '[]');
+
+function group(map: Map<string, Grouped>, key: string, test: string, example: string): void {
+	const entry = map.get(key) ?? { count: 0, tests: new Set<string>(), example };
+	entry.count++;
+	if (entry.tests.size < MAX_TESTS_NAMED) entry.tests.add(test);
+	map.set(key, entry);
+}
+
+/**
+ * One recorded request checked again. A body too large to record was checked against the
+ * reference when it was sent (that result stands); against another contract its body is not checked.
+ */
+function recheck(entry: ContractLogEntry, contract: Contract): CheckResult {
+	if (entry.bodyTruncated && contract === ENNEO_CONTRACT) return entry;
+	const result = checkRequest(contract, {
+		method: entry.method,
+		path: entry.path,
+		rawQuery: entry.rawQuery ?? '',
+		body: entry.bodyTruncated ? undefined : entry.body,
+	});
+	if (!entry.bodyTruncated) return result;
+	const notBody = (finding: Finding) => finding.in !== 'body';
+	return {
+		...result,
+		errors: result.errors.filter(notBody),
+		hints: result.hints.filter(notBody),
+		notCovered: [
+			...result.notCovered.filter(notBody),
+			{
+				in: 'body',
+				field: '',
+				code: 'not_recorded',
+				message: `${entry.method} ${entry.path}: body too large to record, not checked`,
+			},
+		],
+	};
+}
+
+/** Checks every recorded request again (against `contract`) and groups what was found per operation. */
+export function buildReport(
+	entries: ContractLogEntry[],
+	contract: Contract,
+	logDir: string,
+): ContractReport {
+	const byOperation = new Map<
+		string,
+		{
+			requests: number;
+			probes: number;
+			fields: Map<string, number>;
+			errors: Map<string, Grouped>;
+			notCovered: Map<string, Grouped>;
+			hints: Map<string, Grouped>;
+		}
+	>();
+	let errors = 0;
+	let notCovered = 0;
+	let probes = 0;
+	for (const entry of entries) {
+		const result = recheck(entry, contract);
+		const key = result.operation ?? `${entry.method} ${entry.path} (not in the contract)`;
+		const slot = byOperation.get(key) ?? {
+			requests: 0,
+			probes: 0,
+			fields: new Map<string, number>(),
+			errors: new Map<string, Grouped>(),
+			notCovered: new Map<string, Grouped>(),
+			hints: new Map<string, Grouped>(),
+		};
+		byOperation.set(key, slot);
+		if (entry.probe) {
+			slot.probes++;
+			probes++;
+			continue;
+		}
+		slot.requests++;
+		const test = `${entry.suite}: ${entry.file ?? '?'} › ${entry.test ?? '(outside a test)'}`;
+		for (const field of result.fields) slot.fields.set(field, (slot.fields.get(field) ?? 0) + 1);
+		for (const finding of result.errors) {
+			errors++;
+			group(slot.errors, withoutWhere(finding), test, finding.message);
+		}
+		for (const finding of result.notCovered) {
+			notCovered++;
+			group(slot.notCovered, withoutWhere(finding), test, finding.message);
+		}
+		for (const finding of result.hints) group(slot.hints, withoutWhere(finding), test, '');
+	}
+
+	const operations: OperationReport[] = [];
+	const seen = new Set<string>();
+	for (const operation of contract.operations) {
+		const slot = byOperation.get(operation.key);
+		if (!slot && !operation.usedByNode) continue;
+		seen.add(operation.key);
+		const fields = slot?.fields ?? new Map<string, number>();
+		const optional = optionalFields(operation).filter((f) => !fields.has(f.field));
+		operations.push({
+			operation: operation.key,
+			sources: operation.sources,
+			completeness: operation.completeness,
+			requests: slot?.requests ?? 0,
+			probes: slot?.probes ?? 0,
+			fields: Object.fromEntries([...fields].sort()),
+			errors: [...(slot?.errors ?? [])].map(([finding, g]) => ({
+				finding,
+				count: g.count,
+				tests: [...g.tests],
+				example: g.example,
+			})),
+			notCovered: [...(slot?.notCovered ?? [])].map(([finding, g]) => ({
+				finding,
+				count: g.count,
+				tests: [...g.tests],
+			})),
+			hints: [...(slot?.hints ?? [])].map(([finding, g]) => ({ finding, count: g.count })),
+			unexercised: optional.filter((f) => !f.deprecated).map((f) => f.field),
+			unexercisedDeprecated: optional.filter((f) => f.deprecated).map((f) => f.field),
+		});
+	}
+	for (const [key, slot] of byOperation) {
+		if (seen.has(key)) continue;
+		operations.push({
+			operation: key,
+			sources: [],
+			completeness: 'not in the contract',
+			requests: slot.requests,
+			probes: slot.probes,
+			fields: Object.fromEntries([...slot.fields].sort()),
+			errors: [],
+			notCovered: [...slot.notCovered].map(([finding, g]) => ({
+				finding,
+				count: g.count,
+				tests: [...g.tests],
+			})),
+			hints: [],
+			unexercised: [],
+			unexercisedDeprecated: [],
+		});
+	}
+	return {
+		contract: contract.name,
+		logDir,
+		requests: entries.length - probes,
+		probes,
+		errors,
+		notCovered,
+		operations,
+	};
+}
+
+export function formatReport(report: ContractReport): string {
+	const lines: string[] = [
+		`Contract: ${report.contract}`,
+		`Requests: ${report.requests} sent by the package in the tests (+ ${report.probes} probes of the fake by tests, not counted), recorded in ${report.logDir}`,
+		'',
+	];
+	for (const op of report.operations) {
+		lines.push(
+			`${op.operation}  [${op.completeness}]  ${op.requests} request(s)${op.probes ? `, ${op.probes} probe(s)` : ''}`,
+		);
+		const fields = Object.entries(op.fields).map(([field, n]) => `${field} ×${n}`);
+		lines.push(`  fields exercised: ${fields.length ? fields.join(', ') : '(none)'}`);
+		for (const e of op.errors) {
+			lines.push(`  CONTRACT ERROR ×${e.count}: ${e.finding}`);
+			for (const test of e.tests) lines.push(`      sent by ${test}`);
+		}
+		for (const n of op.notCovered)
+			lines.push(`  not covered ×${n.count}: ${n.finding}  (e.g. ${n.tests[0]})`);
+		for (const h of op.hints) lines.push(`  type hint ×${h.count}: ${h.finding}`);
+		if (op.unexercised.length)
+			lines.push(`  optional fields no test sent: ${op.unexercised.join(', ')}`);
+		if (op.unexercisedDeprecated.length)
+			lines.push(`  (deprecated, not sent: ${op.unexercisedDeprecated.join(', ')})`);
+		if (op.sources[0]) lines.push(`  contract: ${op.sources[0]}`);
+		lines.push('');
+	}
+	const gaps = report.operations.reduce((n, op) => n + op.unexercised.length, 0);
+	lines.push(
+		`Summary: ${report.errors} contract error(s), ${report.notCovered} key(s) not covered by the contract, ${gaps} optional field(s) no test sent, over ${report.operations.length} operation(s).`,
+	);
+	return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+	const logDir = resolve(process.env[CONTRACT_LOG_ENV] || DEFAULT_LOG_DIR);
+	const entries = readLog(logDir);
+	if (!entries.length) {
+		console.error(
+			`check:contract: no recorded requests in ${logDir}. Run the suites with ${CONTRACT_LOG_ENV}=${logDir} first (npm run test:all does).`,
+		);
+		return 2;
+	}
+	const source = process.env.ENNEO_OPENAPI;
+	const contract = source
+		? contractFromOpenApi(
+				await loadOpenApiDocument(source, process.env.ENNEO_API_KEY || undefined),
+				source.replace(/[?#].*$/, ''),
+			)
+		: ENNEO_CONTRACT;
+	const report = buildReport(entries, contract, logDir);
+	console.log(formatReport(report));
+	writeFileSync(join(logDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+	return report.errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+	main().then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			console.error(`check:contract: ${error.message}`);
+			process.exit(2);
+		},
+	);
+}
