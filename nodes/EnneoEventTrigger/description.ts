@@ -2,9 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 import { channelOptions, statusOptions } from '../enneoApi/vocabulary';
 import { filtersCollection, optionsCollection } from '../fields/collections';
 import { multiOptionsFilter, tagsField } from '../fields/ticket';
+import { subchannelFilter } from '../fields/ticketFilters';
 
 /** Enneo's event search answers at most 100 events per page (docs/enneo-api-notes.md#limits: the reference says 100, the plugin 500). */
 export const EVENT_PAGE_SIZE = 100;
+
+/** Conditions on the event's ticket; read with buildTicketFilters like Ticket → Get Many's. */
+export const eventTicketFilters: INodeProperties[] = [
+	multiOptionsFilter('Channel', 'channel', channelOptions),
+	subchannelFilter,
+	tagsField('Tickets carrying any of these tags'),
+	multiOptionsFilter('Ticket Status', 'status', statusOptions),
+];
 
 /** Max Events per Poll: default and range. The rest waits for the next poll. */
 export const EVENTS_PER_POLL = { default: 500, min: 1, max: 5_000 };
@@ -28,26 +37,10 @@ export const eventTriggerProperties: INodeProperties[] = [
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: "The Enneo events that start the workflow; by expression use Enneo's type names, e.g. ticketCreated, ticketResponse",
 	},
-	filtersCollection(
-		[
-			multiOptionsFilter('Channel', 'channel', channelOptions),
-			{
-				displayName: 'Subchannel Names or IDs',
-				name: 'subchannelIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSubchannels' },
-				default: [],
-				description:
-					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			tagsField('Tickets carrying any of these tags'),
-			multiOptionsFilter('Ticket Status', 'status', statusOptions),
-		],
-		{
-			description:
-				"Conditions on the event's ticket as it is when Enneo is polled; events without a ticket never match a filter",
-		},
-	),
+	filtersCollection(eventTicketFilters, {
+		description:
+			"Conditions on the event's ticket as it is when Enneo is polled; events without a ticket never match a filter",
+	}),
 	optionsCollection([
 		{
 			displayName: 'After a Gap of More Than 30 Days',

@@ -1,5 +1,4 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { DateTime } from 'luxon';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { simplifyTicket } from '../shaping/simplify';
 import { parseDateTime } from '../values/dates';
@@ -17,12 +16,6 @@ const id = (value: unknown): number | null => {
 	const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 	return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : null;
 };
-
-/** The workflow's time zone: Enneo's `YYYY-MM-DD HH:MM:SS` is read as wall time there (README: Dates). */
-export function zoneOf(context: IPollFunctions): string {
-	const zone = typeof context.getTimezone === 'function' ? context.getTimezone() : undefined;
-	return zone && DateTime.local().setZone(zone).isValid ? zone : 'utc';
-}
 
 /** Who did it: Enneo's `user` object (formatted events) or the bare `createdBy` ID (raw rows). */
 function actorOf(event: EnneoEvent): IDataObject | null {

@@ -6,10 +6,11 @@ import { checkRetention, readCursor, saveCursor } from './cursor';
 import { EVENT_PAGE_SIZE } from './description';
 import type { EnneoEvent } from './fetchEvents';
 import { eventsAfter, latestEvents, newestEventId } from './fetchEvents';
-import { eventItem, zoneOf } from './output';
+import { eventItem } from './output';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
-import { matchingTickets } from './ticketFilter';
+import { searchTicketsById } from '../enneoApi/ticketsById';
+import { workflowZone } from '../values/dates';
 
 /** Pages a manual run looks back through for an event that passes the filters. */
 const MANUAL_PAGES = 3;
@@ -25,13 +26,13 @@ async function toItems(
 	events: EnneoEvent[],
 	settings: TriggerSettings,
 ): Promise<INodeExecutionData[]> {
-	const zone = zoneOf(this);
+	const zone = workflowZone(this);
 	const filtered = settings.ticketFilters.length > 0;
 	if (!filtered && !settings.includeTicket) return events.map((event) => eventItem(event, zone));
 	const ids = events.map(ticketIdOf).filter((ticketId): ticketId is number => ticketId !== null);
-	const { tickets } = ids.length
-		? await matchingTickets.call(this, ids, settings.ticketFilters)
-		: { tickets: new Map<number, EnneoTicket>() };
+	const tickets = ids.length
+		? await searchTicketsById.call(this, ids, { filters: settings.ticketFilters })
+		: new Map<number, EnneoTicket>();
 	const items: INodeExecutionData[] = [];
 	for (const event of events) {
 		const ticketId = ticketIdOf(event);
@@ -109,7 +110,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 			batch.events,
 			cursor.lastEventId,
 			settings.retentionGap,
-			zoneOf(this),
+			workflowZone(this),
 		) === 'restart'
 	) {
 		saveCursor.call(this, { lastEventId: await newestEventId.call(this) });

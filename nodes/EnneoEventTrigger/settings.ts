@@ -2,9 +2,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RetentionGapMode } from './cursor';
-import { EVENTS_PER_POLL } from './description';
+import { EVENTS_PER_POLL, eventTicketFilters } from './description';
 import { EVENT_TYPE_PATTERN, MAX_EVENT_TYPES } from './eventTypes';
-import { ticketFilters } from './ticketFilter';
+import { buildTicketFilters } from '../fields/ticketFilters';
 
 export interface TriggerSettings {
 	types: string[];
@@ -70,7 +70,7 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 	const gap = String(options.retentionGap ?? 'error');
 	return {
 		types: eventTypes.call(this),
-		ticketFilters: ticketFilters.call(this, filters ?? {}),
+		ticketFilters: buildTicketFilters.call(this, filters ?? {}, eventTicketFilters),
 		includeTicket: options.includeTicket === true,
 		simplifyTicket: options.simplifyTicket !== false,
 		maxEventsPerPoll: perPoll.call(this, options.maxEventsPerPoll),

@@ -16,7 +16,7 @@ export async function callIdOfTicket(
 	ticketLabel: string,
 	itemIndex: number,
 ): Promise<string> {
-	const ticket = (await searchTicketsById.call(this, [ticketId], itemIndex)).get(ticketId);
+	const ticket = (await searchTicketsById.call(this, [ticketId], { itemIndex })).get(ticketId);
 	const channelId = typeof ticket?.channelId === 'string' ? ticket.channelId.trim() : '';
 	if (!ticket || !channelId) {
 		throw itemError(

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { EnneoContext } from './request';
 import { enneoApiRequest } from './request';
 import type { EnneoTicket } from './types';
 
@@ -7,14 +8,16 @@ import type { EnneoTicket } from './types';
 const IDS_PER_SEARCH = 500;
 
 /**
- * Reads tickets by ID with POST /ticket/search and a `t.id in [...]` filter: one request per 500
- * distinct IDs. Rows are the search's compact tickets (no body, attachments); IDs the search does
- * not return (deleted, hidden from the key's user) are missing from the map.
+ * Reads tickets by ID with POST /ticket/search and a `t.id in [...]` filter, plus `filters`
+ * (buildTicketFilters) when given: one request per 500 distinct IDs. Rows are the search's compact
+ * tickets (no body, attachments); IDs the search does not return (deleted, hidden from the key's
+ * user, not matching the filters) are missing from the map. Used by the Enneo node and the Enneo
+ * Event Trigger.
  */
 export async function searchTicketsById(
-	this: IExecuteFunctions,
+	this: EnneoContext,
 	ids: number[],
-	itemIndex: number,
+	options: { filters?: IDataObject[]; itemIndex?: number } = {},
 ): Promise<Map<number, EnneoTicket>> {
 	const unique = [...new Set(ids)];
 	const found = new Map<number, EnneoTicket>();
@@ -22,14 +25,14 @@ export async function searchTicketsById(
 		const chunk = unique.slice(start, start + IDS_PER_SEARCH);
 		const response = (await enneoApiRequest.call(this, 'POST', '/ticket/search', {
 			body: {
-				filters: [{ key: 't.id', comparator: 'in', values: chunk }],
+				filters: [{ key: 't.id', comparator: 'in', values: chunk }, ...(options.filters ?? [])],
 				limit: chunk.length,
 				offset: 0,
 				orderByField: 't.id',
 				orderByDirection: 'asc',
 			},
 			idempotent: true,
-			itemIndex,
+			itemIndex: options.itemIndex,
 			area: 'ticket',
 		})) as IDataObject | undefined;
 		const rows = Array.isArray(response?.tickets) ? (response.tickets as EnneoTicket[]) : [];

@@ -18,7 +18,17 @@ import { multiOptionsFilter } from './ticket';
  * fields and the reader that turns them into Enneo filter objects. Shared by Get Many and Get Next.
  */
 
-/** Search filters shared by Get Many and Get Next to Work On; read with buildTicketFilters. */
+/** Subchannel filter (Get Many, Get Next to Work On, the Enneo Event Trigger). */
+export const subchannelFilter: INodeProperties = {
+	displayName: 'Subchannel Names or IDs',
+	name: 'subchannelIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getSubchannels' },
+	default: [],
+	description:
+		'Mailboxes, chat bots or phone lines. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 /** How the tags filter matches: values of the search's tag comparators. */
 const tagMatchOptions = [
 	{ name: 'Any of the Tags', value: 'any' },
@@ -106,6 +116,7 @@ export const ticketFilterOptions: INodeProperties[] = [
 	},
 	multiOptionsFilter('Sentiment', 'sentiment', sentimentOptions),
 	multiOptionsFilter('Status', 'status', statusOptions),
+	subchannelFilter,
 	{
 		displayName: 'Tag Match',
 		name: 'tagMatch',
@@ -133,18 +144,43 @@ export const ticketFilterOptions: INodeProperties[] = [
 	},
 ];
 
-function inFilter(key: string, values: unknown): IDataObject | undefined {
-	const list = Array.isArray(values) ? values : toStringList(values);
-	return list.length ? { key, comparator: 'in', values: list } : undefined;
+/** Most values one filter takes (tags, subchannels, …); a list this long is a mistake, not a filter. */
+export const MAX_FILTER_VALUES = 200;
+
+/** The list filters, in the order they are sent: the field's name → Enneo's search key (tags: by Tag Match). */
+const LIST_FILTER_KEYS: Record<string, string> = {
+	status: 't.status',
+	channel: 't.channel',
+	direction: 't.direction',
+	priority: 't.priority',
+	aiSupportLevel: 't.aiSupportLevel',
+	sentiment: 't.sentiment',
+	agentIds: 't.agentId',
+	subchannelIds: 't.subchannelId',
+	tagIds: 'tt_matchAny.tagId',
+};
+const TAG_MATCH_KEYS: Record<string, string> = {
+	any: 'tt_matchAny.tagId',
+	all: 'tt_matchAll.tagId',
+	exact: 'tt_matchExact.tagId',
+};
+
+/** What reading filters needs: the node (for errors) and the workflow's time zone (for dates). */
+export type FilterContext = Pick<IExecuteFunctions, 'getNode' | 'getTimezone'>;
+
+function listOf(value: unknown): string[] {
+	return Array.isArray(value)
+		? value.map((entry) => String(entry).trim()).filter(Boolean)
+		: toStringList(value);
 }
 
 function dateRange(
-	this: IExecuteFunctions,
+	this: FilterContext,
 	key: string,
 	label: string,
 	after: unknown,
 	before: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 ): IDataObject | undefined {
 	const zone = workflowZone(this);
 	const from = toEnneoFilterDate(after, zone);
@@ -168,36 +204,31 @@ function dateRange(
 	return undefined;
 }
 
-/** Turns the node's Filters collection into Enneo search filter objects (AND-combined). */
+/**
+ * Turns a Filters collection into Enneo search filter objects (AND-combined). `fields` are the
+ * collection's options as the editor shows them: they name the fields in errors and say which
+ * values a list filter takes (its fixed options, or numeric IDs for a list loaded from Enneo).
+ * Shared by Ticket → Get Many, Get Next to Work On and the Enneo Event Trigger.
+ */
 export function buildTicketFilters(
-	this: IExecuteFunctions,
+	this: FilterContext,
 	filters: IDataObject,
-	itemIndex: number,
+	fields: INodeProperties[],
+	itemIndex?: number,
 ): IDataObject[] {
-	const result: Array<IDataObject | undefined> = [
-		inFilter('t.status', filters.status),
-		inFilter('t.channel', filters.channel),
-		inFilter('t.direction', filters.direction),
-		inFilter('t.priority', filters.priority),
-		inFilter('t.aiSupportLevel', filters.aiSupportLevel),
-		inFilter('t.sentiment', filters.sentiment),
-	];
-	const agents: Array<string | number> = (
-		Array.isArray(filters.agentIds) ? filters.agentIds : toStringList(filters.agentIds)
-	).map((id) => (/^\d+$/.test(String(id)) ? Number(id) : String(id)));
-	if (filters.unassigned === true) agents.push('unassigned');
-	result.push(inFilter('t.agentId', agents));
-
-	const tagIds = (
-		Array.isArray(filters.tagIds) ? filters.tagIds : toStringList(filters.tagIds)
-	).map(Number);
-	if (tagIds.length) {
-		const key = {
-			any: 'tt_matchAny.tagId',
-			all: 'tt_matchAll.tagId',
-			exact: 'tt_matchExact.tagId',
-		}[String(filters.tagMatch ?? 'any') as 'any' | 'all' | 'exact'];
-		result.push({ key, comparator: 'in', values: tagIds });
+	const result: Array<IDataObject | undefined> = [];
+	for (const [name, key] of Object.entries(LIST_FILTER_KEYS)) {
+		const field = fields.find((option) => option.name === name && option.type === 'multiOptions');
+		if (!field) continue;
+		const values = listOf(filters[field.name]);
+		if (field.name === 'agentIds' && filters.unassigned === true) values.push('unassigned');
+		const allowed = field.options?.map((option) => String((option as { value: unknown }).value));
+		checkListFilter.call(this, field.displayName, values, allowed, itemIndex);
+		if (!values.length) continue;
+		const typed = allowed ? values : values.map((v) => (v === 'unassigned' ? v : Number(v)));
+		const searchKey =
+			field.name === 'tagIds' ? (TAG_MATCH_KEYS[String(filters.tagMatch ?? 'any')] ?? key) : key;
+		result.push({ key: searchKey, comparator: 'in', values: typed });
 	}
 	for (const [field, key] of [
 		['customerId', 't.customerId'],
@@ -207,31 +238,54 @@ export function buildTicketFilters(
 		const value = String(filters[field] ?? '').trim();
 		if (value) result.push({ key, comparator: '=', value });
 	}
-	result.push(
-		dateRange.call(
-			this,
-			't.createdAt',
-			'Created',
-			filters.createdAfter,
-			filters.createdBefore,
-			itemIndex,
-		),
-	);
-	result.push(
-		dateRange.call(
-			this,
-			't.modifiedAt',
-			'Modified',
-			filters.modifiedAfter,
-			filters.modifiedBefore,
-			itemIndex,
-		),
-	);
-	result.push(
-		dateRange.call(this, 't.dueBy', 'Due', filters.dueAfter, filters.dueBefore, itemIndex),
-	);
-
+	for (const [name, key, label] of [
+		['created', 't.createdAt', 'Created'],
+		['modified', 't.modifiedAt', 'Modified'],
+		['due', 't.dueBy', 'Due'],
+	]) {
+		result.push(
+			dateRange.call(
+				this,
+				key,
+				label,
+				filters[`${name}After`],
+				filters[`${name}Before`],
+				itemIndex,
+			),
+		);
+	}
 	const query = String(filters.query ?? '').trim();
 	if (query) result.push({ key: 'q', value: query });
 	return result.filter((filter): filter is IDataObject => filter !== undefined);
+}
+
+/** At most MAX_FILTER_VALUES values, each a fixed option or (for lists loaded from Enneo) an ID. */
+function checkListFilter(
+	this: FilterContext,
+	label: string,
+	values: string[],
+	allowed: string[] | undefined,
+	itemIndex: number | undefined,
+): void {
+	if (values.length > MAX_FILTER_VALUES) {
+		throw itemError(
+			this.getNode(),
+			`Filters → ${label} has ${values.length} values; at most ${MAX_FILTER_VALUES} are allowed`,
+			itemIndex,
+			`Choose fewer values in Filters → ${label}.`,
+		);
+	}
+	const bad = values.find((value) =>
+		allowed ? !allowed.includes(value) : value !== 'unassigned' && !/^\d{1,12}$/.test(value),
+	);
+	if (bad !== undefined) {
+		throw itemError(
+			this.getNode(),
+			`Filters → ${label} has an invalid value: ${JSON.stringify(bad.slice(0, 64))}`,
+			itemIndex,
+			allowed
+				? `Allowed: ${allowed.join(', ')}.`
+				: 'Use numeric Enneo IDs, e.g. 12, or pick from the list.',
+		);
+	}
 }

@@ -59,7 +59,7 @@ export function toEnneoFilterDate(value: unknown, zone = 'utc'): string | undefi
 }
 
 /** The workflow's time zone (Settings of the workflow, else the instance's), the zone of every date sent. */
-export function workflowZone(context: IExecuteFunctions): string {
+export function workflowZone(context: Pick<IExecuteFunctions, 'getTimezone'>): string {
 	const zone = typeof context.getTimezone === 'function' ? context.getTimezone() : undefined;
 	return zone && DateTime.local().setZone(zone).isValid ? zone : 'utc';
 }

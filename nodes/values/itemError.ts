@@ -2,15 +2,18 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
- * The one way the Enneo node reports bad input of an item: the message names the field and the
- * item the way n8n does ("… [item 2]"), the description says how to fix it.
+ * The one way the Enneo nodes report bad input: the message names the field and the item the way
+ * n8n does ("… [item 2]"), the description says how to fix it. Without an item (a trigger's
+ * settings) the message has no item suffix.
  */
 export function itemError(
 	node: INode,
 	message: string,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	fix?: string,
 ): NodeOperationError {
+	if (itemIndex === undefined)
+		return new NodeOperationError(node, message, fix !== undefined ? { description: fix } : {});
 	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		...(fix !== undefined ? { description: fix } : {}),

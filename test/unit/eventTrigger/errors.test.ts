@@ -90,7 +90,7 @@ describe('Enneo Event Trigger: errors', () => {
 		],
 		[
 			{ events: ['ticketCreated'], filters: { tagIds: ['VIP'] } },
-			/Filters → Tag has an invalid value: "VIP"/,
+			/Filters → Tag Names or IDs has an invalid value: "VIP"/,
 		],
 	])('invalid settings are refused before any request: %j', async (parameters, message) => {
 		await expect(runPoll({ parameters, credentials: enneo.credentials })).rejects.toThrow(message);

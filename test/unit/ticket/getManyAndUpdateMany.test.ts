@@ -75,6 +75,41 @@ describe('ticket get many', () => {
 	});
 });
 
+describe('ticket get many: filters shared with the Enneo Event Trigger', () => {
+	const getMany = (filters: Record<string, unknown>) =>
+		runNode({
+			parameters: {
+				resource: 'ticket',
+				operation: 'getMany',
+				returnAll: true,
+				output: 'raw',
+				filters,
+			},
+			credentials: enneo.credentials,
+		});
+
+	test('Subchannel Names or IDs filters by the mailbox or line', async () => {
+		const { output } = await getMany({ subchannelIds: [1] });
+		expect(enneo.fake.received('POST', '/ticket/search')[0].body).toMatchObject({
+			filters: [{ key: 't.subchannelId', comparator: 'in', values: [1] }],
+		});
+		expect(output.length).toBeGreaterThan(0);
+		expect(output.map((item) => item.json.subchannelId)).toEqual(output.map(() => 1));
+	});
+
+	test.each([
+		[{ status: ['open', 'fax'] }, 'Filters → Status has an invalid value: "fax" [item 0]'],
+		[{ tagIds: ['VIP'] }, 'Filters → Tag Names or IDs has an invalid value: "VIP" [item 0]'],
+		[
+			{ subchannelIds: Array.from({ length: 201 }, (_, i) => i + 1) },
+			'Filters → Subchannel Names or IDs has 201 values; at most 200 are allowed [item 0]',
+		],
+	])('%p is refused before any request, naming the field', async (filters, message) => {
+		await expect(getMany(filters)).rejects.toThrow(message);
+		expect(enneo.fake.received()).toHaveLength(0);
+	});
+});
+
 describe('ticket update many', () => {
 	test('version 1 keeps its sort fields among the options; version 2 has Sort of its own', async () => {
 		await runNode({

@@ -121,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject)
 		: { field: options.orderByField, direction: options.orderByDirection };
 	const body: IDataObject = {
-		filters: buildTicketFilters.call(this, filters, itemIndex),
+		filters: buildTicketFilters.call(this, filters, ticketFilterOptions, itemIndex),
 		orderByField: sort.field ?? 't.id',
 		orderByDirection: sort.direction ?? 'desc',
 	};

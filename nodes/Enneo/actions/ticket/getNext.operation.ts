@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.ticketId = getTicketId.call(this, itemIndex);
 	}
-	const searchFilters = buildTicketFilters.call(this, filters, itemIndex);
+	const searchFilters = buildTicketFilters.call(this, filters, ticketFilterOptions, itemIndex);
 	if (searchFilters.length) body.filters = searchFilters;
 	// Reading the queue position changes nothing, so a retry is harmless.
 	const response = await enneoApiRequest.call(this, 'POST', '/ticket/getLatest', {

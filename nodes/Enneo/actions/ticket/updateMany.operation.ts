@@ -330,7 +330,7 @@ export async function executeBatch(
 			current = await searchTicketsById.call(
 				this,
 				needTags.map((change) => change.id),
-				needTags[0].itemIndex,
+				{ itemIndex: needTags[0].itemIndex },
 			);
 		} catch (error) {
 			for (const change of needTags) fail(change.itemIndex, error, { id: change.id });
@@ -419,7 +419,7 @@ export async function executeBatch(
 			after = await searchTicketsById.call(
 				this,
 				done.map((change) => change.id),
-				done[0].itemIndex,
+				{ itemIndex: done[0].itemIndex },
 			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, done[0].itemIndex);
