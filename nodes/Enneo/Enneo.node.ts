@@ -10,7 +10,6 @@ import * as conversation from './actions/conversation';
 import * as customer from './actions/customer';
 import * as inboundCall from './actions/inboundCall';
 import { router } from './actions/router';
-import { withTimeoutOption } from '../fields/timeout';
 import * as telephony from './actions/telephony';
 import * as ticket from './actions/ticket';
 import { listSearch, loadOptions } from './methods';
@@ -52,20 +51,10 @@ export class Enneo implements INodeType {
 				],
 				default: 'ticket',
 			},
-			...withTimeoutOption(
-				[
-					...ticket.description,
-					...conversation.description,
-					...telephony.description,
-					...customer.description,
-				],
-				{
-					ticket: Object.keys(ticket.ticketOperations),
-					conversation: Object.keys(conversation.conversationOperations),
-					telephony: Object.keys(telephony.telephonyOperations),
-					customer: Object.keys(customer.customerOperations),
-				},
-			),
+			...ticket.description,
+			...conversation.description,
+			...telephony.description,
+			...customer.description,
 			...inboundCall.description,
 		],
 	};

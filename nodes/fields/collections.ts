@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption } from './timeout';
+
 /**
  * The collection parameters the operations share: "Additional Fields", "Options", "Update Fields"
  * and "Filters", each with its placeholder, and options several of them hold. `extra` adds what
@@ -24,11 +26,19 @@ export function additionalFieldsCollection(
 	return collection('Additional Fields', 'additionalFields', 'Add Field', options, extra);
 }
 
+/**
+ * Options. `timeout: true` adds Options → Timeout (every operation that calls Enneo has it; the
+ * transport reads it as `options.timeout`); the options are then in alphabetical order.
+ */
 export function optionsCollection(
 	options: CollectionOptions,
-	extra: Partial<INodeProperties> = {},
+	{ timeout, ...extra }: Partial<INodeProperties> & { timeout?: boolean } = {},
 ): INodeProperties {
-	return collection('Options', 'options', 'Add Option', options, extra);
+	if (!timeout) return collection('Options', 'options', 'Add Option', options, extra);
+	const withTimeout = [...(options as INodeProperties[]), timeoutOption].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return collection('Options', 'options', 'Add Option', withTimeout, extra);
 }
 
 export function updateFieldsCollection(

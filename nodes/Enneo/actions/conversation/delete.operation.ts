@@ -5,8 +5,13 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField, getConversationId } from '../../../fields/conversation';
 import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
-export const properties: INodeProperties[] = [ticketIdLocator(), conversationIdField];
+export const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	conversationIdField,
+	optionsCollection([], { timeout: true }),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ticketId = getTicketId.call(this, itemIndex);

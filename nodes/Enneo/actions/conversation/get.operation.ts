@@ -11,9 +11,10 @@ import { optionsCollection, includeRawDataOption } from '../../../fields/collect
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
 	conversationIdField,
-	optionsCollection([
-		includeRawDataOption('Whether to include the original source payload of the message'),
-	]),
+	optionsCollection(
+		[includeRawDataOption('Whether to include the original source payload of the message')],
+		{ timeout: true },
+	),
 ];
 
 properties.push(...outputProperties);

@@ -58,15 +58,18 @@ export const properties: INodeProperties[] = [
 			description: 'Conversation types, separated by commas (e.g. html, text, note, neo)',
 		},
 	]),
-	optionsCollection([
-		{
-			...contentTranslationLanguageOption(
-				"Not applied: Enneo's list of messages takes no translation language. Kept so saved workflows open unchanged.",
-			),
-			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
-		},
-		includeRawDataOption('Whether to include the original source payload of each message'),
-	]),
+	optionsCollection(
+		[
+			{
+				...contentTranslationLanguageOption(
+					"Not applied: Enneo's list of messages takes no translation language. Kept so saved workflows open unchanged.",
+				),
+				displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+			},
+			includeRawDataOption('Whether to include the original source payload of each message'),
+		],
+		{ timeout: true },
+	),
 ];
 
 properties.push(...outputProperties);

@@ -13,7 +13,7 @@ import {
 } from '../../../fields/conversation';
 import { processModeOptions, replyDirectionOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
-import { additionalFieldsCollection } from '../../../fields/collections';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 import { subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
@@ -88,6 +88,7 @@ export const properties: INodeProperties[] = [
 		addressesField('To', 'to', 'Recipient', "overrides the ticket's recipient"),
 		conversationTypeField,
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -16,7 +16,7 @@ import {
 } from '../../../fields/conversation';
 import { directionOptions, processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
-import { additionalFieldsCollection } from '../../../fields/collections';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 import { agentField, priorityField, statusField, subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
@@ -189,6 +189,7 @@ export const properties: INodeProperties[] = [
 		addressesField('To', 'to', 'Recipient', undefined, 'e.g. customer@web.de'),
 		conversationTypeField,
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 /** Builds the POST /ticket/{id}/conversation/store body from the node's fields (names: docs/enneo-api-notes.md#conversation-store). */

@@ -5,7 +5,7 @@ import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField, getConversationId } from '../../../fields/conversation';
-import { updateFieldsCollection } from '../../../fields/collections';
+import { updateFieldsCollection, optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -35,6 +35,7 @@ export const properties: INodeProperties[] = [
 			description: 'New text of the note or draft',
 		},
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

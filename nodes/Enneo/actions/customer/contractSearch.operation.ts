@@ -78,9 +78,7 @@ export const properties: INodeProperties[] = [
 				description: recordOnTicketDescription,
 			},
 		],
-		{
-			displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) },
-		},
+		{ displayOptions: { show: beforeVersion(SINGLE_TICKET_INPUT_VERSION) }, timeout: true },
 	),
 	optionsCollection(
 		[
@@ -90,9 +88,7 @@ export const properties: INodeProperties[] = [
 				description: recordOnTicketDescription,
 			}),
 		],
-		{
-			displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) },
-		},
+		{ displayOptions: { show: fromVersion(SINGLE_TICKET_INPUT_VERSION) }, timeout: true },
 	),
 ];
 

@@ -29,20 +29,23 @@ export const properties: INodeProperties[] = [
 	customerIdField({ displayOptions: { show: { lookUpBy: ['customerId'] } } }),
 	contractIdField({ displayOptions: { show: { lookUpBy: ['contractId'] } } }),
 	ticketIdLocator({ displayOptions: { show: { lookUpBy: ['ticketId'] } } }),
-	optionsCollection([
-		{
-			displayName: 'Include Contracts',
-			name: 'includeContracts',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
-		},
-		includeRawDataOption(
-			'Whether to include the ERP source data (by customer ID or ticket; the lookup by contract takes no such switch)',
-		),
-		...vipOptions,
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Include Contracts',
+				name: 'includeContracts',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to embed the customer's contracts (may be slow; looking up by contract always includes them)",
+			},
+			includeRawDataOption(
+				'Whether to include the ERP source data (by customer ID or ticket; the lookup by contract takes no such switch)',
+			),
+			...vipOptions,
+		],
+		{ timeout: true },
+	),
 ];
 
 properties.push(...outputProperties);

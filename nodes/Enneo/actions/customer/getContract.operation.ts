@@ -9,25 +9,28 @@ import { contractIdField } from '../../../fields/customer';
 
 export const properties: INodeProperties[] = [
 	contractIdField(),
-	optionsCollection([
-		includeRawDataOption('Whether to include the ERP source data'),
-		{
-			displayName: 'Output Item When Not Found',
-			name: 'continueIfNotFound',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether an unknown contract gives an item with found = false instead of an error. Off: the node fails (or, with Continue On Fail, outputs the error).',
-		},
-		{
-			displayName: 'Refresh From ERP',
-			name: 'refresh',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether Enneo fetches the contract from the ERP again instead of using its cache',
-		},
-	]),
+	optionsCollection(
+		[
+			includeRawDataOption('Whether to include the ERP source data'),
+			{
+				displayName: 'Output Item When Not Found',
+				name: 'continueIfNotFound',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an unknown contract gives an item with found = false instead of an error. Off: the node fails (or, with Continue On Fail, outputs the error).',
+			},
+			{
+				displayName: 'Refresh From ERP',
+				name: 'refresh',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Enneo fetches the contract from the ERP again instead of using its cache',
+			},
+		],
+		{ timeout: true },
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

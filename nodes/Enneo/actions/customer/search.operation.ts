@@ -48,26 +48,29 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: fromVersion(CONTRACT_VERSION) },
 	},
 	...returnAllAndLimit,
-	optionsCollection([
-		countryCodeOption(
-			'Country calling code used to normalize national phone numbers such as 0151 12345678',
-		),
-		{
-			...includeRawDataOption(
-				"Not sent: Enneo's customer search takes no raw data switch. Kept so saved workflows open unchanged.",
+	optionsCollection(
+		[
+			countryCodeOption(
+				'Country calling code used to normalize national phone numbers such as 0151 12345678',
 			),
-			displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
-		},
-		{
-			displayName: 'Normalize Phone Numbers',
-			name: 'normalizePhone',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether a search text that looks like a phone number (starts with + or 0) is searched the way Enneo stores phones (digits, e.g. 4915112345678), then as +4915112345678 and 015112345678 until one finds someone (at most 3 searches). Found customers carry matchedPhone.',
-		},
-		...vipOptions,
-	]),
+			{
+				...includeRawDataOption(
+					"Not sent: Enneo's customer search takes no raw data switch. Kept so saved workflows open unchanged.",
+				),
+				displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
+			},
+			{
+				displayName: 'Normalize Phone Numbers',
+				name: 'normalizePhone',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a search text that looks like a phone number (starts with + or 0) is searched the way Enneo stores phones (digits, e.g. 4915112345678), then as +4915112345678 and 015112345678 until one finds someone (at most 3 searches). Found customers carry matchedPhone.',
+			},
+			...vipOptions,
+		],
+		{ timeout: true },
+	),
 ];
 
 properties.push(...outputProperties);

@@ -6,6 +6,7 @@ import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { readPathId } from '../../../shaping/customer';
 import { customerIdField } from '../../../fields/customer';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	customerIdField(),
@@ -40,6 +41,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'Customer tags (type customerProperty). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -4,6 +4,7 @@ import { toId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { callReferenceFields, hookNotice, readCallReference } from '../../../fields/telephony';
 import { agentField } from '../../../fields/ticket';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	hookNotice,
@@ -14,6 +15,7 @@ export const properties: INodeProperties[] = [
 		{ required: true },
 	),
 	...callReferenceFields,
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -12,36 +12,37 @@ import {
 	transcriptFields,
 } from '../../../fields/telephony';
 import { callIdOfTicket } from '../../../enneoApi/callTickets';
-import { additionalFieldsCollection } from '../../../fields/collections';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 
-const durations: Array<[string, string, string]> = [
-	['botDurationSeconds', 'Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],
-	['humanDurationSeconds', 'Human Duration (Seconds)', 'Time the caller talked to a human agent'],
-	['queueDurationSeconds', 'Queue Duration (Seconds)', 'Time the caller waited for an agent'],
-	['totalDurationSeconds', 'Total Duration (Seconds)', 'Whole call, from start to end'],
-];
+/** The call's durations Enneo stores: field name → label and description. */
+const durations = {
+	botDurationSeconds: ['Bot Duration (Seconds)', 'Time the caller spent with the voicebot'],
+	humanDurationSeconds: ['Human Duration (Seconds)', 'Time the caller talked to a human agent'],
+	queueDurationSeconds: ['Queue Duration (Seconds)', 'Time the caller waited for an agent'],
+	totalDurationSeconds: ['Total Duration (Seconds)', 'Whole call, from start to end'],
+} as const;
+type DurationName = keyof typeof durations;
 
-const durationField = ([name, displayName, description]: [
-	string,
-	string,
-	string,
-]): INodeProperties => ({
-	displayName,
+const durationField = (name: DurationName): INodeProperties => ({
+	displayName: durations[name][0],
 	name,
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 0,
-	description,
+	description: durations[name][1],
 });
 
 export const properties: INodeProperties[] = [
 	hookNotice,
 	...callReferenceFields,
 	additionalFieldsCollection([
-		...durations.slice(0, 3).map(durationField),
+		durationField('botDurationSeconds'),
+		durationField('humanDurationSeconds'),
+		durationField('queueDurationSeconds'),
 		...transcriptFields,
-		...durations.slice(3).map(durationField),
+		durationField('totalDurationSeconds'),
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Enneo requires channelId and transcript (docs/enneo-api-notes.md#telephony-contract): a call
 	// named by its ticket gets the Call ID from the ticket, and no transcript is sent as an empty one.
 	body.transcript = readTranscript.call(this, fields, itemIndex) ?? [];
-	for (const [name, displayName] of durations) {
+	for (const [name, [displayName]] of Object.entries(durations)) {
 		const value = fields[name];
 		if (value === undefined || value === '' || value === null) continue;
 		const seconds = Number(value);

@@ -160,7 +160,7 @@ export const properties: INodeProperties[] = [
 			'User to connect right away: their open Enneo window jumps to the new ticket (same as a later Agent Connected). Only with routing None or External',
 		),
 	]),
-	optionsCollection([defaultCountryCodeOption]),
+	optionsCollection([defaultCountryCodeOption], { timeout: true }),
 ];
 
 const isSet = (value: unknown) =>

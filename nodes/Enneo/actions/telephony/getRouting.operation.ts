@@ -85,24 +85,27 @@ export const properties: INodeProperties[] = [
 			show: { lookUpBy: ['ticketId'], ...fromVersion(SINGLE_TICKET_INPUT_VERSION) },
 		},
 	}),
-	optionsCollection([
-		{
-			displayName: 'Clean State',
-			name: 'cleanState',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to reset the routing state of all user agents before evaluating (for testing)',
-		},
-		{
-			displayName: 'Force Re-Evaluation',
-			name: 'forceReEvaluation',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether Enneo evaluates the routing again instead of answering the stored state',
-		},
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Clean State',
+				name: 'cleanState',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to reset the routing state of all user agents before evaluating (for testing)',
+			},
+			{
+				displayName: 'Force Re-Evaluation',
+				name: 'forceReEvaluation',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Enneo evaluates the routing again instead of answering the stored state',
+			},
+		],
+		{ timeout: true },
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

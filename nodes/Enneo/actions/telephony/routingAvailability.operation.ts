@@ -6,7 +6,7 @@ import { optionsCollection } from '../../../fields/collections';
 import { agentField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
-	optionsCollection([agentField('User Name or ID', 'userId', 'Only this user')]),
+	optionsCollection([agentField('User Name or ID', 'userId', 'Only this user')], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

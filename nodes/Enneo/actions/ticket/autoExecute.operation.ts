@@ -7,33 +7,36 @@ import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	optionsCollection([
-		{
-			displayName: 'AI Agent Name or ID',
-			name: 'executeAgentId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAiAgents' },
-			default: '',
-			description:
-				'The AI agent to execute (one per call); by default the one Enneo detected. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Allow Multiple Intents',
-			name: 'allowMultipleIntents',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to execute although Enneo detected several AI agents on the ticket (otherwise Enneo refuses)',
-		},
-		{
-			displayName: 'Allow With Replies',
-			name: 'allowWithReplies',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to execute although the customer has already replied on the ticket (otherwise Enneo refuses)',
-		},
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'AI Agent Name or ID',
+				name: 'executeAgentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAiAgents' },
+				default: '',
+				description:
+					'The AI agent to execute (one per call); by default the one Enneo detected. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Allow Multiple Intents',
+				name: 'allowMultipleIntents',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to execute although Enneo detected several AI agents on the ticket (otherwise Enneo refuses)',
+			},
+			{
+				displayName: 'Allow With Replies',
+				name: 'allowWithReplies',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to execute although the customer has already replied on the ticket (otherwise Enneo refuses)',
+			},
+		],
+		{ timeout: true },
+	),
 ];
 
 /**

@@ -16,7 +16,7 @@ import {
 	interfaceOptions,
 } from '../../../enneoApi/vocabulary';
 import { readUrlAttachments, urlAttachmentsProperty } from '../../../fields/attachments';
-import { additionalFieldsCollection } from '../../../fields/collections';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 import {
 	agentField,
 	priorityField,
@@ -190,6 +190,7 @@ export const properties: INodeProperties[] = [
 				'Inbound: the mailbox it was sent to. Outbound: the customer address. Several values separated by commas, or an array in an expression.',
 		},
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 /** Reads the node's fields into Enneo's POST /ticket body (docs/enneo-api-notes.md#ticket-create). */

@@ -4,6 +4,7 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { deletedOutput } from '../../../shaping/response';
 import { isVersion, SINGLE_TICKET_INPUT_VERSION } from '../../../fields/versions';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -14,6 +15,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 	},
 	ticketIdLocator(),
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -4,6 +4,7 @@ import { itemError } from '../../../values/itemError';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { deletedOutput } from '../../../shaping/response';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -17,6 +18,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'The "ID" of the attachment as listed in the ticket\'s attachments. Removal is permanent and needs the updateTechnicalTicketFields permission.',
 	},
+	optionsCollection([], { timeout: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

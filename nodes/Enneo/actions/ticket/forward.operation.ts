@@ -5,7 +5,7 @@ import { itemError } from '../../../values/itemError';
 import { toId, toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { additionalFieldsCollection } from '../../../fields/collections';
+import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
 import { subchannelField } from '../../../fields/ticket';
 
 export const properties: INodeProperties[] = [
@@ -52,6 +52,7 @@ export const properties: INodeProperties[] = [
 			description: "Subject of the forwarded email (default: the ticket's subject)",
 		},
 	]),
+	optionsCollection([], { timeout: true }),
 ];
 
 /** One address goes as a string (the documented form), several as a list (accepted per docs/enneo-api-notes.md#ticket-other). */

@@ -10,45 +10,49 @@ import { optionsCollection, contentTranslationLanguageOption } from '../../../fi
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	optionsCollection([
-		contentTranslationLanguageOption('Language code to translate the ticket content into'),
-		{
-			displayName: 'Count as Agent Viewing',
-			name: 'viewing',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether the read counts as an agent opening the ticket (adds the API user to 'worked on by' and starts time tracking). Leave off for automations.",
-		},
-		{
-			displayName: 'ERP Cache Only',
-			name: 'erpCacheOnly',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to skip calls to the external ERP and answer from cached data (faster)',
-		},
-		{
-			displayName: 'Include Customer',
-			name: 'includeCustomer',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the full customer object (otherwise only its tags)',
-		},
-		{
-			displayName: 'Include Intents',
-			name: 'includeIntents',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the AI agents (intents) detected for the ticket',
-		},
-		{
-			displayName: 'Include Raw Data',
-			name: 'includeRawData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include the original source payload of the ticket',
-		},
-	]),
+	optionsCollection(
+		[
+			contentTranslationLanguageOption('Language code to translate the ticket content into'),
+			{
+				displayName: 'Count as Agent Viewing',
+				name: 'viewing',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the read counts as an agent opening the ticket (adds the API user to 'worked on by' and starts time tracking). Leave off for automations.",
+			},
+			{
+				displayName: 'ERP Cache Only',
+				name: 'erpCacheOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to skip calls to the external ERP and answer from cached data (faster)',
+			},
+			{
+				displayName: 'Include Customer',
+				name: 'includeCustomer',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the full customer object (otherwise only its tags)',
+			},
+			{
+				displayName: 'Include Intents',
+				name: 'includeIntents',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the AI agents (intents) detected for the ticket',
+			},
+			{
+				displayName: 'Include Raw Data',
+				name: 'includeRawData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the original source payload of the ticket',
+			},
+		],
+		{ timeout: true },
+	),
 ];
 
 properties.push(...outputProperties);

@@ -6,16 +6,19 @@ import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
-	optionsCollection([
-		{
-			displayName: 'Show Technical Information',
-			name: 'showTechnicalInformation',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to include technical events. Needs the accessTechnicalEvents permission; without it Enneo refuses the whole request (403).',
-		},
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Show Technical Information',
+				name: 'showTechnicalInformation',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include technical events. Needs the accessTechnicalEvents permission; without it Enneo refuses the whole request (403).',
+			},
+		],
+		{ timeout: true },
+	),
 ];
 
 /** The processing timeline; Enneo does not document its shape (docs/enneo-api-notes.md#undocumented-responses), so it is passed on as is. */

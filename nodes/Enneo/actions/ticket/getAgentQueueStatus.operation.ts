@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enneoApiRequest } from '../../../enneoApi/request';
+import { optionsCollection } from '../../../fields/collections';
 
-export const properties: INodeProperties[] = [];
+export const properties: INodeProperties[] = [optionsCollection([], { timeout: true })];
 
 /**
  * `{agentQueue, liveConversationPossible, expectedWaitingTime}` (docs/enneo-api-notes.md#ticket-other); -1 means no

@@ -75,18 +75,14 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: ticketFilterOptions,
 	},
-	{
-		// Version 1 kept the sort fields among the options.
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
+	// Version 1 kept the sort fields among the options.
+	optionsCollection([scopeOption, sortByOption, sortDirectionOption], {
 		displayOptions: { show: beforeVersion(SIMPLIFY_VERSION) },
-		options: [scopeOption, sortByOption, sortDirectionOption],
-	},
+		timeout: true,
+	}),
 	optionsCollection([scopeOption], {
 		displayOptions: { show: fromVersion(SIMPLIFY_VERSION) },
+		timeout: true,
 	}),
 	{
 		displayName: 'Sort',

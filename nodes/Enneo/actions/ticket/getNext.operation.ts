@@ -4,6 +4,7 @@ import { itemError } from '../../../values/itemError';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { buildTicketFilters, ticketFilterOptions } from '../../../fields/ticketFilters';
+import { optionsCollection } from '../../../fields/collections';
 
 export const properties: INodeProperties[] = [
 	{
@@ -40,6 +41,7 @@ export const properties: INodeProperties[] = [
 		description: 'Only consider queue tickets matching all of these',
 		options: ticketFilterOptions,
 	},
+	optionsCollection([], { timeout: true }),
 ];
 
 /**

@@ -2,8 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { optionsCollection } from '../../../fields/collections';
 
-export const properties: INodeProperties[] = [ticketIdLocator()];
+export const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	optionsCollection([], { timeout: true }),
+];
 
 /** The response shape is undocumented (docs/enneo-api-notes.md#undocumented-responses): pass it on, tagged with the ticket. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

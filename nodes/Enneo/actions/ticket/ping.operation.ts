@@ -2,8 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
+import { optionsCollection } from '../../../fields/collections';
 
-export const properties: INodeProperties[] = [ticketIdLocator()];
+export const properties: INodeProperties[] = [
+	ticketIdLocator(),
+	optionsCollection([], { timeout: true }),
+];
 
 /** Not a health check: it records the API user as working on the ticket and keeps time tracking running. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

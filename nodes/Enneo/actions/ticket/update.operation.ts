@@ -41,17 +41,20 @@ export const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	),
-	optionsCollection([
-		{
-			displayName: 'Force Agent Reassignment',
-			name: 'forceAgentReassignment',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
-		},
-		includeInWorklogOption,
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Force Agent Reassignment',
+				name: 'forceAgentReassignment',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to reassign the ticket even if another agent is working on it (overrides Enneo's reassignment guard)",
+			},
+			includeInWorklogOption,
+		],
+		{ timeout: true },
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -141,25 +141,28 @@ export const properties: INodeProperties[] = [
 			...technicalFieldOptions,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	),
-	optionsCollection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1000 },
-			default: DEFAULT_BATCH_SIZE,
-			description: 'How many tickets are changed per request to Enneo',
-		},
-		{
-			displayName: 'Check Changes',
-			name: 'checkChanges',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
-		},
-		includeInWorklogOption,
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: DEFAULT_BATCH_SIZE,
+				description: 'How many tickets are changed per request to Enneo',
+			},
+			{
+				displayName: 'Check Changes',
+				name: 'checkChanges',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the tickets back after the update (one search per 500 tickets) and list, per ticket, the fields that do not show the sent value. Enneo answers a bulk update only with "success", not with what it changed.',
+			},
+			includeInWorklogOption,
+		],
+		{ timeout: true },
+	),
 ];
 
 /** One input item's change, as read from its parameters. */
