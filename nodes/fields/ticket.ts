@@ -1,6 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { priorityOptions, statusOptions } from '../enneoApi/vocabulary';
+import { optionalId } from '../values/values';
 
 /**
  * Fields several operations (and the Enneo Event Trigger) offer with the same name and choices:
@@ -72,6 +78,16 @@ export function subchannelField(
 		description: `${about}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 		...extra,
 	};
+}
+
+/** Reads a subchannelField from its collection: undefined when not set; errors name the field as shown. */
+export function readSubchannelId(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	field: INodeProperties,
+	itemIndex: number,
+): number | undefined {
+	return optionalId.call(this, fields[field.name], field.displayName, itemIndex);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readEnneoDate } from '../values/dates';
 import { tagChanges } from './ticketRules';
-import { toIdList } from '../values/values';
+import { copySetFields, isBlank, toIdList } from '../values/values';
 import { aiSupportLevelOptions, spamStatusOptions } from '../enneoApi/vocabulary';
 import { agentField, priorityField, statusField, tagsField } from './ticket';
 
@@ -120,12 +120,10 @@ export function readTicketChanges(
 		'spamStatus',
 		'customerLegitimation',
 	]) {
-		if (fields[key] !== undefined && fields[key] !== '') changes[key] = fields[key];
+		if (!isBlank(fields[key])) changes[key] = fields[key];
 	}
-	for (const key of ['customerId', 'contractId']) {
-		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]).trim();
-	}
-	if (fields.agentId !== undefined && fields.agentId !== '') {
+	Object.assign(changes, copySetFields(fields, ['customerId', 'contractId'], 'trimmed'));
+	if (!isBlank(fields.agentId)) {
 		const [agentId] = toIdList.call(this, [fields.agentId], 'Assigned Agent', itemIndex);
 		changes.agentId = agentId;
 	}

@@ -4,6 +4,7 @@ import { itemError } from '../values/itemError';
 import type { EnneoContext, EnneoRequestOptions } from '../enneoApi/request';
 import { enneoApiRequest } from '../enneoApi/request';
 import { beforeVersion, CONTRACT_VERSION, fromVersion, isVersion } from '../fields/versions';
+import { isBlank } from '../values/values';
 
 /** How a customer counts as VIP: a tag with this name (case-insensitive) or this tag ID. */
 export interface VipRule {
@@ -65,7 +66,7 @@ export function readVipRule(
 		return Number.isSafeInteger(id) && id > 0 ? { tagName: '', tagId: id } : { tagName: tag };
 	}
 	const rule: VipRule = { tagName: String(options.vipTagName ?? 'VIP').trim() };
-	if (options.vipTagId !== undefined && options.vipTagId !== '') {
+	if (!isBlank(options.vipTagId)) {
 		const id = Number(options.vipTagId);
 		if (!Number.isInteger(id) || id <= 0) {
 			throw itemError(
@@ -112,7 +113,7 @@ export function shapeCustomer(customer: IDataObject, vip: VipRule): IDataObject 
 		(vip.tagId !== undefined && tagIds.includes(vip.tagId));
 	const fullName =
 		[customer.firstname, customer.lastname]
-			.filter((part) => part !== undefined && part !== null && String(part).trim() !== '')
+			.filter((part) => !isBlank(part))
 			.map(String)
 			.join(' ') || (customer.company ? String(customer.company) : '');
 	return { ...customer, fullName, tagNames, tagIds, isVip };

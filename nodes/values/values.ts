@@ -2,11 +2,53 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { itemError } from './itemError';
+/**
+ * The one rule for blank values (CONTRIBUTING: "Blank values"): undefined, null, or a string that
+ * is empty after trimming. A blank optional field is not sent.
+ */
+export function isBlank(value: unknown): boolean {
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
+}
+
+/**
+ * How copySetFields sends a set field: `text` as written (message text keeps its spaces and line
+ * breaks), `trimmed` as a trimmed string (IDs and codes), `value` unchanged (options, booleans,
+ * numbers), `list` as a list of trimmed strings.
+ */
+export type FieldCopy = 'text' | 'trimmed' | 'value' | 'list';
+
+/** The fields among `keys` that are not blank, each sent as `copy` says. */
+export function copySetFields(fields: IDataObject, keys: string[], copy: FieldCopy): IDataObject {
+	const out: IDataObject = {};
+	for (const key of keys) {
+		const value = fields[key];
+		if (isBlank(value)) continue;
+		if (copy === 'list') {
+			const list = toStringList(value);
+			if (list.length) out[key] = list;
+		} else if (copy === 'value') out[key] = value;
+		else out[key] = copy === 'trimmed' ? String(value).trim() : String(value);
+	}
+	return out;
+}
+
 /** Accepts a comma/semicolon/newline separated string or an array; returns trimmed non-empty strings. */
 export function toStringList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	const list = Array.isArray(value) ? value : String(value).split(/[,;\n]/);
 	return list.map((entry) => String(entry).trim()).filter((entry) => entry.length > 0);
+}
+
+/** An optional ID field: undefined when blank, else the ID (see toId). */
+export function optionalId(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number | undefined {
+	return isBlank(value) ? undefined : toId.call(this, value, field, itemIndex);
 }
 
 /** Accepts `1,2,3`, `[1,2]` or numbers; throws a clear error naming the field for anything else. */

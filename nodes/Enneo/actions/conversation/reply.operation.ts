@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { toId, toIdList, readList } from '../../../values/values';
+import { copySetFields, readList, toIdList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
@@ -14,7 +14,9 @@ import {
 import { processModeOptions, replyDirectionOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
-import { subchannelField } from '../../../fields/ticket';
+import { readSubchannelId, subchannelField } from '../../../fields/ticket';
+
+const subchannel = subchannelField('Subchannel Name or ID', 'Mailbox to send from');
 
 export const properties: INodeProperties[] = [
 	{
@@ -83,7 +85,7 @@ export const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to save the reply as a draft for approval instead of sending it',
 		},
-		subchannelField('Subchannel Name or ID', 'Mailbox to send from'),
+		subchannel,
 		subjectField,
 		addressesField('To', 'to', 'Recipient', "overrides the ticket's recipient"),
 		conversationTypeField,
@@ -104,10 +106,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { content: { message } };
-	for (const key of ['type', 'direction', 'subject', 'channelId']) {
-		if (fields[key] !== undefined && String(fields[key]).trim() !== '')
-			body[key] = String(fields[key]);
-	}
+	Object.assign(body, copySetFields(fields, ['type', 'direction', 'subject', 'channelId'], 'text'));
 	if (fields.private !== undefined) body.private = fields.private === true;
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	// Reply names the copies `cc`/`bcc` (store calls them `ccEmails`/`bccEmails`).
@@ -117,9 +116,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const intentIds = toIdList.call(this, fields.intentIds, 'Intent IDs', itemIndex);
 	if (intentIds.length) body.intentIds = intentIds;
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
-		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
-	}
+	const subchannelId = readSubchannelId.call(this, fields, subchannel, itemIndex);
+	if (subchannelId !== undefined) body.subchannelId = subchannelId;
 	const attachments = await readAttachments.call(this, fields, itemIndex);
 	if (attachments.length) body.attachments = attachments;
 

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
-import { toId, toIdList, readJsonObject, readList } from '../../../values/values';
+import { isBlank, optionalId, readJsonObject, readList, toIdList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
@@ -17,7 +17,18 @@ import {
 import { directionOptions, processModeOptions } from '../../../enneoApi/vocabulary';
 import { attachmentFields, readAttachments } from '../../../fields/attachments';
 import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
-import { agentField, priorityField, statusField, subchannelField } from '../../../fields/ticket';
+import {
+	agentField,
+	priorityField,
+	readSubchannelId,
+	statusField,
+	subchannelField,
+} from '../../../fields/ticket';
+
+const subchannel = subchannelField(
+	'Subchannel Name or ID',
+	"Mailbox or chat channel; must belong to the ticket's channel",
+);
 
 export const properties: INodeProperties[] = [
 	{
@@ -181,10 +192,7 @@ export const properties: INodeProperties[] = [
 				'Sender information object, e.g. {"name": "John Smith", "email": "john@smith.com"}',
 		},
 		statusField({ description: 'If set, the ticket status is updated' }),
-		subchannelField(
-			'Subchannel Name or ID',
-			"Mailbox or chat channel; must belong to the ticket's channel",
-		),
+		subchannel,
 		subjectField,
 		addressesField('To', 'to', 'Recipient', undefined, 'e.g. customer@web.de'),
 		conversationTypeField,
@@ -216,9 +224,7 @@ export async function buildStoreBody(
 		'customerId',
 		'type',
 	]) {
-		const value = fields[key];
-		if (value !== undefined && value !== null && String(value).trim() !== '')
-			body[key] = String(value);
+		if (!isBlank(fields[key])) body[key] = String(fields[key]);
 	}
 	for (const key of ['status', 'priority']) if (fields[key]) body[key] = fields[key];
 	if (fields.private !== undefined) body.private = fields.private === true;
@@ -235,11 +241,10 @@ export async function buildStoreBody(
 		const date = readEnneoDate.call(this, fields[key], labels[key], itemIndex);
 		if (date) body[key] = date;
 	}
-	if (fields.agentId !== undefined && fields.agentId !== '')
-		body.agentId = toId.call(this, fields.agentId, 'Agent', itemIndex);
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
-		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
-	}
+	const agentId = optionalId.call(this, fields.agentId, 'Agent Name or ID', itemIndex);
+	if (agentId !== undefined) body.agentId = agentId;
+	const subchannelId = readSubchannelId.call(this, fields, subchannel, itemIndex);
+	if (subchannelId !== undefined) body.subchannelId = subchannelId;
 	const intentIds = toIdList.call(this, fields.intentIds, 'Intent IDs', itemIndex);
 	if (intentIds.length) body.intentIds = intentIds;
 	const rawData = readJsonObject.call(this, fields.rawData, 'Raw Data (JSON)', itemIndex);

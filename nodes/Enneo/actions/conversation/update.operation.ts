@@ -6,6 +6,7 @@ import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { conversationIdField, getConversationId } from '../../../fields/conversation';
 import { updateFieldsCollection, optionsCollection } from '../../../fields/collections';
+import { isBlank } from '../../../values/values';
 
 export const properties: INodeProperties[] = [
 	{
@@ -43,8 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const conversationId = getConversationId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.message !== undefined && String(fields.message) !== '')
-		body.content = { message: String(fields.message) };
+	if (!isBlank(fields.message)) body.content = { message: String(fields.message) };
 	if (fields.isDraft !== undefined) body.isDraft = fields.isDraft === true;
 	if (!Object.keys(body).length) {
 		throw itemError(

@@ -11,6 +11,7 @@ import {
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
+import { isBlank } from '../../../values/values';
 
 const textField = (
 	displayName: string,
@@ -97,11 +98,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (key === 'birthday' || value === undefined || value === null || String(value).trim() === '')
-			continue;
+		if (key === 'birthday' || isBlank(value)) continue;
 		qs[key] = String(value).trim();
 	}
-	if (fields.birthday !== undefined && fields.birthday !== '') {
+	if (!isBlank(fields.birthday)) {
 		const birthday = parseDateTime(fields.birthday);
 		if (!birthday) {
 			throw itemError(

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../values/itemError';
 import { readPhoneNumber } from '../../../values/phone';
-import { toId } from '../../../values/values';
+import { isBlank, toId } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import {
@@ -163,9 +163,6 @@ export const properties: INodeProperties[] = [
 	optionsCollection([defaultCountryCodeOption], { timeout: true }),
 ];
 
-const isSet = (value: unknown) =>
-	value !== undefined && value !== null && String(value).trim() !== '';
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const direction = this.getNodeParameter('direction', itemIndex, 'in') as 'in' | 'out';
 	const routing = this.getNodeParameter('routing', itemIndex, 'none') as string;
@@ -182,7 +179,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		countryCode,
 	);
 	if (phone) body.phone = phone;
-	if (isSet(fields.userId)) body.userId = toId.call(this, fields.userId, 'User', itemIndex);
+	if (!isBlank(fields.userId)) body.userId = toId.call(this, fields.userId, 'User', itemIndex);
 
 	if (direction === 'out') {
 		const to = readPhoneNumber.call(
@@ -202,7 +199,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.to = to;
 		const agentId = this.getNodeParameter('agentId', itemIndex, '');
-		if (isSet(agentId)) body.agentId = toId.call(this, agentId, 'Initiating Agent', itemIndex);
+		if (!isBlank(agentId)) body.agentId = toId.call(this, agentId, 'Initiating Agent', itemIndex);
 		if (body.agentId === undefined && body.userId === undefined) {
 			throw itemError(
 				this.getNode(),
@@ -212,7 +209,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			);
 		}
 		const aiAgentId = this.getNodeParameter('aiAgentId', itemIndex, '');
-		if (isSet(aiAgentId))
+		if (!isBlank(aiAgentId))
 			body.aiAgentId = toId.call(this, aiAgentId, 'AI Agent (Voicebot)', itemIndex);
 	}
 	if (body.userId !== undefined && routing === 'native') {
@@ -225,12 +222,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	for (const key of ['contractId', 'customerId', 'channelId', 'callerName', 'externalTicketId']) {
-		if (isSet(fields[key])) body[key] = String(fields[key]).trim();
+		if (!isBlank(fields[key])) body[key] = String(fields[key]).trim();
 	}
-	if (isSet(fields.status)) body.status = fields.status;
+	if (!isBlank(fields.status)) body.status = fields.status;
 	if (typeof fields.triggerAiProcessing === 'boolean')
 		body.triggerAiProcessing = fields.triggerAiProcessing;
-	if (isSet(fields.subchannelId))
+	if (!isBlank(fields.subchannelId))
 		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel (Phone Line)', itemIndex);
 	const transcript = readTranscript.call(this, fields, itemIndex);
 	if (transcript) body.transcript = transcript;

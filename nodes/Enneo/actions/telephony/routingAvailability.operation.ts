@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toId } from '../../../values/values';
+import { optionalId } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { optionsCollection } from '../../../fields/collections';
 import { agentField } from '../../../fields/ticket';
@@ -12,8 +12,8 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (options.userId !== undefined && options.userId !== '')
-		qs.userId = toId.call(this, options.userId, 'User', itemIndex);
+	const userId = optionalId.call(this, options.userId, 'User Name or ID', itemIndex);
+	if (userId !== undefined) qs.userId = userId;
 	// Enneo documents no response shape, so the answer is passed on as one item.
 	const response = await enneoApiRequest.call(this, 'GET', '/telephony/routingAvailability', {
 		qs,

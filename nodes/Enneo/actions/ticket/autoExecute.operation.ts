@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toId } from '../../../values/values';
+import { optionalId } from '../../../values/values';
 import { enneoApiRequestFull } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { optionsCollection } from '../../../fields/collections';
@@ -48,9 +48,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ticketId = getTicketId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (options.executeAgentId !== undefined && options.executeAgentId !== '') {
-		qs.executeAgentId = toId.call(this, options.executeAgentId, 'AI Agent', itemIndex);
-	}
+	const executeAgentId = optionalId.call(
+		this,
+		options.executeAgentId,
+		'AI Agent Name or ID',
+		itemIndex,
+	);
+	if (executeAgentId !== undefined) qs.executeAgentId = executeAgentId;
 	if (options.allowMultipleIntents === true) qs.allowMultipleIntents = 'true';
 	if (options.allowWithReplies === true) qs.allowWithReplies = 'true';
 	// Path per the latest plugin and docs guides; older sources say /autoprocess (docs/enneo-api-notes.md#auto-execute).

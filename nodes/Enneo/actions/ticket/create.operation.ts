@@ -6,7 +6,14 @@ import { itemError } from '../../../values/itemError';
 import { readEnneoDate } from '../../../values/dates';
 import { beforeVersion, CONTRACT_VERSION } from '../../../fields/versions';
 import { assertPendingHasFutureDueBy } from '../../../fields/ticketRules';
-import { toId, toIdList, readJsonObject, toStringList } from '../../../values/values';
+import {
+	copySetFields,
+	isBlank,
+	optionalId,
+	readJsonObject,
+	toId,
+	toIdList,
+} from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import {
@@ -22,8 +29,14 @@ import {
 	priorityField,
 	statusField,
 	tagsField,
+	readSubchannelId,
 	subchannelField,
 } from '../../../fields/ticket';
+
+const subchannel = subchannelField(
+	'Subchannel Name or ID',
+	'Mailbox, chat bot or phone line the ticket was received on or is sent from',
+);
 
 export const properties: INodeProperties[] = [
 	{
@@ -156,10 +169,7 @@ export const properties: INodeProperties[] = [
 			description: 'Original source payload, stored with the ticket for later use',
 		},
 		statusField(),
-		subchannelField(
-			'Subchannel Name or ID',
-			'Mailbox, chat bot or phone line the ticket was received on or is sent from',
-		),
+		subchannel,
 		{
 			displayName: 'Subject',
 			name: 'subject',
@@ -200,18 +210,13 @@ export function buildCreateBody(
 	fields: IDataObject,
 	itemIndex: number,
 ): IDataObject {
-	const body: IDataObject = { channel };
-	for (const key of ['status', 'priority', 'from', 'fromName', 'subject', 'body']) {
-		if (fields[key] !== undefined && fields[key] !== '') body[key] = fields[key];
-	}
-	for (const key of ['contractId', 'externalTicketId']) {
-		const value = String(fields[key] ?? '').trim();
-		if (value) body[key] = value;
-	}
-	for (const key of ['to', 'cc', 'bcc']) {
-		const list = toStringList(fields[key]);
-		if (list.length) body[key] = list;
-	}
+	const body: IDataObject = {
+		channel,
+		...copySetFields(fields, ['status', 'priority'], 'value'),
+		...copySetFields(fields, ['from', 'fromName', 'subject', 'body'], 'text'),
+		...copySetFields(fields, ['contractId', 'externalTicketId'], 'trimmed'),
+		...copySetFields(fields, ['to', 'cc', 'bcc'], 'list'),
+	};
 	for (const [key, label] of [
 		['createdAt', 'Created At'],
 		['firstResponseDueBy', 'First Response Due By'],
@@ -220,9 +225,8 @@ export function buildCreateBody(
 		const converted = readEnneoDate.call(this, fields[key], label, itemIndex);
 		if (converted !== undefined) body[key] = converted;
 	}
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
-		body.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
-	}
+	const subchannelId = readSubchannelId.call(this, fields, subchannel, itemIndex);
+	if (subchannelId !== undefined) body.subchannelId = subchannelId;
 	if (fields.templateId)
 		body.templateId = toId.call(this, fields.templateId, 'Template ID', itemIndex);
 	const tags = toIdList.call(this, fields.tags, 'Tags', itemIndex);
@@ -294,7 +298,7 @@ function readAssignedAgent(
 	fields: IDataObject,
 	itemIndex: number,
 ): number | undefined {
-	if (fields.direction !== undefined && fields.direction !== '' && fields.direction !== 'in') {
+	if (!isBlank(fields.direction) && fields.direction !== 'in') {
 		throw itemError(
 			this.getNode(),
 			`"Direction" ${JSON.stringify(fields.direction)} is not taken by Enneo's Create a Ticket`,
@@ -302,11 +306,7 @@ function readAssignedAgent(
 			'Remove Direction: tickets are created inbound. For an outbound message reply on the ticket (Conversation → Reply); for an outbound call use Telephony → Call Received with Direction Outbound.',
 		);
 	}
-	if (
-		fields.interface !== undefined &&
-		fields.interface !== '' &&
-		fields.interface !== 'internal'
-	) {
+	if (!isBlank(fields.interface) && fields.interface !== 'internal') {
 		throw itemError(
 			this.getNode(),
 			`"Interface" ${JSON.stringify(fields.interface)} is not taken by Enneo's Create a Ticket`,
@@ -314,6 +314,5 @@ function readAssignedAgent(
 			'Remove Interface: Enneo creates tickets through its API as Internal.',
 		);
 	}
-	if (fields.agentId === undefined || fields.agentId === '') return undefined;
-	return toId.call(this, fields.agentId, 'Assigned Agent', itemIndex);
+	return optionalId.call(this, fields.agentId, 'Assigned Agent Name or ID', itemIndex);
 }

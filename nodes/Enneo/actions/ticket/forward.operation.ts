@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { toId, toStringList } from '../../../values/values';
+import { toStringList } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import { additionalFieldsCollection, optionsCollection } from '../../../fields/collections';
-import { subchannelField } from '../../../fields/ticket';
+import { readSubchannelId, subchannelField } from '../../../fields/ticket';
+
+const sendingMailbox = subchannelField(
+	'Sending Mailbox Name or ID',
+	'Email subchannel to send from',
+);
 
 export const properties: INodeProperties[] = [
 	ticketIdLocator(),
@@ -43,7 +48,7 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: 'Email addresses, separated by commas',
 		},
-		subchannelField('Sending Mailbox Name or ID', 'Email subchannel to send from'),
+		sendingMailbox,
 		{
 			displayName: 'Subject',
 			name: 'subject',
@@ -85,9 +90,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const list = toStringList(fields[key]);
 		if (list.length) body[key] = oneOrMany(list);
 	}
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '') {
-		body.subchannelId = toId.call(this, fields.subchannelId, 'Sending Mailbox', itemIndex);
-	}
+	const subchannelId = readSubchannelId.call(this, fields, sendingMailbox, itemIndex);
+	if (subchannelId !== undefined) body.subchannelId = subchannelId;
 	// `toEmail` is one address in Enneo's contract (docs/enneo-api-notes.md#ticket-forward): one
 	// forward per address. Each sends an email: never repeated automatically (POST default).
 	const forward = async (toEmail: string) =>

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertTicketChanges } from '../../../fields/ticketRules';
-import { readJsonObject } from '../../../values/values';
+import { copySetFields, readJsonObject } from '../../../values/values';
 import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
@@ -63,9 +63,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const changes = readTicketChanges.call(this, fields, itemIndex);
-	for (const key of ['subject', 'summary', 'externalTicketId']) {
-		if (fields[key] !== undefined && fields[key] !== '') changes[key] = String(fields[key]);
-	}
+	Object.assign(
+		changes,
+		copySetFields(fields, ['subject', 'summary'], 'text'),
+		copySetFields(fields, ['externalTicketId'], 'trimmed'),
+	);
 	const additionalData = readJsonObject.call(
 		this,
 		fields.additionalData,

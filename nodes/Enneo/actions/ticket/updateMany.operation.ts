@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { assertTicketChanges } from '../../../fields/ticketRules';
-import { toId, toStringList } from '../../../values/values';
+import { copySetFields, isBlank } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
 import { asNodeError, errorItem } from '../errorItem';
@@ -29,7 +29,7 @@ import {
 	SINGLE_TICKET_INPUT_VERSION,
 } from '../../../fields/versions';
 import { optionsCollection, updateFieldsCollection } from '../../../fields/collections';
-import { subchannelField } from '../../../fields/ticket';
+import { readSubchannelId, subchannelField } from '../../../fields/ticket';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -44,6 +44,11 @@ const bulkDescriptions: Record<string, string> = {
 };
 
 /** Fields of the bulk element beyond the agent set (docs/enneo-api-notes.md#bulk-update). */
+const technicalSubchannel = subchannelField(
+	'Subchannel (Technical) Name or ID',
+	'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403)',
+);
+
 const technicalFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'CC (Technical)',
@@ -98,10 +103,7 @@ const technicalFieldOptions: INodeProperties[] = [
 		description:
 			"The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
 	},
-	subchannelField(
-		'Subchannel (Technical) Name or ID',
-		'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403)',
-	),
+	technicalSubchannel,
 	...subjectAndSummaryFields,
 	{
 		displayName: 'To (Technical)',
@@ -183,20 +185,16 @@ function readTechnicalFields(
 	itemIndex: number,
 ): IDataObject {
 	const element: IDataObject = {};
-	for (const key of ['subject', 'summary']) {
-		if (fields[key] !== undefined && fields[key] !== '') element[key] = String(fields[key]);
-	}
-	for (const key of ['language', 'languageCode', 'channel', 'sentiment']) {
-		const value = String(fields[key] ?? '').trim();
-		if (value) element[key] = value;
-	}
-	for (const key of ['to', 'ccEmails']) {
-		if (fields[key] !== undefined && fields[key] !== '') element[key] = toStringList(fields[key]);
-	}
-	if (fields.isEscalated !== undefined && fields.isEscalated !== '')
+	Object.assign(
+		element,
+		copySetFields(fields, ['subject', 'summary'], 'text'),
+		copySetFields(fields, ['language', 'languageCode', 'channel', 'sentiment'], 'trimmed'),
+		copySetFields(fields, ['to', 'ccEmails'], 'list'),
+	);
+	if (!isBlank(fields.isEscalated))
 		element.isEscalated = fields.isEscalated === true || fields.isEscalated === 'true';
-	if (fields.subchannelId !== undefined && fields.subchannelId !== '')
-		element.subchannelId = toId.call(this, fields.subchannelId, 'Subchannel', itemIndex);
+	const subchannelId = readSubchannelId.call(this, fields, technicalSubchannel, itemIndex);
+	if (subchannelId !== undefined) element.subchannelId = subchannelId;
 	return element;
 }
 
