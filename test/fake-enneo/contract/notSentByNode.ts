@@ -1,8 +1,8 @@
 /**
  * Optional fields of Enneo's contract that the package deliberately never sends, per operation,
  * each with the reason. `npm run check:contract` reports them apart from gaps (optional fields the
- * node can send but no test sent), and fails when an entry is not an optional field of its
- * operation or when a test sent it after all (the entry is then wrong).
+ * node can send but no test sent; deprecated fields too), and fails when an entry is not an
+ * optional field of its operation or when a test sent it after all (the entry is then wrong).
  *
  * Field names as check:contract writes them: `query.<name>` (without `[]`), `body.<name>`, and
  * `body[].<name>` for an element of an array body.
@@ -47,6 +47,9 @@ export const NOT_SENT_BY_NODE: Record<string, Record<string, string>> = {
 		'body[].attachments': READ_ONLY,
 		'body[].template': READ_ONLY,
 		'body[].agentSkillsMatch': READ_ONLY,
+		'body[].bccEmails': 'deprecated; Update Many offers no BCC (a reply sets its own BCC)',
+		'body[].replyCcEmails':
+			'deprecated; the CC of a reply is set per reply (Conversation → Reply → CC)',
 	},
 	'GET /ticket/{ticketId}': {
 		'query.refresh':
@@ -55,6 +58,10 @@ export const NOT_SENT_BY_NODE: Record<string, Record<string, string>> = {
 	'PATCH /ticket/{ticketId}': {
 		'body.workedOnBy':
 			"Enneo fills 'worked on by' itself when an agent opens the ticket (Get → Count as Agent Viewing)",
+	},
+	'POST /telephony/callCompleted': {
+		'body.duration':
+			'deprecated; the node sends totalDurationSeconds and the bot, queue and human durations',
 	},
 	'GET /telephony/getRouting': {
 		'query.testQueueStatusResponse':
@@ -83,5 +90,6 @@ export const NOT_SENT_BY_NODE: Record<string, Record<string, string>> = {
 	},
 	'GET /settings/subchannel': {
 		'query.id': 'the subchannel dropdowns list all subchannels, or those of one channel',
+		'query.channel': 'deprecated; the node sends channels[]',
 	},
 };
