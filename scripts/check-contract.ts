@@ -3,8 +3,12 @@
  * `npm run check:contract`: reads the requests the test suites sent to the fake Enneo (recorded
  * with ENNEO_CONTRACT_LOG=<dir>, default .contract-log, by scripts/test-all.sh), checks each
  * again against Enneo's API contract and reports per operation: the fields exercised, the
- * requests not covered by the contract, the contract errors, and the optional fields no test sent.
- * Exits 1 on any contract error (2 when nothing was recorded).
+ * requests not covered by the contract, the contract errors, the optional fields the package
+ * deliberately never sends (test/fake-enneo/contract/notSentByNode.ts, with the reason) and the
+ * gaps: optional fields no test sent. Exits 1 on any contract error, and against the reference
+ * contract also on any gap or wrong entry of that list (2 when nothing was recorded).
+ * `--markdown` prints the completeness table of docs/enneo-api-notes.md#contract instead;
+ * `--update-doc` writes it into that file.
  *
  * ENNEO_OPENAPI=<file or URL> checks the same requests against that OpenAPI 3 document instead
  * (an instance serves its own at https://<instance>/api/mind/docs/open-api; ENNEO_API_KEY is sent
@@ -15,6 +19,7 @@ import { join, resolve } from 'node:path';
 
 import { loadOpenApiDocument } from '../test/fake-enneo/contract/loadDocument';
 import { contractFromOpenApi } from '../test/fake-enneo/contract/openapi';
+import { NOT_SENT_BY_NODE } from '../test/fake-enneo/contract/notSentByNode';
 import { ENNEO_CONTRACT } from '../test/fake-enneo/contract/operations';
 import type { ContractLogEntry } from '../test/fake-enneo/contract/record';
 import { CONTRACT_LOG_ENV } from '../test/fake-enneo/contract/record';
@@ -35,15 +40,23 @@ export interface OperationReport {
 	operation: string;
 	sources: string[];
 	completeness: string;
+	/** The package has an operation for it (operations.json `usedByNode`). */
+	usedByNode: boolean;
 	requests: number;
 	probes: number;
 	fields: Record<string, number>;
 	errors: Array<{ finding: string; count: number; tests: string[]; example: string }>;
 	notCovered: Array<{ finding: string; count: number; tests: string[] }>;
 	hints: Array<{ finding: string; count: number }>;
-	/** Optional fields of the operation no request of the package sent (deprecated ones apart). */
+	/** Optional fields of the operation some request of the package sent. */
+	optionalSent: string[];
+	/** Optional fields the package deliberately never sends, with the reason (notSentByNode.ts). */
+	notSent: Record<string, string>;
+	/** Gaps: optional fields of the operation no request of the package sent (deprecated and listed ones apart). */
 	unexercised: string[];
 	unexercisedDeprecated: string[];
+	/** Entries of notSentByNode.ts that are wrong: sent after all, or no optional field of the operation. */
+	listWrong: string[];
 }
 
 export interface ContractReport {
@@ -53,6 +66,10 @@ export interface ContractReport {
 	probes: number;
 	errors: number;
 	notCovered: number;
+	/** Optional fields no test sent, over all operations. */
+	gaps: number;
+	/** Wrong entries of the list of fields the package never sends. */
+	listWrong: number;
 	operations: OperationReport[];
 }
 
@@ -119,6 +136,7 @@ export function buildReport(
 	entries: ContractLogEntry[],
 	contract: Contract,
 	logDir: string,
+	notSentByNode: Record<string, Record<string, string>> = NOT_SENT_BY_NODE,
 ): ContractReport {
 	const byOperation = new Map<
 		string,
@@ -172,11 +190,21 @@ export function buildReport(
 		if (!slot && !operation.usedByNode) continue;
 		seen.add(operation.key);
 		const fields = slot?.fields ?? new Map<string, number>();
-		const optional = optionalFields(operation).filter((f) => !fields.has(f.field));
+		const listed = notSentByNode[operation.key] ?? {};
+		const allOptional = optionalFields(operation);
+		const optional = allOptional.filter((f) => !fields.has(f.field) && !(f.field in listed));
+		const listWrong = Object.keys(listed).flatMap((field) =>
+			fields.has(field)
+				? [`${field}: listed as never sent, but a test sent it`]
+				: allOptional.some((f) => f.field === field)
+					? []
+					: [`${field}: listed as never sent, but not an optional field of the operation`],
+		);
 		operations.push({
 			operation: operation.key,
 			sources: operation.sources,
 			completeness: operation.completeness,
+			usedByNode: operation.usedByNode,
 			requests: slot?.requests ?? 0,
 			probes: slot?.probes ?? 0,
 			fields: Object.fromEntries([...fields].sort()),
@@ -192,8 +220,13 @@ export function buildReport(
 				tests: [...g.tests],
 			})),
 			hints: [...(slot?.hints ?? [])].map(([finding, g]) => ({ finding, count: g.count })),
+			optionalSent: allOptional.filter((f) => fields.has(f.field)).map((f) => f.field),
+			notSent: Object.fromEntries(
+				Object.entries(listed).filter(([field]) => allOptional.some((f) => f.field === field)),
+			),
 			unexercised: optional.filter((f) => !f.deprecated).map((f) => f.field),
 			unexercisedDeprecated: optional.filter((f) => f.deprecated).map((f) => f.field),
+			listWrong,
 		});
 	}
 	for (const [key, slot] of byOperation) {
@@ -202,6 +235,7 @@ export function buildReport(
 			operation: key,
 			sources: [],
 			completeness: 'not in the contract',
+			usedByNode: false,
 			requests: slot.requests,
 			probes: slot.probes,
 			fields: Object.fromEntries([...slot.fields].sort()),
@@ -212,8 +246,11 @@ export function buildReport(
 				tests: [...g.tests],
 			})),
 			hints: [],
+			optionalSent: [],
+			notSent: {},
 			unexercised: [],
 			unexercisedDeprecated: [],
+			listWrong: [],
 		});
 	}
 	return {
@@ -223,6 +260,11 @@ export function buildReport(
 		probes,
 		errors,
 		notCovered,
+		gaps: operations.reduce(
+			(n, op) => n + op.unexercised.length + op.unexercisedDeprecated.length,
+			0,
+		),
+		listWrong: operations.reduce((n, op) => n + op.listWrong.length, 0),
 		operations,
 	};
 }
@@ -247,16 +289,124 @@ export function formatReport(report: ContractReport): string {
 			lines.push(`  not covered ×${n.count}: ${n.finding}  (e.g. ${n.tests[0]})`);
 		for (const h of op.hints) lines.push(`  type hint ×${h.count}: ${h.finding}`);
 		if (op.unexercised.length)
-			lines.push(`  optional fields no test sent: ${op.unexercised.join(', ')}`);
+			lines.push(`  GAP: optional fields no test sent: ${op.unexercised.join(', ')}`);
+		if (Object.keys(op.notSent).length)
+			lines.push(`  never sent by the node: ${Object.keys(op.notSent).join(', ')}`);
+		for (const wrong of op.listWrong) lines.push(`  WRONG ENTRY in notSentByNode.ts: ${wrong}`);
 		if (op.unexercisedDeprecated.length)
-			lines.push(`  (deprecated, not sent: ${op.unexercisedDeprecated.join(', ')})`);
+			lines.push(`  GAP: deprecated fields no test sent: ${op.unexercisedDeprecated.join(', ')}`);
 		if (op.sources[0]) lines.push(`  contract: ${op.sources[0]}`);
 		lines.push('');
 	}
-	const gaps = report.operations.reduce((n, op) => n + op.unexercised.length, 0);
+	const notSent = report.operations.reduce((n, op) => n + Object.keys(op.notSent).length, 0);
 	lines.push(
-		`Summary: ${report.errors} contract error(s), ${report.notCovered} key(s) not covered by the contract, ${gaps} optional field(s) no test sent, over ${report.operations.length} operation(s).`,
+		`Summary: ${report.errors} contract error(s), ${report.notCovered} key(s) not covered by the contract, ${report.gaps} optional field(s) no test sent (gaps), ${notSent} optional field(s) the node never sends, ${report.listWrong} wrong entr${report.listWrong === 1 ? 'y' : 'ies'} in notSentByNode.ts, over ${report.operations.length} operation(s).`,
 	);
+	return lines.join('\n');
+}
+
+const code = (field: string) => `\`${field}\``;
+
+/** Fields that share a reason, named together: "`a`, `b`: reason". */
+function reasons(notSent: Record<string, string>): string[] {
+	const byReason = new Map<string, string[]>();
+	for (const [field, reason] of Object.entries(notSent))
+		byReason.set(reason, [...(byReason.get(reason) ?? []), field]);
+	return [...byReason].map(([reason, fields]) => `${fields.map(code).join(', ')}: ${reason}`);
+}
+
+const gapsOf = (op: OperationReport) => [...op.unexercised, ...op.unexercisedDeprecated];
+
+export const MARKDOWN_COMMAND =
+	'ENNEO_CONTRACT_LOG=/tmp/clog npx jest test/unit && ENNEO_CONTRACT_LOG=/tmp/clog npm run check:contract -- --update-doc';
+/** The lines that enclose the generated table in docs/enneo-api-notes.md. */
+export const TABLE_START = `<!-- Generated by \`${MARKDOWN_COMMAND}\`; do not edit by hand. -->`;
+export const TABLE_END = '<!-- End of the generated table. -->';
+export const NOTES_FILE = join(__dirname, '..', 'docs', 'enneo-api-notes.md');
+
+/** The document with its generated table replaced by `table` (formatMarkdown). */
+export function withTable(document: string, table: string): string {
+	const start = document.indexOf(TABLE_START);
+	const end = document.indexOf(TABLE_END);
+	if (start < 0 || end < start)
+		throw new Error(`${NOTES_FILE}: no generated table (the lines ${TABLE_START} … ${TABLE_END})`);
+	return document.slice(0, start) + table + document.slice(end + TABLE_END.length);
+}
+
+/**
+ * The report the suite gives when it does what check:contract requires: every optional field of
+ * every operation of the package sent, except those listed as never sent. The unit test compares
+ * the table in the notes with the table of this report.
+ */
+export function completeReport(
+	contract: Contract = ENNEO_CONTRACT,
+	notSentByNode: Record<string, Record<string, string>> = NOT_SENT_BY_NODE,
+): ContractReport {
+	const operations: OperationReport[] = contract.operations
+		.filter((operation) => operation.usedByNode)
+		.map((operation) => {
+			const listed = notSentByNode[operation.key] ?? {};
+			const optional = optionalFields(operation).map((f) => f.field);
+			return {
+				operation: operation.key,
+				sources: operation.sources,
+				completeness: operation.completeness,
+				usedByNode: true,
+				requests: 1,
+				probes: 0,
+				fields: {},
+				errors: [],
+				notCovered: [],
+				hints: [],
+				optionalSent: optional.filter((field) => !(field in listed)),
+				notSent: Object.fromEntries(
+					Object.entries(listed).filter(([field]) => optional.includes(field)),
+				),
+				unexercised: [],
+				unexercisedDeprecated: [],
+				listWrong: [],
+			};
+		});
+	return {
+		contract: contract.name,
+		logDir: '',
+		requests: operations.length,
+		probes: 0,
+		errors: 0,
+		notCovered: 0,
+		gaps: 0,
+		listWrong: 0,
+		operations,
+	};
+}
+
+/**
+ * The table of docs/enneo-api-notes.md#contract: per operation of the package, its contract
+ * completeness, the optional fields the suite sent, the gaps and the fields never sent (reasons
+ * below the table). No counts, so it changes only when fields or the contract change.
+ */
+export function formatMarkdown(report: ContractReport): string {
+	const operations = report.operations.filter(
+		(op) => op.completeness !== 'not in the contract' && (op.usedByNode || op.requests > 0),
+	);
+	const cell = (fields: string[]) => (fields.length ? fields.map(code).join(', ') : '—');
+	const lines = [
+		TABLE_START,
+		'',
+		'| Operation | Contract | Optional fields the suite sends | Never sent by the node | Gaps |',
+		'| --- | --- | --- | --- | --- |',
+	];
+	for (const op of operations)
+		lines.push(
+			`| ${code(op.operation)} | ${op.completeness} | ${cell(op.optionalSent)} | ${cell(Object.keys(op.notSent))} | ${gapsOf(op).length ? cell(gapsOf(op)) : 'none'} |`,
+		);
+	lines.push('', 'Why the node never sends these fields:', '');
+	for (const op of operations) {
+		if (!Object.keys(op.notSent).length) continue;
+		lines.push(`- ${code(op.operation)}:`);
+		for (const line of reasons(op.notSent)) lines.push(`  - ${line}`);
+	}
+	lines.push('', TABLE_END);
 	return lines.join('\n');
 }
 
@@ -277,9 +427,25 @@ async function main(): Promise<number> {
 			)
 		: ENNEO_CONTRACT;
 	const report = buildReport(entries, contract, logDir);
+	if (process.argv.includes('--markdown') || process.argv.includes('--update-doc')) {
+		const table = formatMarkdown(report);
+		if (process.argv.includes('--update-doc')) {
+			writeFileSync(NOTES_FILE, withTable(readFileSync(NOTES_FILE, 'utf8'), table));
+			console.log(`check:contract: wrote the table into ${NOTES_FILE}`);
+		} else console.log(table);
+		return 0;
+	}
 	console.log(formatReport(report));
 	writeFileSync(join(logDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-	return report.errors > 0 ? 1 : 0;
+	if (report.errors > 0) return 1;
+	// A live document lists fields the package does not know; gaps fail only against the reference.
+	if (contract === ENNEO_CONTRACT && (report.gaps > 0 || report.listWrong > 0)) {
+		console.error(
+			`check:contract: ${report.gaps} optional field(s) no test sent and ${report.listWrong} wrong entr${report.listWrong === 1 ? 'y' : 'ies'} in test/fake-enneo/contract/notSentByNode.ts: send each field in a test of the operation that offers it, or list a field the node never sends there with the reason.`,
+		);
+		return 1;
+	}
+	return 0;
 }
 
 if (require.main === module) {

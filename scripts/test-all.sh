@@ -3,7 +3,8 @@
 # n8n's community-node verification of the packed tarball (npm run verify), then the end-to-end
 # suite inside a real n8n with the packed package installed. Every request the suites send to the
 # fake Enneo is recorded (ENNEO_CONTRACT_LOG, default .contract-log) and checked against Enneo's
-# API contract at the end: `npm run check:contract` fails on any contract error.
+# API contract at the end: `npm run check:contract` fails on any contract error, and on an optional
+# field that no test sent and test/fake-enneo/contract/notSentByNode.ts does not list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh

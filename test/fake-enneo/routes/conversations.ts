@@ -151,37 +151,11 @@ function processMode(query: Record<string, string | string[]>, where: string): s
 export function registerConversationRoutes(router: Router<FakeState>): void {
 	router.get('/ticket/:ticketId/conversation', ({ state, params, query }) => {
 		const ticket = findTicket(state, params.ticketId);
+		// The contract's only query parameter (docs/enneo-api-notes.md#conversation-get-many): the
+		// whole thread, no filters.
 		const includeRawData = queryFlag(query.includeRawData, 'includeRawData') ?? false;
-		const filters: Record<string, string[]> = {};
-		for (const key of ['type', 'direction', 'private', 'senderId', 'toId']) {
-			if (query[key] !== undefined) filters[key] = list(query[key]);
-		}
-		for (const value of filters.direction ?? []) {
-			if (!ENUMS.direction.includes(value))
-				throw new HttpError(400, `invalid direction ${value}`, 'invalid_enum');
-		}
-		for (const value of filters.private ?? []) queryFlag(value, 'private');
-		for (const key of ['senderId', 'toId']) {
-			for (const value of filters[key] ?? []) {
-				if (!/^\d+$/.test(value))
-					throw new HttpError(400, `${key} must be an integer, got ${value}`, 'invalid_query');
-			}
-		}
 		const conversations = [...state.conversations.values()]
 			.filter((c) => c.ticketId === ticket.id && !c.deletedAt)
-			.filter((c) => !filters.type || filters.type.includes(String(c.type)))
-			.filter((c) => !filters.direction || filters.direction.includes(String(c.direction)))
-			.filter(
-				(c) =>
-					!filters.private ||
-					filters.private.map((v) => v === 'true' || v === '1').includes(c.private === true),
-			)
-			.filter(
-				(c) =>
-					!filters.senderId ||
-					filters.senderId.includes(String((c.sender as Row | undefined)?.id ?? c.agentId)),
-			)
-			.filter((c) => !filters.toId || filters.toId.includes(String(c.toId)))
 			.sort((a, b) => a.id - b.id)
 			.map((c) => present(c, includeRawData));
 		return { conversations, success: true };

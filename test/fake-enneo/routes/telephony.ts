@@ -35,7 +35,7 @@ const AGENT_CONNECTED_SCHEMA: Schema = {
 };
 
 const CALL_COMPLETED_SCHEMA: Schema = {
-	channelId: { type: 'string', nullable: true },
+	channelId: { type: 'string', required: true },
 	ticketId: { type: 'integer', nullable: true },
 	transcript: { type: 'object[]' },
 	duration: { type: 'integer', nullable: true },
@@ -388,39 +388,12 @@ export function registerTelephonyRoutes(router: Router<FakeState>): void {
 
 		'/telephony/getRouting': ({ state, query }) => {
 			const where = 'GET /telephony/getRouting';
-			for (const key of Object.keys(query)) {
-				if (
-					![
-						'ticketId',
-						'channelId',
-						'queueId',
-						'forceReEvaluation',
-						'cleanState',
-						'testQueueStatusResponse',
-					].includes(key)
-				) {
-					throw new HttpError(400, `${where}: unknown query parameter '${key}'`, 'invalid_query');
-				}
-			}
+			// The contract (ticketId required; no channelId or queueId) was checked before this route.
 			const force = queryFlag(query.forceReEvaluation, 'forceReEvaluation') ?? false;
 			queryFlag(query.cleanState, 'cleanState');
-			const ticketId = queryInt(query.ticketId, 'ticketId', 1);
-			const queueId = queryInt(query.queueId, 'queueId', 1);
-			const channelId = query.channelId as string | undefined;
-			if ([ticketId, queueId, channelId].filter((v) => v !== undefined).length !== 1) {
-				throw new HttpError(
-					400,
-					`${where}: give exactly one of ticketId, channelId, queueId`,
-					'missing_reference',
-				);
-			}
-			if (ticketId !== undefined) findTicket(state, ticketId);
-			const entry = [...state.queue.values()].find(
-				(e) =>
-					(ticketId !== undefined && e.ticketId === ticketId) ||
-					(queueId !== undefined && e.id === queueId) ||
-					(channelId !== undefined && e.channelId === channelId),
-			);
+			const ticketId = queryInt(query.ticketId, 'ticketId', 1) as number;
+			findTicket(state, ticketId);
+			const entry = [...state.queue.values()].find((e) => e.ticketId === ticketId);
 			if (!entry)
 				throw new HttpError(404, `${where}: no queue entry for this call`, 'queue_entry_not_found');
 			if (force && entry.status === 'waitingForAgent') entry.updatedAt = sqlDate();

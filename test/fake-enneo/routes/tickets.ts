@@ -542,7 +542,6 @@ const TECHNICAL_FIELDS = [
 /** POST /ticket body (docs/enneo-api-notes.md#ticket-create). */
 const CREATE_SCHEMA: Schema = {
 	channel: { type: 'string', enum: ENUMS.channel, required: true },
-	direction: { type: 'string', enum: ENUMS.direction },
 	status: { type: 'string', enum: ENUMS.status },
 	priority: { type: 'string', enum: ENUMS.priority },
 	from: { type: 'string', nullable: true },
@@ -563,8 +562,6 @@ const CREATE_SCHEMA: Schema = {
 	rawData: { type: 'any', nullable: true },
 	templateId: { type: 'integer', nullable: true },
 	templateData: { type: 'object', nullable: true },
-	agentId: { type: 'integer' },
-	interface: { type: 'string', enum: ['internal', 'Freshdesk', 'api'] },
 };
 
 const GET_LATEST_SCHEMA: Schema = {
@@ -574,7 +571,7 @@ const GET_LATEST_SCHEMA: Schema = {
 };
 
 const FORWARD_SCHEMA: Schema = {
-	toEmail: { type: ['string', 'string[]'], required: true },
+	toEmail: { type: 'string', required: true },
 	body: { type: 'string' },
 	subject: { type: 'string' },
 	cc: { type: ['string', 'string[]'] },
@@ -728,7 +725,6 @@ function registerTicketCollectionRoutes(router: Router<FakeState>): void {
 		}
 		for (const id of (request.tags as number[] | undefined) ?? [])
 			assertKnown(state.tags, id, where, 'tag id', 'unknown_tag');
-		assertKnown(state.profiles, request.agentId, where, 'agent id', 'unknown_agent');
 		assertKnown(
 			state.subchannels,
 			request.subchannelId,
@@ -883,11 +879,8 @@ function registerSingleTicketRoutes(router: Router<FakeState>): void {
 		const where = `POST /ticket/${params.ticketId}/forward`;
 		const ticket = findTicket(state, params.ticketId);
 		const request = validateBody(body, FORWARD_SCHEMA, where);
+		// One address (a string in the contract); kept as a list like a conversation's toEmail.
 		const to = emailList(request.toEmail, 'toEmail', where);
-		if (!to.length)
-			throw new HttpError(400, `${where}: 'toEmail' must not be empty`, 'missing_field', {
-				field: 'toEmail',
-			});
 		const cc = emailList(request.cc, 'cc', where);
 		emailList(request.bcc, 'bcc', where);
 		if (

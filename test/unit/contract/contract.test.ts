@@ -5,7 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildReport, formatReport, readLog } from '../../../scripts/check-contract';
+import {
+	buildReport,
+	completeReport,
+	formatMarkdown,
+	formatReport,
+	NOTES_FILE,
+	readLog,
+	TABLE_END,
+	TABLE_START,
+} from '../../../scripts/check-contract';
 import { loadOpenApiDocument } from '../../fake-enneo/contract/loadDocument';
 import { contractFromOpenApi } from '../../fake-enneo/contract/openapi';
 import { ENNEO_CONTRACT } from '../../fake-enneo/contract/operations';
@@ -387,6 +396,52 @@ describe('recording and npm run check:contract', () => {
 		expect(
 			readFileSync(join(dir, 'unit-contract-' + process.pid + '.jsonl'), 'utf8').split('\n'),
 		).toHaveLength(5);
+	});
+
+	test('fields the node never sends are reported apart from gaps; a wrong entry of that list is reported', async () => {
+		await asPackage('GET', '/customer/search?q=Sterling&limit=5');
+		await asPackage('GET', '/tag?format=compact&q=VIP');
+		const notSent = {
+			'GET /customer/search': { 'query.offset': 'pages are not read here' },
+			'GET /tag': {
+				'query.q': 'the dropdown loads the whole list',
+				'query.nothing': 'no such parameter',
+			},
+		};
+		const report = buildReport(readLog(dir), ENNEO_CONTRACT, dir, notSent);
+		const search = report.operations.find((o) => o.operation === 'GET /customer/search')!;
+		expect(search).toMatchObject({
+			optionalSent: ['query.limit'],
+			notSent: { 'query.offset': 'pages are not read here' },
+			unexercised: [],
+			listWrong: [],
+		});
+		const tag = report.operations.find((o) => o.operation === 'GET /tag')!;
+		expect(tag.unexercised).toEqual(['query.type', 'query.includeDisabled']);
+		expect(tag.listWrong).toEqual([
+			'query.q: listed as never sent, but a test sent it',
+			'query.nothing: listed as never sent, but not an optional field of the operation',
+		]);
+		expect(report.listWrong).toBe(2);
+		expect(report.gaps).toBeGreaterThanOrEqual(2);
+		const text = formatReport(report);
+		expect(text).toContain('never sent by the node: query.offset');
+		expect(text).toContain('GAP: optional fields no test sent: query.type, query.includeDisabled');
+		expect(text).toContain('WRONG ENTRY in notSentByNode.ts: query.nothing');
+		const table = formatMarkdown(report);
+		expect(table).toContain(
+			'| `GET /customer/search` | full | `query.limit` | `query.offset` | none |',
+		);
+		expect(table).toContain('  - `query.offset`: pages are not read here');
+	});
+
+	test('the table in docs/enneo-api-notes.md is the one a complete suite gives (regenerate: the command in its first line)', () => {
+		const notes = readFileSync(NOTES_FILE, 'utf8');
+		const table = notes.slice(
+			notes.indexOf(TABLE_START),
+			notes.indexOf(TABLE_END) + TABLE_END.length,
+		);
+		expect(table).toBe(formatMarkdown(completeReport()));
 	});
 
 	test('ENNEO_OPENAPI: the same recorded requests checked against an OpenAPI document ($ref, nullable, allOf, additionalProperties)', async () => {

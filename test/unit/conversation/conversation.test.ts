@@ -365,6 +365,55 @@ describe('conversation reply', () => {
 		});
 	});
 
+	test.each([
+		['Direction → Internal', { direction: 'internal' }],
+		['Private (Internal Note)', { private: true }],
+	])(
+		'%s makes an internal note that reaches nobody; URL attachments go along',
+		async (_what, fields) => {
+			const { output } = await run('reply', {
+				ticketId: ticket(THREAD),
+				message: 'Customer called, reading confirmed.',
+				additionalFields: {
+					...fields,
+					attachmentUrls: {
+						attachment: [{ name: 'reading.jpg', url: 'https://example.com/reading.jpg' }],
+					},
+				},
+			});
+			const [call] = enneo.fake.received('POST', `/ticket/${THREAD}/conversation/reply`);
+			expect(call.body).toEqual({
+				content: { message: 'Customer called, reading confirmed.' },
+				...fields,
+				attachments: [{ name: 'reading.jpg', url: 'https://example.com/reading.jpg' }],
+			});
+			const stored = enneo.fake.state.conversations.get(output[0].json.id as number)!;
+			expect(stored).toMatchObject({ direction: 'internal', private: true, sent: false });
+			expect(stored.attachments).toMatchObject([
+				{ name: 'reading.jpg', url: 'https://example.com/reading.jpg' },
+			]);
+		},
+	);
+
+	test('an outbound reply (Direction → Outbound, not private) is sent', async () => {
+		const { output } = await run('reply', {
+			ticketId: ticket(THREAD),
+			message: 'Your reading is booked.',
+			additionalFields: { direction: 'out', private: false },
+		});
+		const [call] = enneo.fake.received('POST', `/ticket/${THREAD}/conversation/reply`);
+		expect(call.body).toEqual({
+			content: { message: 'Your reading is booked.' },
+			direction: 'out',
+			private: false,
+		});
+		expect(enneo.fake.state.conversations.get(output[0].json.id as number)).toMatchObject({
+			direction: 'out',
+			private: false,
+			sent: true,
+		});
+	});
+
 	test('an empty message is refused before any request', async () => {
 		await expect(run('reply', { ticketId: ticket(THREAD), message: '   ' })).rejects.toThrow(
 			'"Message" is empty [item 0]',

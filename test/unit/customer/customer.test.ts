@@ -422,6 +422,36 @@ describe('contract search and get', () => {
 		expect(enneo.fake.state.tickets.get(376100)!.identificationTraces).toHaveLength(1);
 	});
 
+	test('customer ID, names, company, meter number, address and city are sent and matched', async () => {
+		// Customer 84000 (a business) and its contract 750000; the meter number is set here.
+		const contract = enneo.fake.state.contracts.get(750000)!;
+		contract.counterNumber = '1ESY1160543210';
+		const customer = enneo.fake.state.customers.get(84000)!;
+		const searchFields = {
+			customerId: '84000',
+			firstname: String(customer.firstname),
+			fullname: `${String(customer.firstname)} ${String(customer.lastname)}`,
+			company: String(customer.company),
+			meterNumber: '1ESY1160543210',
+			address: String(contract.deliveryAddress),
+			city: 'Hamburg',
+		};
+		const { output } = await run('contractSearch', { searchFields });
+		const [call] = enneo.fake.received('GET', '/contract/search');
+		expect(call.query).toEqual(searchFields);
+		expect(output[0].json).toMatchObject({
+			found: true,
+			similarity: 1,
+			contract: { id: 750000, customerId: 84000 },
+		});
+		// One field that does not match lowers the similarity (6 of 7).
+		const other = await run('contractSearch', {
+			searchFields: { ...searchFields, meterNumber: 'OTHER' },
+		});
+		expect(enneo.fake.received('GET', '/contract/search')[1].query.meterNumber).toBe('OTHER');
+		expect(other.output[0].json).toMatchObject({ found: true, similarity: 0.86 });
+	});
+
 	test('contract ID match is exact', async () => {
 		const { output } = await run('contractSearch', { searchFields: { contractId: '746840' } });
 		expect(output[0].json).toMatchObject({
@@ -457,6 +487,18 @@ describe('contract search and get', () => {
 			customerId: DEMO.vipCustomerId,
 			productName: 'Green Power 12',
 		});
+		expect(output[0].json.rawData).toBeUndefined();
+	});
+
+	test('get contract with Include Raw Data', async () => {
+		const { output } = await run('getContract', {
+			contractId: '746839',
+			options: { includeRawData: true },
+		});
+		expect(enneo.fake.received('GET', '/contract/746839')[0].query).toEqual({
+			includeRawData: 'true',
+		});
+		expect(output[0].json).toMatchObject({ found: true, id: 746839, rawData: { source: 'erp' } });
 	});
 
 	test("Enneo's 200 contract_not_found is an error naming the contract", async () => {

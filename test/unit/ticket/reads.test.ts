@@ -76,6 +76,57 @@ describe('ticket get next to work on', () => {
 	});
 });
 
+describe('ticket get', () => {
+	test('by default: viewing=false and nothing else; the read does not join "worked on by"', async () => {
+		const before = [...((enneo.fake.state.tickets.get(376100)!.workedOnByIds as number[]) ?? [])];
+		const { output } = await runNode({
+			parameters: ticketOp('get', { ticketId: locator('376100'), output: 'raw' }),
+			credentials: enneo.credentials,
+		});
+		expect(enneo.fake.received('GET', '/ticket/376100')[0].query).toEqual({ viewing: 'false' });
+		expect(enneo.fake.state.tickets.get(376100)!.workedOnByIds ?? []).toEqual(before);
+		expect(output[0].json).not.toHaveProperty('intents');
+		expect(output[0].json).not.toHaveProperty('rawData');
+		expect((output[0].json.customer as Record<string, unknown>).lastname).toBeUndefined();
+	});
+
+	test('every option is sent: customer, intents and raw data come back, viewing joins "worked on by"', async () => {
+		const ticket = enneo.fake.state.tickets.get(376100)!;
+		ticket.intents = [{ id: 3, name: 'Meter reading' }];
+		ticket.rawData = { source: 'imap' };
+		const { output } = await runNode({
+			parameters: ticketOp('get', {
+				ticketId: locator('376100'),
+				output: 'raw',
+				options: {
+					viewing: true,
+					includeCustomer: true,
+					includeIntents: true,
+					includeRawData: true,
+					erpCacheOnly: true,
+					contentTranslationLanguage: 'en',
+				},
+			}),
+			credentials: enneo.credentials,
+		});
+		expect(enneo.fake.received('GET', '/ticket/376100')[0].query).toEqual({
+			viewing: 'true',
+			includeCustomer: 'true',
+			includeIntents: 'true',
+			includeRawData: 'true',
+			erpCacheOnly: 'true',
+			contentTranslationLanguage: 'en',
+		});
+		expect(output[0].json).toMatchObject({
+			id: 376100,
+			intents: [{ id: 3, name: 'Meter reading' }],
+			rawData: { source: 'imap' },
+			customer: { id: 83771, lastname: 'Sterling' },
+		});
+		expect(ticket.workedOnByIds).toContain(enneo.fake.state.me.id);
+	});
+});
+
 describe('ticket get variables', () => {
 	test('GET /ticket/{id}/variables, output tagged with the ticket ID', async () => {
 		const { output } = await runNode({

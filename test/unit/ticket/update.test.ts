@@ -54,6 +54,20 @@ describe('ticket update', () => {
 		expect(output[0].json.ticket).toBeUndefined();
 	});
 
+	test('First Response Due By is sent as wall time and set on the ticket', async () => {
+		const { output } = await runNode({
+			parameters: update(locator('376104'), { firstResponseDueBy: '2099-03-02T08:15:00Z' }),
+			credentials: enneo.credentials,
+		});
+		const [call] = enneo.fake.received('PATCH', '/ticket/376104');
+		expect(call.body).toEqual({ firstResponseDueBy: '2099-03-02 08:15:00' });
+		expect(enneo.fake.state.tickets.get(376104)!.firstResponseDueBy).toBe('2099-03-02 08:15:00');
+		expect(output[0].json).toMatchObject({
+			id: 376104,
+			firstResponseDueBy: '2099-03-02 08:15:00',
+		});
+	});
+
 	test('options become includeInWorklog=false and forceAgentReassignment=true', async () => {
 		await runNode({
 			parameters: update(

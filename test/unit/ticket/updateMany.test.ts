@@ -159,6 +159,39 @@ describe('ticket update many sends what the bulk-update page documents', () => {
 		});
 	});
 
+	test('Assigned Agent, Due By and First Response Due By go in the element; Include in Worklog off goes as query', async () => {
+		const { output } = await runNode({
+			parameters: updateMany(
+				{
+					agentId: 8,
+					dueBy: '2099-04-01T12:00:00Z',
+					firstResponseDueBy: '2099-03-31T09:00:00Z',
+				},
+				{ includeInWorklog: false },
+			),
+			items: itemsOf({ id: 376103 }, { id: 376104 }),
+			credentials: enneo.credentials,
+		});
+		const calls = enneo.fake.received('PATCH', '/ticket');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].query).toEqual({ includeInWorklog: 'false' });
+		const element = {
+			agentId: 8,
+			dueBy: '2099-04-01 12:00:00',
+			firstResponseDueBy: '2099-03-31 09:00:00',
+		};
+		expect(calls[0].body).toEqual([
+			{ id: 376103, ...element },
+			{ id: 376104, ...element },
+		]);
+		for (const id of [376103, 376104])
+			expect(enneo.fake.state.tickets.get(id)).toMatchObject(element);
+		expect(output.map((item) => item.json)).toMatchObject([
+			{ id: 376103, success: true, batch: 1 },
+			{ id: 376104, success: true, batch: 1 },
+		]);
+	});
+
 	test('add tags: the current tags of all tickets come from one search, the element carries the full list', async () => {
 		await runNode({
 			parameters: updateMany({ tagIds: [4], tagsMode: 'add' }),
