@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import { itemError } from '../values/itemError';
 import { toIsoDateTime, workflowZone } from '../values/dates';
@@ -84,7 +84,7 @@ export function readTranscript(
 	if (typeof fromJson === 'string') {
 		const text = fromJson.trim();
 		try {
-			fromJson = text ? JSON.parse(text) : [];
+			fromJson = text ? jsonParse(text) : [];
 		} catch (error) {
 			throw invalid.call(
 				this,

@@ -62,11 +62,7 @@ export function toIdList(
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
 	else if (typeof value === 'string' && value.trim().startsWith('[')) {
-		try {
-			list = JSON.parse(value) as unknown[];
-		} catch {
-			list = [value];
-		}
+		list = jsonParse<unknown[]>(value, { fallbackValue: [value] });
 	} else list = String(value).split(/[,;\s]+/);
 	const ids: number[] = [];
 	for (const entry of list) {
@@ -176,4 +172,23 @@ export function clampNumber(
 				? Number(value)
 				: NaN;
 	return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.round(number))) : fallback;
+}
+
+/** Reads a non-empty ID for a URL path segment, naming the field otherwise. */
+export function readPathId(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	const text = String(value ?? '').trim();
+	if (!text || /[/?#\s]/.test(text)) {
+		throw itemError(
+			this.getNode(),
+			`"${field}" must be an ID, got ${JSON.stringify(value ?? '')}`,
+			itemIndex,
+			`Enter the ${field}, e.g. 83771, or map it from a previous node.`,
+		);
+	}
+	return encodeURIComponent(text);
 }

@@ -7,7 +7,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { lacksTags, shapeCustomer, withCustomerTags } from '../../shaping/customer';
+import { lacksTags, shapeCustomer } from '../../shaping/customer';
+import { withCustomerTags } from '../../enneoApi/customers';
 import type { PhoneForm } from '../../values/phone';
 import { phoneSearchForms } from '../../values/phone';
 import { enneoApiRequest } from '../../enneoApi/request';

@@ -5,10 +5,16 @@ import { simplifyCustomer, simplifyCustomerWithNames } from '../../../shaping/si
 import { CONTRACT_VERSION, isVersion } from '../../../fields/versions';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
-import { readPathId, readVipRule, shapeCustomer, vipOptions } from '../../../shaping/customer';
+import { shapeCustomer } from '../../../shaping/customer';
 import { outputProperties, shapeOutput } from '../../../fields/output';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
-import { contractIdField, customerIdField } from '../../../fields/customer';
+import {
+	contractIdField,
+	customerIdField,
+	readVipRule,
+	vipOptions,
+} from '../../../fields/customer';
+import { readPathId } from '../../../values/values';
 
 export const properties: INodeProperties[] = [
 	{

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemError } from '../../../values/itemError';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { readPathId } from '../../../shaping/customer';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';
 import { contractIdField } from '../../../fields/customer';
+import { readPathId } from '../../../values/values';
 
 export const properties: INodeProperties[] = [
 	contractIdField(),

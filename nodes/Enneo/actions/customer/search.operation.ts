@@ -6,13 +6,9 @@ import { looksLikePhoneNumber, phoneSearchForms } from '../../../values/phone';
 import { simplifyCustomer, simplifyCustomerWithNames } from '../../../shaping/simplify';
 import { beforeVersion, CONTRACT_VERSION, fromVersion, isVersion } from '../../../fields/versions';
 import { enneoApiRequestAllItems } from '../../../enneoApi/pagination';
-import {
-	lacksTags,
-	readVipRule,
-	shapeCustomer,
-	vipOptions,
-	withCustomerTags,
-} from '../../../shaping/customer';
+import { lacksTags, shapeCustomer } from '../../../shaping/customer';
+import { withCustomerTags } from '../../../enneoApi/customers';
+import { readVipRule, vipOptions } from '../../../fields/customer';
 import { outputProperties, outputShaper } from '../../../fields/output';
 import { readReturnAllAndLimit, returnAllAndLimit } from '../../../fields/paging';
 import { optionsCollection, includeRawDataOption } from '../../../fields/collections';

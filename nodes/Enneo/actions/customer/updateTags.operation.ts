@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../values/itemError';
-import { toIdList } from '../../../values/values';
+import { readPathId, toIdList } from '../../../values/values';
 import { withoutKeys } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
-import { readPathId } from '../../../shaping/customer';
 import { customerIdField } from '../../../fields/customer';
 import { optionsCollection } from '../../../fields/collections';
 
