@@ -1,5 +1,11 @@
 import { Container } from '@n8n/di';
-import { ExecuteContext, InstanceSettings, PollContext, WebhookContext } from 'n8n-core';
+import {
+	ExecuteContext,
+	InstanceSettings,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -300,4 +306,16 @@ export function webhookContext(
 		[],
 		null,
 	);
+}
+
+/**
+ * n8n-core's LoadOptionsContext, as the editor's requests for a parameter's options (loadOptions)
+ * or a resource locator's list (listSearch) get it: the node's current parameters, its credentials.
+ */
+export function loadOptionsContext(
+	options: WorkflowNodeOptions & { path?: string },
+): LoadOptionsContext {
+	const { workflow, node, additionalData } = workflowWithNode(options);
+	additionalData.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(workflow, node, additionalData, options.path ?? '');
 }

@@ -11,7 +11,7 @@ import type {
 
 import { Enneo } from '../../nodes/Enneo/Enneo.node';
 import type { HttpLogEntry, TestCredentials } from './n8nCore';
-import { executeContext } from './n8nCore';
+import { executeContext, loadOptionsContext } from './n8nCore';
 
 export type { HttpLogEntry, TestCredentials } from './n8nCore';
 
@@ -72,7 +72,11 @@ export async function runLoadOptions(
 	parameters: Record<string, unknown> = {},
 ): Promise<INodePropertyOptions[]> {
 	const nodeType = new Enneo();
-	const context = makeContext({ parameters, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType,
+		parameters: parameters as INodeParameters,
+		credentials: { enneoApi: credentials },
+	});
 	const fn = (
 		nodeType.methods!.loadOptions as Record<
 			string,
@@ -90,7 +94,11 @@ export async function runListSearch(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const nodeType = new Enneo();
-	const context = makeContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType,
+		parameters: {},
+		credentials: { enneoApi: credentials },
+	});
 	const fn = (
 		nodeType.methods!.listSearch as Record<
 			string,

@@ -9,7 +9,7 @@ import type {
 
 import { EnneoEventTrigger } from '../../nodes/EnneoEventTrigger/EnneoEventTrigger.node';
 import type { HttpLogEntry } from './n8nCore';
-import { pollContext as corePollContext } from './n8nCore';
+import { loadOptionsContext, pollContext as corePollContext } from './n8nCore';
 
 /**
  * Drives the Enneo Event Trigger's poll() the way n8n does: parameters, credentials, the node's
@@ -74,7 +74,11 @@ export async function runEventTriggerLoadOptions(
 	method: string,
 	credentials: { instanceUrl: string; apiKey: string },
 ): Promise<INodePropertyOptions[]> {
-	const context = pollContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType: new EnneoEventTrigger(),
+		parameters: {},
+		credentials: { enneoApi: credentials },
+	});
 	const methods = new EnneoEventTrigger().methods.loadOptions as Record<
 		string,
 		(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>
