@@ -158,6 +158,16 @@ export interface WorkflowNodeOptions {
 	/** Receives what the node passes to sendResponse (n8n's `sendResponse` hook). */
 	responses?: unknown[];
 	http?: HttpLogEntry[];
+	/** A trigger node before this one, whose output in this run is `item` (e.g. an Enneo Trigger). */
+	trigger?: TriggerBefore;
+}
+
+export interface TriggerBefore {
+	item: IDataObject;
+	name?: string;
+	type?: keyof typeof NODE_TYPES;
+	typeVersion?: number;
+	disabled?: boolean;
 }
 
 /** A one-node workflow as n8n builds it from a saved workflow, plus the additional data of a run. */
@@ -182,11 +192,22 @@ export function workflowWithNode(options: WorkflowNodeOptions) {
 		),
 		continueOnFail: options.continueOnFail ?? false,
 	};
+	const trigger = options.trigger && {
+		id: 'trigger-test-node',
+		name: options.trigger.name ?? 'Enneo Trigger',
+		type: options.trigger.type ?? 'n8n-nodes-enneo.enneoTrigger',
+		typeVersion: options.trigger.typeVersion ?? 1,
+		position: [-200, 0] as [number, number],
+		parameters: {},
+		disabled: options.trigger.disabled,
+	};
 	const workflow = new Workflow({
 		id: options.workflowId ?? 'test-workflow',
 		name: 'Test',
-		nodes: [node],
-		connections: {},
+		nodes: trigger ? [trigger, node] : [node],
+		connections: trigger
+			? { [trigger.name]: { main: [[{ node: node.name, type: 'main', index: 0 }]] } }
+			: {},
 		active: options.mode === 'trigger' || options.mode === 'webhook',
 		nodeTypes: nodeTypesHolding(nodeType, typeName),
 		settings: { timezone: options.timezone ?? 'UTC' },
@@ -212,18 +233,39 @@ export function workflowWithNode(options: WorkflowNodeOptions) {
 		...options.additionalData,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	// The node as the workflow holds it: with its defaults filled in.
-	return { workflow, node: workflow.getNode(node.name)!, additionalData, http, responses };
+	return {
+		workflow,
+		node: workflow.getNode(node.name)!,
+		trigger: trigger && workflow.getNode(trigger.name)!,
+		additionalData,
+		http,
+		responses,
+	};
 }
 
 /** n8n-core's ExecuteContext for the node's run on `items` (as if a trigger node passed them). */
 export function executeContext(
 	options: WorkflowNodeOptions & { items: INodeExecutionData[] },
 ): ExecuteContext {
-	const { workflow, node, additionalData } = workflowWithNode(options);
+	const { workflow, node, trigger, additionalData } = workflowWithNode(options);
 	const items = options.items;
+	// The trigger's part of the run, as n8n records it: its output is what `$('Trigger')` reads.
+	const runData = trigger
+		? {
+				[trigger.name]: [
+					{
+						startTime: 0,
+						executionTime: 0,
+						executionIndex: 0,
+						source: [],
+						data: { main: [[{ json: options.trigger!.item }]] },
+					},
+				],
+			}
+		: {};
 	const runExecutionData = {
 		startData: {},
-		resultData: { runData: {} },
+		resultData: { runData },
 		executionData: {
 			contextData: {},
 			nodeExecutionStack: [],
@@ -235,7 +277,7 @@ export function executeContext(
 	const executeData: IExecuteData = {
 		node,
 		data: { main: [items] },
-		source: null,
+		source: trigger ? { main: [{ previousNode: trigger.name }] } : null,
 	};
 	return new ExecuteContext(
 		workflow,

@@ -7,10 +7,11 @@ import type {
 	INodeListSearchResult,
 	INodePropertyOptions,
 	INodeType,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { Enneo } from '../../nodes/Enneo/Enneo.node';
-import type { HttpLogEntry, TestCredentials } from './n8nCore';
+import type { HttpLogEntry, TestCredentials, TriggerBefore } from './n8nCore';
 import { executeContext, loadOptionsContext } from './n8nCore';
 
 export type { HttpLogEntry, TestCredentials } from './n8nCore';
@@ -29,6 +30,10 @@ export interface RunOptions {
 	timezone?: string;
 	/** The node's version (default: the node type's default version). */
 	typeVersion?: number;
+	/** A trigger before the node and its output in this run (default: none, the node runs alone). */
+	trigger?: TriggerBefore;
+	workflowId?: string;
+	mode?: WorkflowExecuteMode;
 }
 
 export interface RunResult {
@@ -50,6 +55,9 @@ export function makeContext(
 		continueOnFail: options.continueOnFail,
 		timezone: options.timezone,
 		items: options.items ?? [{ json: {} }],
+		trigger: options.trigger,
+		workflowId: options.workflowId,
+		mode: options.mode,
 		http,
 		responses,
 	});
