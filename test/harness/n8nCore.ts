@@ -188,7 +188,10 @@ export function workflowWithNode(options: WorkflowNodeOptions) {
 		credentials: Object.fromEntries(
 			Object.entries(credentials)
 				.filter(([, data]) => data !== undefined)
-				.map(([type]) => [type, { id: options.credentialIds?.[type] ?? `${type}-id`, name: 'Test' }]),
+				.map(([type]) => [
+					type,
+					{ id: options.credentialIds?.[type] ?? `${type}-id`, name: 'Test' },
+				]),
 		),
 		continueOnFail: options.continueOnFail ?? false,
 	};

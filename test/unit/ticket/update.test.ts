@@ -163,10 +163,7 @@ describe('ticket update', () => {
 
 	test('the validation error names the failing item while the others are updated (Continue On Fail)', async () => {
 		const { output } = await runNode({
-			parameters: update(
-				locator('={{ $json.id }}'),
-				{ status: '={{ $json.status }}' },
-			),
+			parameters: update(locator('={{ $json.id }}'), { status: '={{ $json.status }}' }),
 			items: itemsOf(
 				{ id: 376101, status: 'closed' },
 				{ id: 376102, status: 'pending' },
