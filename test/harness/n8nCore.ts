@@ -33,8 +33,10 @@ import { EnneoTrigger } from '../../nodes/EnneoTrigger/EnneoTrigger.node';
  * n8n-core's real execution contexts around our nodes, built the way n8n builds them for one node
  * of a workflow: a real `Workflow` (whose constructor fills in parameter defaults with
  * `NodeHelpers.getNodeParameters`, honouring display conditions and `@version`), a node-types
- * registry holding our node classes, and n8n-core's `ExecuteContext` / `PollContext`, so
- * `getNodeParameter` resolves defaults, expressions (n8n's expression engine), display conditions
+ * registry holding our node classes, and n8n-core's `ExecuteContext`, `PollContext`,
+ * `WebhookContext` or `LoadOptionsContext`, so `getNodeParameter` resolves defaults, expressions
+ * (n8n-workflow's `legacy` engine: n8n 2.41's `vm` engine needs `isolated-vm`, which has no build
+ * for Node 20), display conditions
  * and resource locators (`extractValue`) exactly as n8n does. `helpers.httpRequestWithAuthentication`
  * is n8n-core's own: it asks the credentials helper below to sign the request with the credential's
  * `authenticate` and sends it over real HTTP with n8n's outbound HTTP client.
