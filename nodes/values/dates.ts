@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 
 import { itemError } from './itemError';
 /**
- * One rule for every date the node sends (docs/dates in README): a value without an offset means
+ * One rule for every date the node sends (docs/enneo-api-notes.md#dates): a value without an offset means
  * wall time in the workflow's time zone; a value with an offset, an n8n/luxon DateTime or a JS
  * Date is converted to the workflow's time zone. Enneo's `YYYY-MM-DD HH:MM:SS` fields then carry
  * that wall time, so `{{ $now }}` and a date picker value for the same moment send the same text.

@@ -2,34 +2,38 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
-	INode,
+	INodeParameters,
 	INodeExecutionData,
 	INodeListSearchResult,
-	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { EnneoApi } from '../../credentials/EnneoApi.credentials';
 import { Enneo } from '../../nodes/Enneo/Enneo.node';
+import type { HttpLogEntry, TestCredentials, TriggerBefore } from './n8nCore';
+import { executeContext, loadOptionsContext } from './n8nCore';
 
-/**
- * Drives a node's code directly, with a context that does what n8n does for our nodes:
- * parameters per item, credentials, real HTTP with the credential's authentication applied,
- * binary data, Continue On Fail. Every request goes over real HTTP (to the fake Enneo server).
- */
-export type ParameterValue = unknown | ((itemIndex: number, item: INodeExecutionData) => unknown);
+export type { HttpLogEntry, TestCredentials } from './n8nCore';
 
 export interface RunOptions {
-	parameters: Record<string, ParameterValue>;
+	/**
+	 * The node's parameters as a saved workflow holds them; n8n fills in the defaults. A value that
+	 * differs per item is an expression, as in n8n (e.g. `'={{ $json.id }}'`).
+	 */
+	parameters: Record<string, unknown>;
 	items?: INodeExecutionData[];
-	credentials: { instanceUrl: string; apiKey: string };
+	credentials: TestCredentials;
 	continueOnFail?: boolean;
 	node?: INodeType;
 	/** The workflow's time zone (default UTC). */
 	timezone?: string;
 	/** The node's version (default: the node type's default version). */
 	typeVersion?: number;
+	/** A trigger before the node and its output in this run (default: none, the node runs alone). */
+	trigger?: TriggerBefore;
+	workflowId?: string;
+	mode?: WorkflowExecuteMode;
 }
 
 export interface RunResult {
@@ -37,250 +41,26 @@ export interface RunResult {
 	responses: unknown[];
 }
 
-export interface HttpLogEntry {
-	method: string;
-	url: string;
-	headers: Record<string, string>;
-}
-
-const credentialType = new EnneoApi();
-
-/** What n8n's httpRequestWithAuthentication does for this credential, over real fetch. */
-export async function authenticatedRequest(
-	credentials: { instanceUrl: string; apiKey: string },
-	options: IDataObject,
-	log?: HttpLogEntry[],
-): Promise<unknown> {
-	const headers: Record<string, string> = {};
-	for (const [key, value] of Object.entries((options.headers as IDataObject) ?? {}))
-		headers[key] = String(value);
-	// The credential's own authenticate function, as n8n calls it.
-	const signed = await credentialType.authenticate(
-		{ ...credentials },
-		{ url: String(options.url), headers: {} },
-	);
-	for (const [key, value] of Object.entries(signed.headers ?? {})) headers[key] = String(value);
-	let url = String(options.url);
-	if (options.baseURL) url = `${String(options.baseURL)}${url}`;
-	const qs = options.qs as IDataObject | undefined;
-	if (qs && Object.keys(qs).length) {
-		const params = new URLSearchParams();
-		for (const [key, value] of Object.entries(qs)) {
-			if (value === undefined) continue;
-			if (Array.isArray(value)) value.forEach((v, i) => params.append(`${key}[${i}]`, String(v)));
-			else params.append(key, String(value));
-		}
-		url += (url.includes('?') ? '&' : '?') + params.toString();
-	}
-	let body: string | undefined;
-	if (options.body !== undefined) {
-		body = JSON.stringify(options.body);
-		headers['Content-Type'] = 'application/json';
-	}
-	const method = String(options.method ?? 'GET');
-	log?.push({ method, url, headers });
-	// As n8n's axios-based helper: no redirects followed with disableFollowRedirect (maxRedirects 0), and
-	// a timeout fails with axios' ECONNABORTED "timeout of N ms exceeded".
-	let response: Response;
-	try {
-		response = await fetch(url, {
-			method,
-			headers,
-			body,
-			redirect: options.disableFollowRedirect === true ? 'manual' : 'follow',
-			signal:
-				typeof options.timeout === 'number' ? AbortSignal.timeout(options.timeout) : undefined,
-		});
-	} catch (error) {
-		if ((error as Error).name === 'TimeoutError') {
-			throw Object.assign(new Error(`timeout of ${String(options.timeout)}ms exceeded`), {
-				code: 'ECONNABORTED',
-			});
-		}
-		const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-		throw Object.assign(new Error(cause?.message ?? (error as Error).message), {
-			code: cause?.code,
-		});
-	}
-	const text = await response.text();
-	let parsed: unknown = text;
-	if (options.json && text) {
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			parsed = text;
-		}
-	}
-	if (!response.ok && !options.ignoreHttpStatusErrors) {
-		const error = new Error(`Request failed with status code ${response.status}`) as Error & {
-			httpCode: string;
-			response: unknown;
-		};
-		error.httpCode = String(response.status);
-		error.response = { status: response.status, body: parsed };
-		throw error;
-	}
-	if (options.returnFullResponse) {
-		const responseHeaders: Record<string, string> = {};
-		response.headers.forEach((value, key) => (responseHeaders[key] = value));
-		return { statusCode: response.status, headers: responseHeaders, body: parsed };
-	}
-	return parsed;
-}
-
-/** One displayOptions value against the parameter's value: equal, or n8n's `{ _cnd: { gte: 3 } }`. */
-function matches(condition: unknown, value: unknown): boolean {
-	const cnd = (condition as { _cnd?: Record<string, number> } | null)?._cnd;
-	if (!cnd) return condition === value;
-	const n = Number(value);
-	return Object.entries(cnd).every(([op, bound]) => {
-		if (op === 'gte') return n >= bound;
-		if (op === 'gt') return n > bound;
-		if (op === 'lte') return n <= bound;
-		if (op === 'lt') return n < bound;
-		if (op === 'eq') return n === bound;
-		throw new Error(`runNode: unsupported displayOptions condition ${op}`);
-	});
-}
-
-function findProperty(
-	properties: INodeProperties[],
-	name: string,
-	current: IDataObject,
-): INodeProperties | undefined {
-	const candidates = properties.filter((p) => p.name === name);
-	return (
-		candidates.find((p) => {
-			const show = p.displayOptions?.show ?? {};
-			return Object.entries(show).every(
-				([key, allowed]) =>
-					current[key] === undefined ||
-					(allowed as unknown[]).some((condition) => matches(condition, current[key])),
-			);
-		}) ?? candidates[0]
-	);
-}
-
-/** n8n's test for a resource locator value (extractValue in n8n-core): an object with mode and value. */
-function isLocator(value: unknown): value is { mode: string; value: unknown } {
-	return typeof value === 'object' && value !== null && 'mode' in value && 'value' in value;
-}
-
-function evaluate(value: unknown, item: INodeExecutionData): unknown {
-	// The only expression our descriptions use as a default: `={{ $json.field }}`.
-	if (typeof value === 'string') {
-		const m = /^=\{\{\s*\$json\.(\w+)\s*\}\}$/.exec(value);
-		if (m) return item.json[m[1]];
-	}
-	// A resource locator's value may be an expression too (n8n resolves nested values).
-	if (isLocator(value)) return { ...value, value: evaluate(value.value, item) };
-	return value;
-}
-
+/** n8n-core's ExecuteContext for the node (default: Enneo) in a one-node workflow (n8nCore.ts). */
 export function makeContext(
 	options: RunOptions,
 	http: HttpLogEntry[] = [],
 	responses: unknown[] = [],
 ): IExecuteFunctions {
-	const nodeType = options.node ?? new Enneo();
-	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
-	const node: INode = {
-		id: 'enneo-test-node',
-		name: 'Enneo',
-		type: 'n8n-nodes-enneo.enneo',
-		typeVersion: options.typeVersion ?? nodeType.description.defaultVersion ?? 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const staticParams = {
-		...Object.fromEntries(
-			Object.entries(options.parameters).filter(([, v]) => typeof v !== 'function'),
-		),
-		'@version': node.typeVersion,
-	} as IDataObject;
-
-	const getNodeParameter = (
-		name: string,
-		itemIndex: number,
-		fallback?: unknown,
-		extra?: { extractValue?: boolean },
-	) => {
-		const [head, ...rest] = name.split('.');
-		let value: unknown = options.parameters[head];
-		if (typeof value === 'function')
-			value = (value as (i: number, item: INodeExecutionData) => unknown)(
-				itemIndex,
-				items[itemIndex],
-			);
-		const property = findProperty(nodeType.description.properties, head, staticParams);
-		if (value === undefined) value = property ? property.default : undefined;
-		value = evaluate(value, items[itemIndex]);
-		for (const part of rest) value = (value as IDataObject | undefined)?.[part];
-		if (value === undefined) {
-			if (fallback !== undefined) return fallback;
-			throw new Error(`Could not get parameter "${name}"`);
-		}
-		let leaf = property;
-		for (const part of rest)
-			leaf = (leaf?.options as INodeProperties[] | undefined)?.find((o) => o.name === part);
-		if (extra?.extractValue && leaf?.type === 'resourceLocator' && isLocator(value)) {
-			const locator = value;
-			const mode = leaf.modes?.find((m) => m.name === locator.mode);
-			const extract = mode?.extractValue;
-			if (extract?.type === 'regex') {
-				const m = new RegExp(extract.regex).exec(String(locator.value));
-				if (!m)
-					throw new Error(
-						`ERROR: ${leaf.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`,
-					);
-				return m[1];
-			}
-			return locator.value;
-		}
-		return value;
-	};
-
-	const sentResponses = responses;
-	const context = {
-		getInputData: () => items,
-		getNodeParameter,
-		getNode: () => node,
-		getCredentials: async () => ({ ...options.credentials }),
-		continueOnFail: () => options.continueOnFail ?? false,
-		getMode: () => 'manual',
-		getExecutionId: () => 'test-execution',
-		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),
-		getTimezone: () => options.timezone ?? 'UTC',
-		sendResponse: (response: unknown) => sentResponses.push(response),
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, request: IDataObject) =>
-				await authenticatedRequest(options.credentials, request, http),
-			returnJsonArray: (data: IDataObject | IDataObject[]) =>
-				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>
-				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
-			assertBinaryData: (itemIndex: number, property: string) => {
-				const binary = items[itemIndex].binary?.[property];
-				if (!binary)
-					throw new Error(
-						`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`,
-					);
-				return binary;
-			},
-			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
-				const binary = items[itemIndex].binary?.[property];
-				if (!binary) throw new Error(`No binary data property "${property}" on item ${itemIndex}`);
-				return Buffer.from(binary.data, 'base64');
-			},
-			prepareBinaryData: async (buffer: Buffer, fileName?: string, mimeType?: string) => ({
-				data: buffer.toString('base64'),
-				fileName,
-				mimeType: mimeType ?? 'application/octet-stream',
-			}),
-		},
-	};
-	return context as unknown as IExecuteFunctions;
+	return executeContext({
+		nodeType: options.node ?? new Enneo(),
+		parameters: options.parameters as INodeParameters,
+		typeVersion: options.typeVersion,
+		credentials: { enneoApi: options.credentials },
+		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
+		items: options.items ?? [{ json: {} }],
+		trigger: options.trigger,
+		workflowId: options.workflowId,
+		mode: options.mode,
+		http,
+		responses,
+	});
 }
 
 /** Runs the node's execute() and returns its first output. Throws what the node throws. */
@@ -300,7 +80,11 @@ export async function runLoadOptions(
 	parameters: Record<string, unknown> = {},
 ): Promise<INodePropertyOptions[]> {
 	const nodeType = new Enneo();
-	const context = makeContext({ parameters, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType,
+		parameters: parameters as INodeParameters,
+		credentials: { enneoApi: credentials },
+	});
 	const fn = (
 		nodeType.methods!.loadOptions as Record<
 			string,
@@ -318,7 +102,11 @@ export async function runListSearch(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const nodeType = new Enneo();
-	const context = makeContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType,
+		parameters: {},
+		credentials: { enneoApi: credentials },
+	});
 	const fn = (
 		nodeType.methods!.listSearch as Record<
 			string,

@@ -1,15 +1,15 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	INode,
+	INodeParameters,
 	INodeExecutionData,
 	INodePropertyOptions,
 	IPollFunctions,
 } from 'n8n-workflow';
 
 import { EnneoEventTrigger } from '../../nodes/EnneoEventTrigger/EnneoEventTrigger.node';
-import type { HttpLogEntry } from './runNode';
-import { authenticatedRequest } from './runNode';
+import type { HttpLogEntry } from './n8nCore';
+import { loadOptionsContext, pollContext as corePollContext } from './n8nCore';
 
 /**
  * Drives the Enneo Event Trigger's poll() the way n8n does: parameters, credentials, the node's
@@ -33,48 +33,32 @@ export interface PollResult {
 	staticData: IDataObject;
 }
 
-const node: INode = {
-	id: 'event-trigger-test-node',
-	name: 'Enneo Event Trigger',
-	type: 'n8n-nodes-enneo.enneoEventTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
+/** n8n-core's PollContext for the trigger in a one-node workflow (n8nCore.ts). */
 export function pollContext(
 	options: PollOptions,
 	http: HttpLogEntry[] = [],
 ): IPollFunctions & { staticData: IDataObject } {
 	const staticData = options.staticData ?? {};
-	const defaults: Record<string, unknown> = { events: [], filters: {}, options: {} };
-	const context = {
+	const context = corePollContext({
+		nodeType: new EnneoEventTrigger(),
+		parameters: options.parameters as INodeParameters,
+		credentials: { enneoApi: options.credentials },
+		timezone: options.timezone,
+		mode: options.mode ?? 'trigger',
 		staticData,
-		getNodeParameter: (name: string, fallback?: unknown) => {
-			const [head, ...rest] = name.split('.');
-			let value: unknown = options.parameters[head] ?? defaults[head];
-			for (const part of rest) value = (value as IDataObject | undefined)?.[part];
-			return value === undefined ? fallback : value;
-		},
-		getNode: () => node,
-		getCredentials: async () => ({ ...options.credentials }),
-		getMode: () => options.mode ?? 'trigger',
-		getActivationMode: () => 'activate',
-		getTimezone: () => options.timezone ?? 'UTC',
-		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: true }),
-		getWorkflowStaticData: () => staticData,
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, request: IDataObject) => {
-				const answer = await authenticatedRequest(options.credentials, request, http);
-				await options.afterRequest?.(http[http.length - 1], http.length - 1);
-				return answer;
-			},
-			returnJsonArray: (data: IDataObject | IDataObject[]) =>
-				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-		},
-	};
-	return context as unknown as IPollFunctions & { staticData: IDataObject };
+		http,
+	});
+	const { afterRequest } = options;
+	if (afterRequest) {
+		// n8n-core's own helper; the test hook runs after each answer.
+		const send = context.helpers.httpRequestWithAuthentication;
+		context.helpers.httpRequestWithAuthentication = async function (this: unknown, ...args) {
+			const answer: unknown = await send.apply(context, args);
+			await afterRequest(http[http.length - 1], http.length - 1);
+			return answer;
+		} as typeof send;
+	}
+	return Object.assign(context, { staticData });
 }
 
 /** One poll; `items` is the first output (null when nothing new). Throws what the node throws. */
@@ -90,7 +74,11 @@ export async function runEventTriggerLoadOptions(
 	method: string,
 	credentials: { instanceUrl: string; apiKey: string },
 ): Promise<INodePropertyOptions[]> {
-	const context = pollContext({ parameters: {}, credentials }) as unknown as ILoadOptionsFunctions;
+	const context = loadOptionsContext({
+		nodeType: new EnneoEventTrigger(),
+		parameters: {},
+		credentials: { enneoApi: credentials },
+	});
 	const methods = new EnneoEventTrigger().methods.loadOptions as Record<
 		string,
 		(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>

@@ -280,8 +280,8 @@ describe('conversation store', () => {
 		const { output } = await run(
 			'store',
 			{
-				ticketId: (_i: number, item: INodeExecutionData) => ticket(item.json.ticketId as number),
-				body: (i: number) => `message ${i}`,
+				ticketId: ticket('={{ $json.ticketId }}'),
+				body: '=message {{ $itemIndex }}',
 			},
 			{
 				items: itemsOf({ ticketId: THREAD }, { ticketId: 999999 }, { ticketId: THREAD }),

@@ -1,5 +1,3 @@
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { shapeCustomer } from '../../../nodes/shaping/customer';
 import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { DEMO } from '../../fake-enneo/demoData';
@@ -385,7 +383,7 @@ describe('customer update tags', () => {
 		const { output } = await run(
 			'updateTags',
 			{
-				customerId: (_i: number, item: INodeExecutionData) => String(item.json.id),
+				customerId: '={{ String($json.id) }}',
 				mode: 'add',
 				tagIds: [2],
 			},

@@ -20,15 +20,12 @@ async function respond(parameters: IDataObject, typeVersion: number) {
 			items: [{ json: {} }],
 			credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' },
 			typeVersion,
+			trigger: { name: 'Call', typeVersion: 2, item: trigger },
 		},
 		[],
 		sent,
 	);
 	Object.assign(context, {
-		getParentNodes: () => [
-			{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 2, disabled: false },
-		],
-		getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: trigger }) }) }),
 		// Respond must never ask for the Enneo credential.
 		getCredentials: async () => {
 			throw new Error('Respond asked for a credential');

@@ -15,17 +15,11 @@ async function run(
 			items: [{ json: { a: 1 } }, { json: { a: 2 } }],
 			credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' },
 			continueOnFail: options.continueOnFail,
+			trigger: options.trigger && { name: 'Call', item: options.trigger },
 		},
 		[],
 		sent,
 	);
-	Object.assign(base, {
-		getParentNodes: () =>
-			options.trigger
-				? [{ name: 'Call', type: 'n8n-nodes-enneo.enneoTrigger', typeVersion: 1, disabled: false }]
-				: [],
-		getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: options.trigger }) }) }),
-	});
 	const output = (await new Enneo().execute.call(base))[0];
 	return { output, sent };
 }

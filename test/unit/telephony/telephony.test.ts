@@ -1,5 +1,3 @@
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { PROBE_HEADERS } from '../../fake-enneo/contract/record';
 import { DEMO } from '../../fake-enneo/demoData';
 import { useFakeEnneo } from '../../harness/fakeServer';
@@ -313,7 +311,7 @@ describe('telephony call received', () => {
 	test('many calls: each item gets its ticket; Continue On Fail reports the bad number with its item', async () => {
 		const { output } = await run(
 			'callReceived',
-			{ routing: 'external', phone: (_i: number, item: INodeExecutionData) => item.json.number },
+			{ routing: 'external', phone: '={{ $json.number }}' },
 			{
 				items: itemsOf(
 					{ number: '+4930123456' },

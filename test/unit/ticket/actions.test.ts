@@ -122,7 +122,7 @@ describe('ticket auto-execute', () => {
 	test('HTTP 207 (ran but reported failure) is an output item with success false, not an error', async () => {
 		enneo.fake.state.autoExecuteFailingIds.add(376102);
 		const { output } = await runNode({
-			parameters: ticketOp('autoExecute', { ticketId: (i: number) => locator(String(376101 + i)) }),
+			parameters: ticketOp('autoExecute', { ticketId: locator('={{ 376101 + $itemIndex }}') }),
 			items: itemsOf({}, {}),
 			credentials: enneo.credentials,
 		});

@@ -116,8 +116,9 @@ describe('ticket create', () => {
 		[{ direction: 'out' }, `"Direction" "out" is not taken by Enneo's Create a Ticket [item 0]`],
 		[{ interface: 'api' }, `"Interface" "api" is not taken by Enneo's Create a Ticket [item 0]`],
 	])('%p (not in POST /ticket) is refused before any request', async (fields, message) => {
+		// Version 3 shows these fields; from version 4 (CONTRACT_VERSION) they are gone.
 		await expect(
-			runNode({ parameters: create(fields), credentials: enneo.credentials }),
+			runNode({ parameters: create(fields), credentials: enneo.credentials, typeVersion: 3 }),
 		).rejects.toThrow(message);
 		expect(enneo.fake.received()).toHaveLength(0);
 	});
@@ -161,9 +162,7 @@ describe('ticket create', () => {
 			parameters: create(
 				{},
 				{
-					additionalFields: (_i: number, item: { json: Record<string, unknown> }) => ({
-						subject: item.json.subject,
-					}),
+					additionalFields: { subject: '={{ $json.subject }}' },
 				},
 			),
 			items: itemsOf({ subject: 'First' }, { subject: 'Second' }, { subject: 'Third' }),

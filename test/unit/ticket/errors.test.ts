@@ -149,7 +149,7 @@ describe('ticket errors', () => {
 	test('Continue On Fail: failing items become error items paired with them, the others succeed', async () => {
 		enneo.fake.state.hiddenTicketIds.add(376103);
 		const { output } = await runNode({
-			parameters: variables((_i: number, item: { json: { id: string } }) => locator(item.json.id)),
+			parameters: variables(locator('={{ $json.id }}')),
 			items: itemsOf(
 				{ id: '376101' },
 				{ id: 'abc' },
@@ -175,7 +175,7 @@ describe('ticket errors', () => {
 
 	test('without Continue On Fail the first failing item stops the run and is named', async () => {
 		const error = await runNode({
-			parameters: variables((_i: number, item: { json: { id: string } }) => locator(item.json.id)),
+			parameters: variables(locator('={{ $json.id }}')),
 			items: itemsOf({ id: '376101' }, { id: '999999' }, { id: '376102' }),
 			credentials: enneo.credentials,
 		}).catch((e: Error & { context?: { itemIndex?: number } }) => e);

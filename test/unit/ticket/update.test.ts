@@ -177,10 +177,7 @@ describe('ticket update', () => {
 
 	test('the validation error names the failing item while the others are updated (Continue On Fail)', async () => {
 		const { output } = await runNode({
-			parameters: update(
-				(_i: number, item: { json: Record<string, unknown> }) => locator(String(item.json.id)),
-				(_i: number, item: { json: Record<string, unknown> }) => ({ status: item.json.status }),
-			),
+			parameters: update(locator('={{ $json.id }}'), { status: '={{ $json.status }}' }),
 			items: itemsOf(
 				{ id: 376101, status: 'closed' },
 				{ id: 376102, status: 'pending' },

@@ -6,17 +6,18 @@ import type { AddressInfo } from 'node:net';
 
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	INodeExecutionData,
-	IWebhookFunctions,
+	INodeParameters,
 	IWebhookResponseData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
 import type { Reply } from '../../harness/inboundCall';
 import { callEvent, readReply } from '../../harness/inboundCall';
-import { authenticatedRequest, makeContext } from '../../harness/runNode';
+import { webhookContext } from '../../harness/n8nCore';
+import { makeContext } from '../../harness/runNode';
 
 /**
  * Drives the Enneo Trigger's webhook() over a REAL node http server, with a minimal
@@ -106,9 +107,6 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	const results: IWebhookResponseData[] = [];
 	const errors: Error[] = [];
 	const logs: string[] = [];
-	const defaults = Object.fromEntries(
-		trigger.description.properties.map((p) => [p.name, p.default]),
-	);
 
 	const server: Server = createServer((req, rawRes) => {
 		const res = expressify(rawRes);
@@ -120,62 +118,44 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			let body: unknown = {};
 			if (raw.length && contentType === 'application/json') body = JSON.parse(raw.toString('utf8'));
 			else if (raw.length && contentType === 'text/plain') body = raw.toString('utf8');
+			// n8n's query parser (express's): a repeated parameter becomes an array.
+			const query: Record<string, string | string[]> = {};
+			for (const [key, value] of url.searchParams.entries()) {
+				const seen = query[key];
+				query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+			}
 			const request = Object.assign(req, {
 				body,
 				rawBody: raw,
+				query,
 				ip: options.clientIp ?? req.socket.remoteAddress,
 			});
-			const context = {
-				getNodeParameter: (name: string, fallback?: unknown) => {
-					const value = name in options.parameters ? options.parameters[name] : defaults[name];
-					return value === undefined ? fallback : value;
-				},
-				getCredentials: async (type: string) => {
-					if (type === 'enneoApi') {
-						if (!options.enneo)
-							throw new Error('Node does not have any credentials set for "enneoApi"');
-						return { instanceUrl: options.enneo.instanceUrl, apiKey: options.enneo.apiKey };
-					}
-					if (!options.credentials) throw new Error('Node does not have any credentials set');
-					return { ...options.credentials };
-				},
-				getTimezone: () => options.timezone ?? 'UTC',
-				helpers: {
-					httpRequestWithAuthentication: async (_type: string, request: IDataObject) => {
-						if (!options.enneo) throw new Error('no Enneo credential');
-						return await authenticatedRequest(options.enneo, request);
+			const context = webhookContext({
+				nodeType: trigger,
+				parameters: options.parameters as INodeParameters,
+				credentials: {
+					enneoInboundCallWebhookApi: options.credentials,
+					enneoApi: options.enneo && {
+						instanceUrl: options.enneo.instanceUrl,
+						apiKey: options.enneo.apiKey,
 					},
 				},
-				getRequestObject: () => request,
-				getResponseObject: () => res,
-				getBodyData: () => body,
-				getHeaderData: () => req.headers,
-				// Like express's query parser: a repeated parameter becomes an array.
-				getQueryData: () => {
-					const query: Record<string, string | string[]> = {};
-					for (const [key, value] of url.searchParams.entries()) {
-						const seen = query[key];
-						query[key] =
-							seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-					}
-					return query;
-				},
-				getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
-				getMode: () => mode,
-				getNode: () => ({
-					name: 'Enneo Trigger',
-					type: 'n8n-nodes-enneo.enneoTrigger',
-					credentials: options.enneo
-						? { enneoApi: { id: options.enneo.credentialId ?? 'enneo-cred', name: 'Enneo' } }
-						: {},
-				}),
-				logger: {
+				credentialIds: { enneoApi: options.enneo?.credentialId ?? 'enneo-cred' },
+				workflowId,
+				mode,
+				timezone: options.timezone,
+				request,
+				response: res,
+			});
+			// n8n's logger, captured for the test.
+			Object.defineProperty(context, 'logger', {
+				value: {
 					debug: (m: string) => logs.push(m),
 					info: (m: string) => logs.push(m),
 					warn: (m: string) => logs.push(m),
 					error: (m: string) => logs.push(m),
 				},
-			} as unknown as IWebhookFunctions;
+			});
 			const result = await trigger.webhook!.call(context);
 			results.push(result);
 			// noWebhookResponse with workflowData: n8n starts the run but will not write the response.
@@ -217,6 +197,15 @@ export function useTriggerServers(): (
 	options?: Partial<TriggerServerOptions>,
 ) => Promise<TriggerServer> {
 	const open: TriggerServer[] = [];
+	// The first call of a test file into a cold module cache (n8n's expression engine and the node's
+	// code) is not what a running n8n pays per call: warm it up once before the timed tests.
+	beforeAll(async () => {
+		const warm = await startTriggerServer({
+			parameters: { authentication: 'none', answerDeadlineMs: 100 },
+		});
+		await post(warm.url, callEvent());
+		await warm.close();
+	});
 	afterEach(async () => {
 		const servers = open.splice(0);
 		await Promise.all(servers.map((s) => s.close()));
@@ -256,36 +245,19 @@ export async function respond(
 	items?: INodeExecutionData[],
 ): Promise<{ output: INodeExecutionData[]; sent: unknown[] }> {
 	const sent: unknown[] = [];
-	const base = makeContext(
+	const context = makeContext(
 		{
 			parameters: { resource: 'inboundCall', operation: 'respond', ...parameters },
 			items: items ?? [{ json: run.item }],
 			credentials: { instanceUrl: 'http://127.0.0.1:1', apiKey: 'unused' },
+			// The run the trigger started: same workflow, same mode, the trigger's item before it.
+			trigger: { name: 'Enneo Trigger', item: run.item },
+			workflowId: run.workflowId,
+			mode: run.mode as WorkflowExecuteMode,
 		},
 		[],
 		sent,
 	);
-	const context = Object.assign(base, {
-		getWorkflow: () => ({ id: run.workflowId, name: 'Test', active: true }),
-		getMode: () => run.mode,
-		getParentNodes: () => [
-			{
-				name: 'Enneo Trigger',
-				type: 'n8n-nodes-enneo.enneoTrigger',
-				typeVersion: 1,
-				disabled: false,
-			},
-		],
-		getWorkflowDataProxy: () => ({
-			$: (name: string) => ({
-				first: () => ({ json: name === 'Enneo Trigger' ? run.item : undefined }),
-			}),
-		}),
-		evaluateExpression: (expression: string) => {
-			if (expression.includes('$("Enneo Trigger")')) return run.item;
-			throw new Error(`Unexpected expression ${expression}`);
-		},
-	}) as IExecuteFunctions;
 	const result = await new Enneo().execute.call(context);
 	return { output: result[0], sent };
 }
