@@ -5,8 +5,8 @@
  * and its credential call, below the credential's Base URL (`<baseUrl>` = `http://127.0.0.1:<port>/v1`):
  *
  * - `GET /v1/models`: the model list (the node's model dropdown and the credential test);
- * - `POST /v1/chat/completions`: one scripted turn per request, as JSON or, when the request asks
- *   for `stream: true`, as server-sent events in OpenAI's chunk format.
+ * - `POST /v1/chat/completions`: one scripted turn per request, as JSON. The node does not stream
+ *   inside an AI Agent run; a request with `stream: true` is refused (400), so a change there shows.
  *
  * Each test case sets a script: one turn per model call, either a fixed answer or a function of
  * the request (so a final answer can quote what the tools returned). Every request is recorded.
@@ -169,6 +169,8 @@ export class FakeChatModel {
 			return error(400, 'The request body is not JSON', 'invalid_request_error');
 		}
 		record.body = body;
+		if (body.stream)
+			return error(400, 'This fake answers only non-streamed requests', 'invalid_request_error');
 		if (!Array.isArray(body.messages))
 			return error(400, "'messages' is a required property", 'invalid_request_error');
 
@@ -204,34 +206,14 @@ export class FakeChatModel {
 		const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
 		const created = Math.floor(Date.now() / 1000);
 
-		if (!body.stream) {
-			return send(200, {
-				id,
-				object: 'chat.completion',
-				created,
-				model: body.model,
-				choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
-				usage,
-			});
-		}
-		// Streaming: the role, then the content or each tool call whole, then the finish reason.
-		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-		const chunk = (delta: Record<string, unknown>, finish: string | null, extra = {}) =>
-			res.write(
-				`data: ${JSON.stringify({
-					id,
-					object: 'chat.completion.chunk',
-					created,
-					model: body.model,
-					choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-					...extra,
-				})}\n\n`,
-			);
-		chunk({ role: 'assistant', content: '' }, null);
-		if (message.content) chunk({ content: message.content }, null);
-		message.tool_calls?.forEach((call, index) => chunk({ tool_calls: [{ index, ...call }] }, null));
-		chunk({}, finishReason, { usage });
-		res.end('data: [DONE]\n\n');
+		return send(200, {
+			id,
+			object: 'chat.completion',
+			created,
+			model: body.model,
+			choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+			usage,
+		});
 	}
 }
 
