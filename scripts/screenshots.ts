@@ -2,20 +2,24 @@
 /**
  * Screenshots of the Enneo nodes in the real n8n editor, for the docs: packs the package, starts
  * n8n with it and the fake Enneo (so dropdowns load demo data), imports templates, and drives a
- * headless Chromium logged in as the owner. Writes docs/images/*.png.
+ * headless Chromium logged in as the owner. Writes docs/images/*.png, and the canvas of every
+ * template in examples/ to docs/images/templates/<template>.png (the image of its description in
+ * docs/templates/, since n8n's template library does not draw community nodes).
  *
- *   npx tsx scripts/screenshots.ts
+ *   npm run screenshots                      # all of them (installs Chromium if it is missing)
+ *   npm run screenshots -- templates/ticket-triage.png   # only these files
  *
- * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH): `apt-get install -y chromium`.
+ * Uses Chromium at /usr/bin/chromium (or CHROMIUM_PATH); scripts/ensure-chromium.sh installs
+ * Debian's `chromium` package when it is missing.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 
-import { templateWithCredential } from '../test/e2e/examples/templates';
+import { EXAMPLES_DIR, templateWithCredential } from '../test/e2e/examples/templates';
 import type { N8nInstance, WorkflowJson } from '../test/e2e/lib/n8n';
 import {
 	enneoNode,
@@ -38,7 +42,11 @@ interface Shot {
 	node?: string;
 	/** Extra steps once the page shows, e.g. opening a collection. */
 	prepare?: (page: Page) => Promise<void>;
+	/** Window size for this shot (default 1440 x 900). */
+	viewport?: { width: number; height: number };
 }
+
+const DEFAULT_VIEWPORT = { width: 1440, height: 900 };
 
 async function settle(page: Page, ms = 1500): Promise<void> {
 	await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -116,7 +124,7 @@ async function main() {
 	// A fresh profile per run (playwright passes it as --user-data-dir).
 	const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		viewport: { width: 1440, height: 900 },
+		viewport: DEFAULT_VIEWPORT,
 		deviceScaleFactor: 1,
 		args: [
 			'--headless',
@@ -144,8 +152,21 @@ async function main() {
 			type: 'enneoInboundCallWebhookApi',
 			data: { secret: 'demo-secret-0123456789abcdef' },
 		});
+		const openAiApi = await n8n.createCredential({
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-not-used' },
+		});
 		const template = (file: string) =>
-			templateWithCredential(file, enneo, '', { enneoInboundCallWebhookApi });
+			templateWithCredential(file, enneo, '', { enneoInboundCallWebhookApi, openAiApi });
+		// The whole canvas of each template, as the template library's description shows it.
+		const templateShots: Shot[] = readdirSync(EXAMPLES_DIR)
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => ({
+				file: `templates/${file.replace(/\.json$/, '.png')}`,
+				workflow: template(file),
+				viewport: { width: 1920, height: 1080 },
+			}));
 
 		const shots: Shot[] = [
 			{ file: 'vip-inbound-routing.png', workflow: template('vip-inbound-routing.json') },
@@ -217,12 +238,13 @@ async function main() {
 					'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
 				),
 			},
+			...templateShots,
 		];
 		const only = process.argv.slice(2);
 
 		const page = context.pages()[0] ?? (await context.newPage());
 		await login(page, n8n);
-		mkdirSync(OUT_DIR, { recursive: true });
+		mkdirSync(join(OUT_DIR, 'templates'), { recursive: true });
 
 		for (const shot of shots) {
 			if (only.length && !only.includes(shot.file)) continue;
@@ -232,6 +254,7 @@ async function main() {
 				? (saved.nodes as Array<{ id: string; name: string }>).find((n) => n.name === shot.node)?.id
 				: undefined;
 			if (shot.node && !nodeId) throw new Error(`${shot.file}: no node "${shot.node}"`);
+			await page.setViewportSize(shot.viewport ?? DEFAULT_VIEWPORT);
 			await page.goto(`${n8n.baseUrl}/workflow/${created.id}${nodeId ? `/${nodeId}` : ''}`);
 			await settle(page, 2500);
 			if (!nodeId) {

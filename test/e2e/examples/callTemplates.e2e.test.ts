@@ -1,7 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import { DEMO } from '../../fake-enneo/demoData';
 import { useE2e } from '../lib/setup';
-import { publishCallTemplate, templateWithCredential } from './templates';
+import { templateWithCredential, usePublishedCallTemplate } from './templates';
 
 const e2e = useE2e();
 
@@ -67,38 +66,12 @@ describe('call templates in n8n', () => {
 });
 
 describe('vip-inbound-routing.json in n8n', () => {
-	const secret = 'e2e-webhook-secret-0123456789abcdef';
-	let webhookPath = '';
-	let workflowId = '';
-
-	beforeAll(async () => {
-		({ workflowId, webhookPath } = await publishCallTemplate(
-			e2e,
-			'vip-inbound-routing.json',
-			{ name: 'VIP routing secret', value: secret },
-			'enneo-inbound-call',
-		));
-	});
-	let calls = 0;
-
-	/** Rings: sends a CallInBound for `caller` and returns the answer and the run it started. */
-	async function ring(caller: string) {
-		const sessionId = `e2e-session-${Date.now()}-${calls}`;
-		const started = Date.now();
-		const response = await e2e.n8n.webhook(webhookPath, {
-			body: {
-				Event: 'CallInBound',
-				SessionId: sessionId,
-				SdkAppId: 1400692008,
-				CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: '+4930123456000' },
-			},
-		});
-		const answer = (await response.json()) as { CallInBound: Record<string, unknown> };
-		const ms = Date.now() - started;
-		calls++;
-		const runs = await e2e.n8n.waitForExecutions(workflowId, calls);
-		return { sessionId, status: response.status, answer, ms, run: runs.at(-1)! };
-	}
+	const { ring } = usePublishedCallTemplate(
+		e2e,
+		'vip-inbound-routing.json',
+		{ name: 'VIP routing secret', value: 'e2e-webhook-secret-0123456789abcdef' },
+		'enneo-inbound-call',
+	);
 
 	test('a VIP caller goes to the VIP AI agent with their name, and the call ticket is created for them', async () => {
 		const { sessionId, status, answer, run } = await ring(DEMO.vipPhone);

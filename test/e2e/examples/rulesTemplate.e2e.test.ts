@@ -1,11 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fixture keys for the fake Enneo, not secrets */
 import { randomUUID } from 'node:crypto';
 
 import { DateTime } from 'luxon';
 
 import { DEMO } from '../../fake-enneo/demoData';
 import { useE2e } from '../lib/setup';
-import { publishCallTemplate } from './templates';
+import { usePublishedCallTemplate } from './templates';
 
 const e2e = useE2e();
 
@@ -17,36 +16,12 @@ function afterHoursNow(): boolean {
 }
 
 describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rules)', () => {
-	const secret = 'e2e-rules-secret-0123456789abcdef';
-	let webhookPath = '';
-	let workflowId = '';
-	let calls = 0;
-
-	beforeAll(async () => {
-		({ workflowId, webhookPath } = await publishCallTemplate(
-			e2e,
-			'vip-inbound-routing-rules.json',
-			{ name: 'Rules routing secret', value: secret },
-			'enneo-inbound-call-rules',
-		));
-	});
-
-	async function ring(caller: string, callee = '+4930123456000') {
-		const started = Date.now();
-		const response = await e2e.n8n.webhook(webhookPath, {
-			body: {
-				Event: 'CallInBound',
-				SessionId: `rules-${randomUUID()}`,
-				SdkAppId: 1400692008,
-				CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: callee },
-			},
-		});
-		const answer = (await response.json()) as unknown;
-		const ms = Date.now() - started;
-		calls++;
-		const runs = await e2e.n8n.waitForExecutions(workflowId, calls);
-		return { status: response.status, answer, ms, run: runs.at(-1)! };
-	}
+	const { ring, published } = usePublishedCallTemplate(
+		e2e,
+		'vip-inbound-routing-rules.json',
+		{ name: 'Rules routing secret', value: 'e2e-rules-secret-0123456789abcdef' },
+		'enneo-inbound-call-rules',
+	);
 
 	test('a VIP (phone stored as digits) gets the VIP agent with the name, and the run logs the call with the customer', async () => {
 		const { status, answer, ms, run } = await ring(DEMO.vipPhone);
@@ -96,7 +71,7 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 		const before = e2e.fake.received('GET', '/customer/search').length;
 		const answers = await Promise.all(
 			Array.from({ length: 20 }, async () => {
-				const response = await e2e.n8n.webhook(webhookPath, {
+				const response = await e2e.n8n.webhook(published.webhookPath, {
 					body: {
 						Event: 'CallInBound',
 						SessionId: `burst-${randomUUID()}`,
@@ -112,11 +87,11 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 				return (await response.json()) as unknown;
 			}),
 		);
-		calls += 20;
+		published.calls += 20;
 		// Customer 84003 carries the VIP tag in the demo data.
 		for (const answer of answers)
 			expect(answer).toMatchObject({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } });
 		expect(e2e.fake.received('GET', '/customer/search').length - before).toBe(1);
-		await e2e.n8n.waitForExecutions(workflowId, calls);
+		await e2e.n8n.waitForExecutions(published.workflowId, published.calls);
 	});
 });

@@ -123,6 +123,8 @@ describe('ai-agent-ticket-tool.json', () => {
 		const tools = workflow.nodes.filter((n) => n.type === 'n8n-nodes-enneo.enneoTool');
 		expect(tools.map((n) => n.name)).toEqual(['Search Tickets', 'Get Ticket', 'Add Internal Note']);
 		for (const tool of tools) {
+			// A failed call goes back to the model as the node's error item, not as a failed run.
+			expect(tool.onError).toBe('continueRegularOutput');
 			expect(workflow.connections[tool.name]).toEqual({
 				ai_tool: [[{ node: 'Support Assistant', type: 'ai_tool', index: 0 }]],
 			});

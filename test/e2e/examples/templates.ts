@@ -80,3 +80,44 @@ export async function publishCallTemplate(
 		webhookPath: `${trigger.webhookId}/${webhookName}?token=${secret.value}`,
 	};
 }
+
+/** A CallInBound answer as the platform reads it. */
+export interface InboundCallAnswer {
+	CallInBound: Record<string, unknown>;
+}
+
+/**
+ * Publishes an inbound-call template for this test file (in beforeAll) and rings it:
+ * `ring(caller, callee)` sends a CallInBound from the number bound to AI agent 123 and returns
+ * the answer, how long it took and the run it started. `published.calls` counts the runs to
+ * wait for; a test that calls the webhook itself adds its calls there.
+ */
+export function usePublishedCallTemplate(
+	e2e: E2eContext,
+	file: string,
+	secret: { name: string; value: string },
+	webhookName: string,
+) {
+	const published = { workflowId: '', webhookPath: '', calls: 0 };
+	beforeAll(async () => {
+		Object.assign(published, await publishCallTemplate(e2e, file, secret, webhookName));
+	});
+	async function ring(caller: string, callee = '+4930123456000') {
+		const sessionId = `e2e-${webhookName}-${randomUUID()}`;
+		const started = Date.now();
+		const response = await e2e.n8n.webhook(published.webhookPath, {
+			body: {
+				Event: 'CallInBound',
+				SessionId: sessionId,
+				SdkAppId: 1400692008,
+				CallInBound: { AIAgentId: 123, IvrId: 0, Caller: caller, Callee: callee },
+			},
+		});
+		const answer = (await response.json()) as InboundCallAnswer;
+		const ms = Date.now() - started;
+		published.calls++;
+		const runs = await e2e.n8n.waitForExecutions(published.workflowId, published.calls);
+		return { sessionId, status: response.status, answer, ms, run: runs.at(-1)! };
+	}
+	return { ring, published };
+}
