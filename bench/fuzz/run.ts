@@ -6,6 +6,10 @@
  *
  *   npm run fuzz                       (exits 1 when a target below is missed)
  *   npx tsx bench/fuzz/run.ts          (also run by npm run bench; prints, never fails)
+ *   npm run fuzz -- --edge             through the edge (Debian's nginx with
+ *                                      deploy/nginx/enneo-edge.conf.template, token check on, the
+ *                                      platform's address 127.0.0.1), n8n with the shipped settings
+ *                                      (deploy/n8n.env), the hostile traffic from 127.0.0.2
  *
  * Phases, one n8n: warm-up → quiet (normal calls only) → solo (every hostile kind once, alone:
  * what each costs) → hostile (FUZZ_REQUESTS hostile requests,
@@ -23,14 +27,17 @@
  *   FUZZ_N8N_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}'   settings for n8n
  *   FUZZ_SOLO=0                skip the solo run (every kind once, alone, before the mix)
  *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
- *   FUZZ_RESULT_NAME=fuzz      result file name          ENNEO_BENCH_TARBALL    reuse a packed tarball
+ *   FUZZ_RESULT_NAME=fuzz      result file name (fuzz-edge with --edge)    ENNEO_BENCH_TARBALL    reuse a packed tarball
+ *   FUZZ_HOSTILE_FROM=127.0.0.2  the local address hostile requests leave from (default with --edge)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { templateWithCredential } from '../../test/e2e/examples/templates';
+import type { Edge } from '../../test/e2e/lib/edge';
+import { startEdge } from '../../test/e2e/lib/edge';
 import type { N8nInstance } from '../../test/e2e/lib/n8n';
+import { killProcessGroup, shippedN8nSettings } from '../../test/e2e/lib/n8n';
 import { runMain, startBenchEnv } from '../lib/env';
 import { cpuMs, memoryOf, n8nServerPid } from '../lib/proc';
 import type { Row } from '../report';
@@ -47,7 +54,7 @@ import {
 	summarize,
 } from './hostile';
 import type { NormalCall } from './normalCalls';
-import { latency, ringOnSchedule } from './normalCalls';
+import { latency, publishVipTemplate, ringOnSchedule } from './normalCalls';
 
 const env = (name: string, fallback: number) =>
 	process.env[name] !== undefined && process.env[name] !== ''
@@ -67,8 +74,13 @@ const LIMITS = {
 	framing: env('FUZZ_FRAMING', 60),
 	calls: env('FUZZ_CALLS', Math.max(20, Math.round(REQUESTS * 0.03))),
 };
-const N8N_ENV = JSON.parse(process.env.FUZZ_N8N_ENV ?? '{}') as Record<string, string>;
-const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? 'fuzz';
+const EDGE = process.argv.includes('--edge');
+const N8N_ENV = {
+	...(EDGE ? shippedN8nSettings() : {}),
+	...(JSON.parse(process.env.FUZZ_N8N_ENV ?? '{}') as Record<string, string>),
+};
+const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? (EDGE ? 'fuzz-edge' : 'fuzz');
+const HOSTILE_FROM = process.env.FUZZ_HOSTILE_FROM || (EDGE ? '127.0.0.2' : undefined);
 const STRICT = process.argv.includes('--strict');
 const SOLO = process.env.FUZZ_SOLO !== '0';
 const P99_RATIO_TARGET = 1.5;
@@ -111,26 +123,26 @@ async function main(): Promise<void> {
 		logFile,
 		log,
 	});
+	let edge: Edge | undefined;
+	const edgeRoot = EDGE ? mkdtempSync(join(tmpdir(), 'enneo-fuzz-edge-')) : undefined;
 	try {
 		const { n8n, credential: enneo } = bench;
 		const pid = n8nServerPid(n8n.connection.pid);
 
 		// The VIP routing template as a user imports and publishes it.
-		const secret = randomBytes(24).toString('hex');
-		const webhookSecret = await n8n.createCredential({
-			name: 'Inbound call secret',
-			type: 'enneoInboundCallWebhookApi',
-			data: { secret },
-		});
-		const workflow = templateWithCredential('vip-inbound-routing.json', enneo, ' (fuzz)', {
-			enneoInboundCallWebhookApi: webhookSecret,
-		});
-		const trigger = workflow.nodes.find((node) => node.name === 'Inbound Call')!;
-		trigger.webhookId = randomUUID();
-		const created = await n8n.createWorkflow(workflow);
-		await n8n.activate(created.id);
-		const path = `${trigger.webhookId}/${(trigger.parameters as { path: string }).path}`;
-		const baseUrl = n8n.connection.baseUrl;
+		const { workflowId, path, secret } = await publishVipTemplate(n8n, enneo, ' (fuzz)');
+		if (edgeRoot) {
+			const n8nAddress = `127.0.0.1:${n8n.connection.port}`;
+			edge = await startEdge({
+				root: edgeRoot,
+				main: n8nAddress,
+				webhooks: [n8nAddress],
+				token: secret,
+				platformAddresses: ['127.0.0.1'],
+				log,
+			});
+		}
+		const baseUrl = edge?.url ?? n8n.connection.baseUrl;
 		const callUrl = `${baseUrl}/webhook/${path}?token=${secret}`;
 
 		log('warming up');
@@ -192,7 +204,10 @@ async function main(): Promise<void> {
 			log(`solo run: each of ${hostileKinds().length} hostile kinds once, one at a time`);
 			for (const kind of hostileKinds())
 				solo.push(
-					await sendHostile(baseUrl, hostileRequest(target, kind, SEED), { timeoutMs: TIMEOUT_MS }),
+					await sendHostile(baseUrl, hostileRequest(target, kind, SEED), {
+						timeoutMs: TIMEOUT_MS,
+						localAddress: HOSTILE_FROM,
+					}),
 				);
 			await new Promise((r) => setTimeout(r, 4_000)); // let the runs those calls started end
 		}
@@ -220,6 +235,7 @@ async function main(): Promise<void> {
 			const hostile = await sendAll(baseUrl, requests, {
 				concurrency: CONCURRENCY,
 				timeoutMs: TIMEOUT_MS,
+				localAddress: HOSTILE_FROM,
 				onOutcome: (outcome) => {
 					sent++;
 					if (sent % 1000 === 0)
@@ -254,7 +270,7 @@ async function main(): Promise<void> {
 		);
 
 		// Executions of the template: how the runs of normal and hostile-but-valid calls ended.
-		const executionStatuses = await executionCounts(n8n, created.id);
+		const executionStatuses = await executionCounts(n8n, workflowId);
 		const n8nErrors = readFileSync(logFile, 'utf8')
 			.split('\n')
 			.filter(
@@ -323,7 +339,7 @@ async function main(): Promise<void> {
 			)
 				.map(([s, n]) => `${s} × ${n}`)
 				.join(', ')}.`,
-			`5xx: ${hostile.fiveXx} hostile (${hostile.fiveXxByOrigin.trigger} from the Enneo Trigger, ${hostile.fiveXxByOrigin.n8n} from n8n before the trigger runs) + ${normal5xx} normal; answers carrying an injected value: ${hostile.injected}; hang-ups: ${hostile.hangUps} hostile + ${normalHangUps} normal; past 10 s: ${hostile.over10s} hostile + ${normalSlow} normal; no answer at all: ${hostile.noAnswer}; well-formed calls refused: ${hostile.callsRefused}.`,
+			`5xx: ${hostile.fiveXx} hostile (${hostile.fiveXxByOrigin.trigger} from the Enneo Trigger, ${hostile.fiveXxByOrigin.n8n} from n8n before the trigger runs, ${hostile.fiveXxByOrigin.edge} from the edge) + ${normal5xx} normal; answers carrying an injected value: ${hostile.injected}; hang-ups: ${hostile.hangUps} hostile + ${normalHangUps} normal; past 10 s: ${hostile.over10s} hostile + ${normalSlow} normal; no answer at all: ${hostile.noAnswer}; well-formed calls refused: ${hostile.callsRefused}.`,
 			`Normal p99 under hostile traffic / quiet p99: ${ratio.toFixed(2)} (${underFire.p99} / ${quiet.p99} ms); p50 ${underFire.p50} vs ${quiet.p50} ms.`,
 			`Targets: ${Object.entries(targets)
 				.map(([name, ok]) => `${name} ${ok ? 'met' : 'MISSED'}`)
@@ -348,7 +364,7 @@ async function main(): Promise<void> {
 		const result = {
 			name: RESULT_NAME,
 			title: 'Hostile CallInBound traffic beside normal calls (VIP routing template)',
-			method: `${hostile.requests} hostile requests (seed ${SEED}, ${CONCURRENCY} in flight) at the live Enneo Trigger of the published VIP routing template while a normal call rang every ${INTERVAL_MS} ms; quiet runs of ${QUIET_CALLS} normal calls before and after, same n8n 2.41.1; commit ${revision}.`,
+			method: `${hostile.requests} hostile requests (seed ${SEED}, ${CONCURRENCY} in flight${HOSTILE_FROM ? `, from ${HOSTILE_FROM}` : ''}) at the live Enneo Trigger of the published VIP routing template${EDGE ? ' through the edge (nginx, deploy/nginx/enneo-edge.conf.template, token check on)' : ''} while a normal call rang every ${INTERVAL_MS} ms; quiet runs of ${QUIET_CALLS} normal calls before and after, same n8n 2.41.1; commit ${revision}.`,
 			date: new Date().toISOString(),
 			machine: machine(),
 			revision,
@@ -362,6 +378,8 @@ async function main(): Promise<void> {
 				maxBodyBytes: MAX_BODY_BYTES,
 				limits: LIMITS,
 				n8nEnv: N8N_ENV,
+				edge: EDGE,
+				hostileFrom: HOSTILE_FROM ?? null,
 			},
 			rows,
 			notes,
@@ -395,6 +413,8 @@ async function main(): Promise<void> {
 		log(`saved ${file}`);
 		if (STRICT && Object.values(targets).some((ok) => !ok)) process.exitCode = 1;
 	} finally {
+		if (edge) await killProcessGroup(edge.spawned.pid, 5_000);
+		if (edgeRoot) rmSync(edgeRoot, { recursive: true, force: true });
 		await bench.close();
 	}
 }

@@ -467,8 +467,8 @@ export class N8nClient {
 
 	/**
 	 * Calls a production webhook: `path` is what follows /webhook/, e.g. `<webhookId>/<path>`. In
-	 * queue mode production calls go through the load balancer (`sticky`: its listener that keeps
-	 * a call's deliveries on one webhook process); test webhooks always go to main.
+	 * queue mode production calls go through the edge (nginx, lib/edge.ts), which keeps a call's
+	 * deliveries on one webhook process; test webhooks always go to main.
 	 */
 	async webhook(
 		path: string,
@@ -477,15 +477,14 @@ export class N8nClient {
 			body?: unknown;
 			headers?: Record<string, string>;
 			test?: boolean;
-			sticky?: boolean;
+			/** Instead of the production webhook URL (e.g. one webhook process, bypassing the edge). */
+			baseUrl?: string;
 		} = {},
 	): Promise<Response> {
 		const prefix = init.test ? 'webhook-test' : 'webhook';
 		const base = init.test
 			? this.baseUrl
-			: ((init.sticky ? this.connection.stickyWebhookUrl : undefined) ??
-				this.connection.webhookUrl ??
-				this.baseUrl);
+			: (init.baseUrl ?? this.connection.webhookUrl ?? this.baseUrl);
 		const body =
 			init.body === undefined || typeof init.body === 'string'
 				? (init.body as string | undefined)
