@@ -45,6 +45,26 @@ const FALLBACK = JSON.stringify({
 	CallInBound: { OverrideAIAgentId: callEvent().CallInBound.AIAgentId },
 });
 
+/** Waits until `count` runs of the workflow have ended (n8n's list counts them; no run data is read). */
+async function waitForEnded(
+	n8n: N8nInstance,
+	workflowId: string,
+	count: number,
+	timeoutMs: number,
+) {
+	const filter = encodeURIComponent(
+		JSON.stringify({ workflowId, status: ['success', 'error', 'crashed', 'canceled'] }),
+	);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const page = await n8n.rest<{ count?: number }>('GET', `/executions?filter=${filter}&limit=1`);
+		if ((page.count ?? 0) >= count) return;
+		if (Date.now() > deadline)
+			throw new Error(`${page.count ?? 0} of ${count} runs ended after ${timeoutMs} ms`);
+		await sleep(1_000);
+	}
+}
+
 /** Every n8n server process of the set-up with its role (main, webhook-1, worker-1, …). */
 function n8nProcesses(n8n: N8nInstance): Array<{ name: string; pid: number }> {
 	const { connection } = n8n;
@@ -110,7 +130,7 @@ async function runOne(mode: 'single' | 'queue', settings: 'default' | 'shipped')
 		log('warming up');
 		await ringOnSchedule(vipUrl, { intervalMs: 100, count: 10 });
 		await Promise.all(Array.from({ length: 3 }, () => postTimed(slowUrl, callEvent())));
-		await n8n.waitForExecutions(slowWorkflow.id, 3, 60_000);
+		await waitForEnded(n8n, slowWorkflow.id, 3, 60_000);
 		await sleep(5_000);
 
 		const processes = n8nProcesses(n8n);
@@ -122,6 +142,7 @@ async function runOne(mode: 'single' | 'queue', settings: 'default' | 'shipped')
 			const sum = total(rssMb(processes));
 			if (sum > peakTotal) peakTotal = sum;
 		}, 200);
+		sampler.unref(); // a failed run must not keep this process alive
 		let peakTotal = total(before);
 
 		log(
@@ -138,7 +159,7 @@ async function runOne(mode: 'single' | 'queue', settings: 'default' | 'shipped')
 			Array.from({ length: BURST }, () => postTimed(slowUrl, callEvent(), { timeoutMs: 30_000 })),
 		).finally(() => (burstDone = true));
 		const normalCalls = await normal;
-		await n8n.waitForExecutions(slowWorkflow.id, 3 + BURST, 180_000);
+		await waitForEnded(n8n, slowWorkflow.id, 3 + BURST, 300_000);
 		await sleep(15_000);
 		clearInterval(sampler);
 		const after = rssMb(processes);

@@ -432,14 +432,20 @@ export class N8nClient {
 	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const all: Array<{ id: string; status: string; mode: string }> = [];
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		let next = '';
 		for (;;) {
-			// n8n pages executions at most 100 at a time, newest first; lastId continues below an ID.
-			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			// n8n pages executions at most 100 at a time, newest first; n8n 2.x continues with the
+			// page's nextCursor, n8n 1.x with lastId (the oldest ID so far).
 			const page = await this.rest<{
 				results: Array<{ id: string; status: string; mode: string }>;
-			}>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+				nextCursor?: string | null;
+			}>('GET', `/executions?filter=${filter}&limit=100${next}`);
 			all.push(...page.results);
-			if (page.results.length < 100) return all;
+			if (page.results.length < 100 || page.nextCursor === null) return all;
+			next =
+				page.nextCursor === undefined
+					? `&lastId=${all[all.length - 1].id}`
+					: `&cursor=${encodeURIComponent(page.nextCursor)}`;
 		}
 	}
 
