@@ -29,6 +29,8 @@
  *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
  *   FUZZ_RESULT_NAME=fuzz      result file name (fuzz-edge with --edge)    ENNEO_BENCH_TARBALL    reuse a packed tarball
  *   FUZZ_HOSTILE_FROM=127.0.0.2  the local address hostile requests leave from (default with --edge)
+ *   FUZZ_MIN_HOSTILE_SECONDS=60  send the mix again (next seeds, at most 20 rounds) until the hostile
+ *                              phase lasted this long (default 60 with --edge, else 0)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +83,8 @@ const N8N_ENV = {
 };
 const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? (EDGE ? 'fuzz-edge' : 'fuzz');
 const HOSTILE_FROM = process.env.FUZZ_HOSTILE_FROM || (EDGE ? '127.0.0.2' : undefined);
+/** The edge refuses most hostile requests in microseconds: keep the mix coming this long (at most 20 rounds). */
+const MIN_HOSTILE_SECONDS = env('FUZZ_MIN_HOSTILE_SECONDS', EDGE ? 60 : 0);
 const STRICT = process.argv.includes('--strict');
 const SOLO = process.env.FUZZ_SOLO !== '0';
 const P99_RATIO_TARGET = 1.5;
@@ -215,12 +219,18 @@ async function main(): Promise<void> {
 		log(
 			`hostile run: ${REQUESTS} hostile requests, ${CONCURRENCY} in flight, normal calls every ${INTERVAL_MS} ms`,
 		);
-		const requests = hostileRequests(target, {
-			count: REQUESTS,
-			seed: SEED,
-			limits: LIMITS,
-			maxBodyBytes: MAX_BODY_BYTES,
-		});
+		let hostileEnds = 0;
+		const requests = (function* () {
+			for (let round = 0; round < 20; round++) {
+				yield* hostileRequests(target, {
+					count: REQUESTS,
+					seed: SEED + round,
+					limits: LIMITS,
+					maxBodyBytes: MAX_BODY_BYTES,
+				});
+				if (Date.now() >= hostileEnds) return;
+			}
+		})();
 		let sent = 0;
 		const logged = new Map<string, number>();
 		const outcomes = (await measure<HostileOutcome[]>('hostile', async () => {
@@ -232,6 +242,7 @@ async function main(): Promise<void> {
 				timeoutMs: TIMEOUT_MS,
 			});
 			const started = Date.now();
+			hostileEnds = started + MIN_HOSTILE_SECONDS * 1000;
 			const hostile = await sendAll(baseUrl, requests, {
 				concurrency: CONCURRENCY,
 				timeoutMs: TIMEOUT_MS,
@@ -378,6 +389,7 @@ async function main(): Promise<void> {
 				maxBodyBytes: MAX_BODY_BYTES,
 				limits: LIMITS,
 				n8nEnv: N8N_ENV,
+				minHostileSeconds: MIN_HOSTILE_SECONDS,
 				edge: EDGE,
 				hostileFrom: HOSTILE_FROM ?? null,
 			},

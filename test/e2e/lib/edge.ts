@@ -126,11 +126,12 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
 			`    fastcgi_temp_path ${join(dir, 'temp/fastcgi')};`,
 			`    uwsgi_temp_path ${join(dir, 'temp/uwsgi')};`,
 			`    scgi_temp_path ${join(dir, 'temp/scgi')};`,
+			// The site first: its map_hash_bucket_size must come before any map.
+			`    include ${join(dir, 'enneo-edge.conf')};`,
 			// The webhook process of every request and the SessionId of its body, for the stickiness checks.
 			`    log_format enneo_edge '$remote_addr "$request_method $uri" $status $upstream_addr $request_time sid=$enneo_edge_session';`,
 			`    map $request_body $enneo_edge_session { "~\\"SessionId\\"\\s*:\\s*\\"(?<sid>[^\\"]{1,128})\\"" $sid; default -; }`,
 			`    access_log ${accessLog} enneo_edge;`,
-			`    include ${join(dir, 'enneo-edge.conf')};`,
 			'}',
 			'',
 		].join('\n'),
