@@ -1399,12 +1399,20 @@ export async function sendAll(
 		concurrency: number;
 		timeoutMs?: number;
 		localAddress?: string;
+		/** At most this many requests per second (default: as fast as answers come). */
+		ratePerSecond?: number;
 		onOutcome?: (outcome: HostileOutcome) => void;
 	},
 ): Promise<HostileOutcome[]> {
 	const agent = hostileAgent(options.concurrency);
+	const started = Date.now();
+	let sent = 0;
 	try {
 		return await inFlight(requests, options.concurrency, async (request) => {
+			if (options.ratePerSecond) {
+				const due = started + (sent++ * 1000) / options.ratePerSecond;
+				if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+			}
 			const outcome = await sendHostile(baseUrl, request, {
 				agent,
 				timeoutMs: options.timeoutMs,

@@ -8,7 +8,8 @@
  *   npx tsx bench/fuzz/run.ts          (also run by npm run bench; prints, never fails)
  *   npm run fuzz -- --edge             through the edge (Debian's nginx with
  *                                      deploy/nginx/enneo-edge.conf.template, token check on, the
- *                                      platform's address 127.0.0.1), n8n with the shipped settings
+ *                                      platform's address 127.0.0.1, every other one limited to
+ *                                      2 requests/s, bursts of 5, 2 at once), n8n with the shipped settings
  *                                      (deploy/n8n.env), the hostile traffic from 127.0.0.2
  *
  * Phases, one n8n: warm-up → quiet (normal calls only) → solo (every hostile kind once, alone:
@@ -29,6 +30,7 @@
  *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
  *   FUZZ_RESULT_NAME=fuzz      result file name (fuzz-edge with --edge)    ENNEO_BENCH_TARBALL    reuse a packed tarball
  *   FUZZ_HOSTILE_FROM=127.0.0.2  the local address hostile requests leave from (default with --edge)
+ *   FUZZ_HOSTILE_RATE=100       hostile requests per second at most (default 100 with --edge, else unpaced)
  *   FUZZ_MIN_HOSTILE_SECONDS=60  send the mix again (next seeds, at most 20 rounds) until the hostile
  *                              phase lasted this long (default 60 with --edge, else 0)
  */
@@ -83,8 +85,16 @@ const N8N_ENV = {
 };
 const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? (EDGE ? 'fuzz-edge' : 'fuzz');
 const HOSTILE_FROM = process.env.FUZZ_HOSTILE_FROM || (EDGE ? '127.0.0.2' : undefined);
+/** The edge's limits for addresses other than the platform's (deploy/nginx/enneo-edge.conf.template). */
+const EDGE_LIMITS = { rate: '2r/s', burst: 5, connections: 2 };
 /** The edge refuses most hostile requests in microseconds: keep the mix coming this long (at most 20 rounds). */
 const MIN_HOSTILE_SECONDS = env('FUZZ_MIN_HOSTILE_SECONDS', EDGE ? 60 : 0);
+/**
+ * Hostile requests per second at most (0: as fast as answers come). The edge answers most of them
+ * at once, so unpaced the sender in this process would take a core of the 2 the machine has, and
+ * the normal calls it times would wait on it; 100/s is above what n8n alone absorbed (16–75/s).
+ */
+const HOSTILE_RATE = env('FUZZ_HOSTILE_RATE', EDGE ? 100 : 0);
 const STRICT = process.argv.includes('--strict');
 const SOLO = process.env.FUZZ_SOLO !== '0';
 const P99_RATIO_TARGET = 1.5;
@@ -142,7 +152,9 @@ async function main(): Promise<void> {
 				main: n8nAddress,
 				webhooks: [n8nAddress],
 				token: secret,
+				// The platform's address is known here: every other address gets next to nothing.
 				platformAddresses: ['127.0.0.1'],
+				...EDGE_LIMITS,
 				log,
 			});
 		}
@@ -247,6 +259,7 @@ async function main(): Promise<void> {
 				concurrency: CONCURRENCY,
 				timeoutMs: TIMEOUT_MS,
 				localAddress: HOSTILE_FROM,
+				ratePerSecond: HOSTILE_RATE,
 				onOutcome: (outcome) => {
 					sent++;
 					if (sent % 1000 === 0)
@@ -390,7 +403,8 @@ async function main(): Promise<void> {
 				limits: LIMITS,
 				n8nEnv: N8N_ENV,
 				minHostileSeconds: MIN_HOSTILE_SECONDS,
-				edge: EDGE,
+				hostileRate: HOSTILE_RATE,
+				edge: EDGE ? EDGE_LIMITS : false,
 				hostileFrom: HOSTILE_FROM ?? null,
 			},
 			rows,
