@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node outside n8n (tests and tools), never part of the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node outside n8n (tests and tools), never part of the package */
 /**
  * The edge in front of n8n: Debian's nginx (installed by scripts/install-edge.sh when missing)
  * with deploy/nginx/enneo-edge.conf.template, the same file the README's Docker recipe mounts.
