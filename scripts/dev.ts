@@ -24,6 +24,7 @@ import {
 	packPackage,
 	portIsFree,
 	REPO_ROOT,
+	shippedN8nSettings,
 	startN8n,
 } from '../test/e2e/lib/n8n';
 import { templateWithCredential } from '../test/e2e/examples/templates';
@@ -82,11 +83,15 @@ async function main(): Promise<void> {
 		log(`using the Enneo instance ${instanceUrl}`);
 	}
 
+	// The settings shipped for call routing (deploy/n8n.env). No proxy stands in front of this n8n,
+	// so it reads the caller's address from the connection (N8N_PROXY_HOPS=0), never from a header.
+	const settings = { ...shippedN8nSettings(), N8N_PROXY_HOPS: '0' };
 	n8n = await startN8n({
 		packageTarball: tarball,
 		installDir,
 		userFolder: join(work, 'home'),
 		port,
+		env: settings,
 		log,
 	});
 	const credential = await n8n.createCredential({
@@ -162,6 +167,9 @@ async function main(): Promise<void> {
 			`  Password  ${owner.password}`,
 			'',
 			`  Credential "Enneo (demo)" → ${instanceUrl}`,
+			`  Settings  ${Object.entries(settings)
+				.map(([name, value]) => `${name}=${value}`)
+				.join(' ')} (deploy/n8n.env; README → Deployment)`,
 			'',
 			'  Ring the published VIP routing template as the demo VIP caller:',
 			`  curl -s -X POST '${vipUrl}' -H 'Content-Type: application/json' -d '${vipCall}'`,

@@ -26,7 +26,7 @@ cleanup() {
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -KILL -- "-$pid" 2>/dev/null || true
     fi
-    # Queue mode: the other process groups (webhook processes, workers, proxy, Redis, Postgres).
+    # Queue mode: the other process groups (webhook processes, workers, the nginx edge, Redis, Postgres).
     groups=$(node -e 'console.log(((require(process.argv[1]).queue||{}).groups||[]).join(" "))' "$ENNEO_E2E_STATE" 2>/dev/null || true)
     root=$(node -e 'console.log((require(process.argv[1]).queue||{}).root||"")' "$ENNEO_E2E_STATE" 2>/dev/null || true)
     for group in $groups; do kill -TERM -- "-$group" 2>/dev/null || true; done

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEFAULT_OWNER, packPackage } from '../test/e2e/lib/n8n';
+import { DEFAULT_OWNER, packPackage, shippedN8nSettings } from '../test/e2e/lib/n8n';
 import type { QueueCluster } from '../test/e2e/lib/queue';
 import { startQueueCluster } from '../test/e2e/lib/queue';
 
@@ -45,16 +45,20 @@ async function main(): Promise<void> {
 		`  editor (main)         ${connection.baseUrl}   login ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`,
 	);
 	log(
-		`  production webhooks   ${connection.webhookUrl}/webhook/…   (round robin over ${queue.webhooks.map((w) => `:${w.port}`).join(', ')})`,
+		`  production webhooks   ${connection.webhookUrl}/webhook/…   (the edge, nginx: POST only, 64 KB, every delivery of a call to one of ${queue.webhooks.map((w) => `:${w.port}`).join(', ')})`,
 	);
 	log(
-		`  same, sticky by call  ${connection.stickyWebhookUrl}/webhook/…   (every delivery of a SessionId to one webhook process)`,
+		`  settings              ${Object.entries(shippedN8nSettings())
+			.map(([name, value]) => `${name}=${value}`)
+			.join(' ')} N8N_PROXY_HOPS=1 (deploy/n8n.env)`,
 	);
 	log(
 		`  workers               ${queue.workers.map((w) => w.name).join(', ')}; Redis :${queue.redisPort}, Postgres :${queue.postgresPort}`,
 	);
 	log(`  logs                  ${queue.root}/*.log`);
 	log('Ctrl-C stops everything.');
+	// The processes are detached under their watchdogs: a timer keeps this one (their parent) alive.
+	setInterval(() => undefined, 60_000);
 	await new Promise(() => undefined);
 }
 

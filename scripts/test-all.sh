@@ -19,7 +19,7 @@ ENNEO_CONTRACT_SUITE=unit npm test
 npm run verify
 ENNEO_CONTRACT_SUITE=e2e npm run test:e2e
 # The same suite on n8n's 1.x line (installed once per machine like 2.41.1), then the inbound-call
-# tests in queue mode (Redis, Postgres, main, two webhook processes behind a proxy, two workers).
+# tests in queue mode (Redis, Postgres, main, two webhook processes behind the nginx edge, two workers).
 ENNEO_CONTRACT_SUITE=e2e-n8n1 ENNEO_N8N_VERSION=1.123.81 npm run test:e2e
 ENNEO_CONTRACT_SUITE=e2e-queue npm run test:e2e:queue
 npm run check:contract

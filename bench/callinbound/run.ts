@@ -9,7 +9,7 @@
  *   BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE_POOL_SIZE":"12"}' BENCH_RESULT_NAME=callinbound-pool12
  *     passes settings to n8n and names the result file
  *   BENCH_QUEUE_WORKERS=2 runs it in queue mode (test/e2e/lib/queue.ts: Postgres, Redis, main, two
- *     webhook processes behind the round-robin proxy, that many workers); calls go to the proxy
+ *     webhook processes behind the edge, nginx, that many workers); calls go through the edge
  *
  * Prints a table and writes bench/results/callinbound.json. Not a test: no pass/fail on timings.
  */

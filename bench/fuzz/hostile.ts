@@ -1198,8 +1198,8 @@ export interface HostileOutcome {
 	callRefused: boolean;
 	/** A 200 answer carrying what a hostile body tried to inject (the `__proto__` override 666, "polluted"). */
 	injected: boolean;
-	/** Who answered: the Enneo Trigger (`{"error":{"code":…}}` or a CallInBound) or n8n itself before or around it. */
-	origin: 'trigger' | 'n8n' | 'none';
+	/** Who answered: the Enneo Trigger (`{"error":{"code":…}}` or a CallInBound), the edge in front (nginx's own page) or n8n itself before or around the trigger. */
+	origin: 'trigger' | 'n8n' | 'edge' | 'none';
 	/** What was sent, shortened: for reports. */
 	sent: string;
 }
@@ -1244,9 +1244,10 @@ function rawExchange(
 	raw: Buffer,
 	halfClose: boolean,
 	timeoutMs: number,
+	localAddress?: string,
 ): Promise<{ status: number; text: string; timedOut: boolean; error?: string }> {
 	return new Promise((resolvePromise) => {
-		const socket = connect(port, '127.0.0.1');
+		const socket = connect({ port, host: '127.0.0.1', localAddress });
 		const chunks: Buffer[] = [];
 		let done = false;
 		const finish = (timedOut: boolean, error?: string) => {
@@ -1286,11 +1287,14 @@ export function hostileAgent(concurrency: number): Agent {
 	return new Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
 }
 
-/** Sends one request to n8n at `baseUrl` and judges the answer. */
+/**
+ * Sends one request to n8n at `baseUrl` (or the edge in front of it) and judges the answer;
+ * `localAddress` sends it from another loopback address (e.g. 127.0.0.2) than the platform's calls.
+ */
 export async function sendHostile(
 	baseUrl: string,
 	request: HostileRequest,
-	options: { agent?: Agent; timeoutMs?: number } = {},
+	options: { agent?: Agent; timeoutMs?: number; localAddress?: string } = {},
 ): Promise<HostileOutcome> {
 	const timeoutMs = options.timeoutMs ?? 30_000;
 	const url = new URL(baseUrl);
@@ -1303,6 +1307,7 @@ export async function sendHostile(
 			request.raw,
 			request.halfClose === true,
 			timeoutMs,
+			options.localAddress,
 		);
 	} else {
 		result = await new Promise((resolvePromise) => {
@@ -1319,6 +1324,7 @@ export async function sendHostile(
 						...(request.body ? { 'content-length': String(request.body.length) } : {}),
 					},
 					agent: options.agent,
+					localAddress: options.localAddress,
 				},
 				(res) => {
 					res.on('data', (chunk: Buffer) => {
@@ -1366,7 +1372,9 @@ export async function sendHostile(
 			? 'none'
 			: /^\s*\{\s*"(error|CallInBound)"\s*:/.test(result.text)
 				? 'trigger'
-				: 'n8n';
+				: /<center>nginx<\/center>/.test(result.text)
+					? 'edge'
+					: 'n8n';
 	return {
 		sentAt,
 		kind: request.kind,
@@ -1390,15 +1398,25 @@ export async function sendAll(
 	options: {
 		concurrency: number;
 		timeoutMs?: number;
+		localAddress?: string;
+		/** At most this many requests per second (default: as fast as answers come). */
+		ratePerSecond?: number;
 		onOutcome?: (outcome: HostileOutcome) => void;
 	},
 ): Promise<HostileOutcome[]> {
 	const agent = hostileAgent(options.concurrency);
+	const started = Date.now();
+	let sent = 0;
 	try {
 		return await inFlight(requests, options.concurrency, async (request) => {
+			if (options.ratePerSecond) {
+				const due = started + (sent++ * 1000) / options.ratePerSecond;
+				if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+			}
 			const outcome = await sendHostile(baseUrl, request, {
 				agent,
 				timeoutMs: options.timeoutMs,
+				localAddress: options.localAddress,
 			});
 			options.onOutcome?.(outcome);
 			return outcome;
@@ -1419,7 +1437,7 @@ export interface HostileSummary {
 	noAnswer: number;
 	callsRefused: number;
 	/** 5xx answered by the Enneo Trigger itself (its `{"error":…}` body) vs by n8n before or around it. */
-	fiveXxByOrigin: { trigger: number; n8n: number };
+	fiveXxByOrigin: { trigger: number; n8n: number; edge: number };
 	injected: number;
 	/** Every request that got a 5xx, hung up, took > 10 s or (a valid call) was refused, grouped by kind. */
 	problems: Array<{
@@ -1462,14 +1480,14 @@ export function summarize(outcomes: HostileOutcome[], slowMs = 10_000): HostileS
 	let noAnswer = 0;
 	let callsRefused = 0;
 	let injected = 0;
-	const fiveXxByOrigin = { trigger: 0, n8n: 0 };
+	const fiveXxByOrigin = { trigger: 0, n8n: 0, edge: 0 };
 	for (const outcome of outcomes) {
 		const label =
 			outcome.status === 0 ? (outcome.timedOut ? 'timeout' : 'no answer') : String(outcome.status);
 		statuses[label] = (statuses[label] ?? 0) + 1;
 		if (outcome.status >= 500) {
 			fiveXx++;
-			fiveXxByOrigin[outcome.origin === 'trigger' ? 'trigger' : 'n8n']++;
+			fiveXxByOrigin[outcome.origin === 'none' ? 'n8n' : outcome.origin]++;
 			note(outcome, '5xx');
 		}
 		if (outcome.hangUp) {

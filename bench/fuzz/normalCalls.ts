@@ -4,8 +4,10 @@
  * fixed schedule (open loop: a slow answer does not delay the next call), and their latency.
  * Used by the fuzz harness and the e2e slice next to the hostile traffic of ./hostile.ts.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
+import { templateWithCredential } from '../../test/e2e/examples/templates';
+import type { N8nInstance } from '../../test/e2e/lib/n8n';
 import { DEMO } from '../../test/fake-enneo/demoData';
 import { callerFor, callEvent, postTimed } from '../lib/calls';
 import { latencyStats } from '../lib/stats';
@@ -29,6 +31,35 @@ export interface NormalCall {
 	at: number;
 	/** When it was placed (Date.now()). */
 	sentAt: number;
+}
+
+/**
+ * Imports and publishes the VIP routing template the way a user does, with a new Query Token
+ * secret; returns the workflow, its webhook path (`<webhookId>/<path>`) and the secret.
+ */
+export async function publishVipTemplate(
+	n8n: N8nInstance,
+	enneo: { id: string; name: string },
+	suffix: string,
+): Promise<{ workflowId: string; path: string; secret: string }> {
+	const secret = randomBytes(24).toString('hex');
+	const webhookSecret = await n8n.createCredential({
+		name: 'Inbound call secret',
+		type: 'enneoInboundCallWebhookApi',
+		data: { secret },
+	});
+	const workflow = templateWithCredential('vip-inbound-routing.json', enneo, suffix, {
+		enneoInboundCallWebhookApi: webhookSecret,
+	});
+	const trigger = workflow.nodes.find((node) => node.name === 'Inbound Call')!;
+	trigger.webhookId = randomUUID();
+	const created = await n8n.createWorkflow(workflow);
+	await n8n.activate(created.id);
+	return {
+		workflowId: created.id,
+		path: `${trigger.webhookId}/${(trigger.parameters as { path: string }).path}`,
+		secret,
+	};
 }
 
 /** Rings one call: even indexes are the VIP, odd ones a known regular customer. */

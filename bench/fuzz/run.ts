@@ -6,6 +6,11 @@
  *
  *   npm run fuzz                       (exits 1 when a target below is missed)
  *   npx tsx bench/fuzz/run.ts          (also run by npm run bench; prints, never fails)
+ *   npm run fuzz -- --edge             through the edge (Debian's nginx with
+ *                                      deploy/nginx/enneo-edge.conf.template, token check on, the
+ *                                      platform's address 127.0.0.1, every other one limited to
+ *                                      2 requests/s, bursts of 5, 2 at once), n8n with the shipped settings
+ *                                      (deploy/n8n.env), the hostile traffic from 127.0.0.2
  *
  * Phases, one n8n: warm-up → quiet (normal calls only) → solo (every hostile kind once, alone:
  * what each costs) → hostile (FUZZ_REQUESTS hostile requests,
@@ -23,14 +28,20 @@
  *   FUZZ_N8N_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}'   settings for n8n
  *   FUZZ_SOLO=0                skip the solo run (every kind once, alone, before the mix)
  *   FUZZ_REVISION=<commit>     the commit ENNEO_BENCH_TARBALL was packed from (default: HEAD at start)
- *   FUZZ_RESULT_NAME=fuzz      result file name          ENNEO_BENCH_TARBALL    reuse a packed tarball
+ *   FUZZ_RESULT_NAME=fuzz      result file name (fuzz-edge with --edge)    ENNEO_BENCH_TARBALL    reuse a packed tarball
+ *   FUZZ_HOSTILE_FROM=127.0.0.2  the local address hostile requests leave from (default with --edge)
+ *   FUZZ_HOSTILE_RATE=100       hostile requests per second at most (default 100 with --edge, else unpaced)
+ *   FUZZ_MIN_HOSTILE_SECONDS=60  send the mix again (next seeds, at most 20 rounds) until the hostile
+ *                              phase lasted this long (default 60 with --edge, else 0)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { templateWithCredential } from '../../test/e2e/examples/templates';
+import type { Edge } from '../../test/e2e/lib/edge';
+import { startEdge } from '../../test/e2e/lib/edge';
 import type { N8nInstance } from '../../test/e2e/lib/n8n';
+import { killProcessGroup, shippedN8nSettings } from '../../test/e2e/lib/n8n';
 import { runMain, startBenchEnv } from '../lib/env';
 import { cpuMs, memoryOf, n8nServerPid } from '../lib/proc';
 import type { Row } from '../report';
@@ -47,7 +58,7 @@ import {
 	summarize,
 } from './hostile';
 import type { NormalCall } from './normalCalls';
-import { latency, ringOnSchedule } from './normalCalls';
+import { latency, publishVipTemplate, ringOnSchedule } from './normalCalls';
 
 const env = (name: string, fallback: number) =>
 	process.env[name] !== undefined && process.env[name] !== ''
@@ -67,8 +78,23 @@ const LIMITS = {
 	framing: env('FUZZ_FRAMING', 60),
 	calls: env('FUZZ_CALLS', Math.max(20, Math.round(REQUESTS * 0.03))),
 };
-const N8N_ENV = JSON.parse(process.env.FUZZ_N8N_ENV ?? '{}') as Record<string, string>;
-const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? 'fuzz';
+const EDGE = process.argv.includes('--edge');
+const N8N_ENV = {
+	...(EDGE ? shippedN8nSettings() : {}),
+	...(JSON.parse(process.env.FUZZ_N8N_ENV ?? '{}') as Record<string, string>),
+};
+const RESULT_NAME = process.env.FUZZ_RESULT_NAME ?? (EDGE ? 'fuzz-edge' : 'fuzz');
+const HOSTILE_FROM = process.env.FUZZ_HOSTILE_FROM || (EDGE ? '127.0.0.2' : undefined);
+/** The edge's limits for addresses other than the platform's (deploy/nginx/enneo-edge.conf.template). */
+const EDGE_LIMITS = { rate: '2r/s', burst: 5, connections: 2 };
+/** The edge refuses most hostile requests in microseconds: keep the mix coming this long (at most 20 rounds). */
+const MIN_HOSTILE_SECONDS = env('FUZZ_MIN_HOSTILE_SECONDS', EDGE ? 60 : 0);
+/**
+ * Hostile requests per second at most (0: as fast as answers come). The edge answers most of them
+ * at once, so unpaced the sender in this process would take a core of the 2 the machine has, and
+ * the normal calls it times would wait on it; 100/s is above what n8n alone absorbed (16–75/s).
+ */
+const HOSTILE_RATE = env('FUZZ_HOSTILE_RATE', EDGE ? 100 : 0);
 const STRICT = process.argv.includes('--strict');
 const SOLO = process.env.FUZZ_SOLO !== '0';
 const P99_RATIO_TARGET = 1.5;
@@ -111,26 +137,28 @@ async function main(): Promise<void> {
 		logFile,
 		log,
 	});
+	let edge: Edge | undefined;
+	const edgeRoot = EDGE ? mkdtempSync(join(tmpdir(), 'enneo-fuzz-edge-')) : undefined;
 	try {
 		const { n8n, credential: enneo } = bench;
 		const pid = n8nServerPid(n8n.connection.pid);
 
 		// The VIP routing template as a user imports and publishes it.
-		const secret = randomBytes(24).toString('hex');
-		const webhookSecret = await n8n.createCredential({
-			name: 'Inbound call secret',
-			type: 'enneoInboundCallWebhookApi',
-			data: { secret },
-		});
-		const workflow = templateWithCredential('vip-inbound-routing.json', enneo, ' (fuzz)', {
-			enneoInboundCallWebhookApi: webhookSecret,
-		});
-		const trigger = workflow.nodes.find((node) => node.name === 'Inbound Call')!;
-		trigger.webhookId = randomUUID();
-		const created = await n8n.createWorkflow(workflow);
-		await n8n.activate(created.id);
-		const path = `${trigger.webhookId}/${(trigger.parameters as { path: string }).path}`;
-		const baseUrl = n8n.connection.baseUrl;
+		const { workflowId, path, secret } = await publishVipTemplate(n8n, enneo, ' (fuzz)');
+		if (edgeRoot) {
+			const n8nAddress = `127.0.0.1:${n8n.connection.port}`;
+			edge = await startEdge({
+				root: edgeRoot,
+				main: n8nAddress,
+				webhooks: [n8nAddress],
+				token: secret,
+				// The platform's address is known here: every other address gets next to nothing.
+				platformAddresses: ['127.0.0.1'],
+				...EDGE_LIMITS,
+				log,
+			});
+		}
+		const baseUrl = edge?.url ?? n8n.connection.baseUrl;
 		const callUrl = `${baseUrl}/webhook/${path}?token=${secret}`;
 
 		log('warming up');
@@ -192,7 +220,10 @@ async function main(): Promise<void> {
 			log(`solo run: each of ${hostileKinds().length} hostile kinds once, one at a time`);
 			for (const kind of hostileKinds())
 				solo.push(
-					await sendHostile(baseUrl, hostileRequest(target, kind, SEED), { timeoutMs: TIMEOUT_MS }),
+					await sendHostile(baseUrl, hostileRequest(target, kind, SEED), {
+						timeoutMs: TIMEOUT_MS,
+						localAddress: HOSTILE_FROM,
+					}),
 				);
 			await new Promise((r) => setTimeout(r, 4_000)); // let the runs those calls started end
 		}
@@ -200,12 +231,18 @@ async function main(): Promise<void> {
 		log(
 			`hostile run: ${REQUESTS} hostile requests, ${CONCURRENCY} in flight, normal calls every ${INTERVAL_MS} ms`,
 		);
-		const requests = hostileRequests(target, {
-			count: REQUESTS,
-			seed: SEED,
-			limits: LIMITS,
-			maxBodyBytes: MAX_BODY_BYTES,
-		});
+		let hostileEnds = 0;
+		const requests = (function* () {
+			for (let round = 0; round < 20; round++) {
+				yield* hostileRequests(target, {
+					count: REQUESTS,
+					seed: SEED + round,
+					limits: LIMITS,
+					maxBodyBytes: MAX_BODY_BYTES,
+				});
+				if (Date.now() >= hostileEnds) return;
+			}
+		})();
 		let sent = 0;
 		const logged = new Map<string, number>();
 		const outcomes = (await measure<HostileOutcome[]>('hostile', async () => {
@@ -217,9 +254,12 @@ async function main(): Promise<void> {
 				timeoutMs: TIMEOUT_MS,
 			});
 			const started = Date.now();
+			hostileEnds = started + MIN_HOSTILE_SECONDS * 1000;
 			const hostile = await sendAll(baseUrl, requests, {
 				concurrency: CONCURRENCY,
 				timeoutMs: TIMEOUT_MS,
+				localAddress: HOSTILE_FROM,
+				ratePerSecond: HOSTILE_RATE,
 				onOutcome: (outcome) => {
 					sent++;
 					if (sent % 1000 === 0)
@@ -254,7 +294,7 @@ async function main(): Promise<void> {
 		);
 
 		// Executions of the template: how the runs of normal and hostile-but-valid calls ended.
-		const executionStatuses = await executionCounts(n8n, created.id);
+		const executionStatuses = await executionCounts(n8n, workflowId);
 		const n8nErrors = readFileSync(logFile, 'utf8')
 			.split('\n')
 			.filter(
@@ -323,7 +363,7 @@ async function main(): Promise<void> {
 			)
 				.map(([s, n]) => `${s} × ${n}`)
 				.join(', ')}.`,
-			`5xx: ${hostile.fiveXx} hostile (${hostile.fiveXxByOrigin.trigger} from the Enneo Trigger, ${hostile.fiveXxByOrigin.n8n} from n8n before the trigger runs) + ${normal5xx} normal; answers carrying an injected value: ${hostile.injected}; hang-ups: ${hostile.hangUps} hostile + ${normalHangUps} normal; past 10 s: ${hostile.over10s} hostile + ${normalSlow} normal; no answer at all: ${hostile.noAnswer}; well-formed calls refused: ${hostile.callsRefused}.`,
+			`5xx: ${hostile.fiveXx} hostile (${hostile.fiveXxByOrigin.trigger} from the Enneo Trigger, ${hostile.fiveXxByOrigin.n8n} from n8n before the trigger runs, ${hostile.fiveXxByOrigin.edge} from the edge) + ${normal5xx} normal; answers carrying an injected value: ${hostile.injected}; hang-ups: ${hostile.hangUps} hostile + ${normalHangUps} normal; past 10 s: ${hostile.over10s} hostile + ${normalSlow} normal; no answer at all: ${hostile.noAnswer}; well-formed calls refused: ${hostile.callsRefused}.`,
 			`Normal p99 under hostile traffic / quiet p99: ${ratio.toFixed(2)} (${underFire.p99} / ${quiet.p99} ms); p50 ${underFire.p50} vs ${quiet.p50} ms.`,
 			`Targets: ${Object.entries(targets)
 				.map(([name, ok]) => `${name} ${ok ? 'met' : 'MISSED'}`)
@@ -348,7 +388,7 @@ async function main(): Promise<void> {
 		const result = {
 			name: RESULT_NAME,
 			title: 'Hostile CallInBound traffic beside normal calls (VIP routing template)',
-			method: `${hostile.requests} hostile requests (seed ${SEED}, ${CONCURRENCY} in flight) at the live Enneo Trigger of the published VIP routing template while a normal call rang every ${INTERVAL_MS} ms; quiet runs of ${QUIET_CALLS} normal calls before and after, same n8n 2.41.1; commit ${revision}.`,
+			method: `${hostile.requests} hostile requests (seed ${SEED}, ${CONCURRENCY} in flight${HOSTILE_FROM ? `, from ${HOSTILE_FROM}` : ''}) at the live Enneo Trigger of the published VIP routing template${EDGE ? ' through the edge (nginx, deploy/nginx/enneo-edge.conf.template, token check on)' : ''} while a normal call rang every ${INTERVAL_MS} ms; quiet runs of ${QUIET_CALLS} normal calls before and after, same n8n 2.41.1; commit ${revision}.`,
 			date: new Date().toISOString(),
 			machine: machine(),
 			revision,
@@ -362,6 +402,10 @@ async function main(): Promise<void> {
 				maxBodyBytes: MAX_BODY_BYTES,
 				limits: LIMITS,
 				n8nEnv: N8N_ENV,
+				minHostileSeconds: MIN_HOSTILE_SECONDS,
+				hostileRate: HOSTILE_RATE,
+				edge: EDGE ? EDGE_LIMITS : false,
+				hostileFrom: HOSTILE_FROM ?? null,
 			},
 			rows,
 			notes,
@@ -395,6 +439,8 @@ async function main(): Promise<void> {
 		log(`saved ${file}`);
 		if (STRICT && Object.values(targets).some((ok) => !ok)) process.exitCode = 1;
 	} finally {
+		if (edge) await killProcessGroup(edge.spawned.pid, 5_000);
+		if (edgeRoot) rmSync(edgeRoot, { recursive: true, force: true });
 		await bench.close();
 	}
 }

@@ -17,7 +17,7 @@ export interface BenchEnvOptions {
 	tickets?: number;
 	/** Whether the fake keeps request bodies in its record (default true). */
 	recordBodies?: boolean;
-	/** Settings for n8n (environment variables). */
+	/** Settings for n8n (environment variables), on top of n8n's defaults (benchmarks name every setting they change). */
 	env?: Record<string, string>;
 	/** Where n8n's output goes (single process only; default a file in its home). */
 	logFile?: string;
@@ -42,6 +42,7 @@ export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<Benc
 				packageTarball,
 				log: say,
 				workers: options.queueWorkers,
+				settings: 'n8n-defaults',
 				env: options.env,
 			})
 		: await startN8n({ packageTarball, log: say, env: options.env, logFile: options.logFile });

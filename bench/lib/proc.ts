@@ -7,9 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The PID of the n8n server process: test/e2e/lib starts n8n under a watchdog shell, so the
- * connection's PID is the process group; the server is the member running `n8n start`.
+ * connection's PID is the process group; the server is the member running `n8n start` (or
+ * `n8n webhook`, `n8n worker`: `subcommand`).
  */
-export function n8nServerPid(groupPid: number): number {
+export function n8nServerPid(groupPid: number, subcommand = 'start'): number {
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
@@ -22,14 +23,14 @@ export function n8nServerPid(groupPid: number): number {
 				pgrp === groupPid &&
 				/(^|\/)node$/.test(program) &&
 				script?.endsWith('n8n/bin/n8n') &&
-				command === 'start'
+				command === subcommand
 			)
 				return Number(entry);
 		} catch {
 			continue; // the process ended while we looked
 		}
 	}
-	throw new Error(`no "n8n start" process in process group ${groupPid}`);
+	throw new Error(`no "n8n ${subcommand}" process in process group ${groupPid}`);
 }
 
 /** Resident memory of a process in MB: current and high-water mark. */

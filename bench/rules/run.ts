@@ -7,6 +7,9 @@
  *     not get the VIP answer (fallbacks at the deadline), per flow.
  *
  *   npx tsx bench/rules/run.ts        (also part of npm run bench)   BENCH_CALLS=300 BENCH_BURST=100
+ *   BENCH_QUEUE_WORKERS=2 runs it in queue mode (test/e2e/lib/queue.ts: Postgres, Redis, main, two
+ *     webhook processes behind the edge, nginx, that many workers); calls go through the edge, so
+ *     the rules are applied (and their lookups cached) in the webhook processes
  *
  * Writes bench/results/rules.json. Not a test: it prints numbers and does not fail on them.
  */
@@ -34,7 +37,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const N8N_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
-const RESULT_NAME = process.env.BENCH_RESULT_NAME ?? 'rules';
+const QUEUE_WORKERS = Number(process.env.BENCH_QUEUE_WORKERS ?? 0);
+const RESULT_NAME =
+	process.env.BENCH_RESULT_NAME ?? (QUEUE_WORKERS ? `rules-queue-${QUEUE_WORKERS}w` : 'rules');
 
 interface Sample {
 	ms: number;
@@ -87,11 +92,12 @@ function summarise(samples: Sample[], wallMs: number) {
 }
 
 async function main(): Promise<void> {
-	log('packing the package and starting n8n (default settings)');
+	log('packing the package and starting n8n (default settings unless BENCH_N8N_ENV)');
 	const bench = await startBenchEnv({
 		tickets: 50,
 		recordBodies: false,
 		env: { N8N_LOG_LEVEL: 'error', ...N8N_ENV },
+		queueWorkers: QUEUE_WORKERS,
 	});
 	try {
 		const { n8n, fake, credential } = bench;
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
 			const created = await n8n.createWorkflow(flow.workflow);
 			await n8n.activate(created.id);
 		}
-		const baseUrl = n8n.connection.baseUrl;
+		const baseUrl = n8n.connection.webhookUrl ?? n8n.connection.baseUrl;
 		for (const flow of flows) {
 			const probe = await oneCall(baseUrl, flow, 0);
 			if (!probe.ok)
@@ -183,6 +189,7 @@ async function main(): Promise<void> {
 				rounds: ROUNDS,
 				burst: BURST,
 				n8nEnv: N8N_ENV,
+				queueWorkers: QUEUE_WORKERS,
 			},
 			labels: Object.fromEntries(flows.map((f) => [f.key, f.label])),
 			results,

@@ -3,10 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 
 import { DEMO } from '../../fake-enneo/demoData';
+import { edgeUpstreamsOf } from '../lib/edge';
+import { loadConnection } from '../lib/n8n';
+import { executionWorker } from '../lib/queue';
 import { useE2e } from '../lib/setup';
 import { usePublishedCallTemplate } from './templates';
 
+/**
+ * Also part of the queue suite (npm run test:e2e:queue): there the trigger answers by its rules in
+ * the webhook process that holds the call (its lookups and its cache are that process's), and the
+ * run after answering goes to a worker.
+ */
 const e2e = useE2e();
+const connection = () => loadConnection();
+const queueMode = () => connection().queue !== undefined;
 
 /** What the template's "After hours" rule says for now (Mon–Fri 08:00–18:00, Berlin). */
 function afterHoursNow(): boolean {
@@ -34,6 +44,7 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 		});
 		expect(ms).toBeLessThan(1500);
 		expect(run.status).toBe('success');
+		if (queueMode()) expect(executionWorker(connection(), run.id)).toMatch(/^worker-\d$/);
 		expect(run.output('Inbound Call')[0]).toMatchObject({
 			routing: { rule: { position: 1, name: 'VIP' } },
 			customer: { id: DEMO.vipCustomerId },
@@ -67,14 +78,15 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 		expect(e2e.fake.received('GET', '/customer/search')).toHaveLength(searches);
 	});
 
-	test('a burst of 20 calls from one number costs one lookup', async () => {
+	test('a burst of 20 calls from one number costs one lookup (in queue mode: one per webhook process it reached)', async () => {
 		const before = e2e.fake.received('GET', '/customer/search').length;
+		const sessions = Array.from({ length: 20 }, () => `burst-${randomUUID()}`);
 		const answers = await Promise.all(
-			Array.from({ length: 20 }, async () => {
+			sessions.map(async (sessionId) => {
 				const response = await e2e.n8n.webhook(published.webhookPath, {
 					body: {
 						Event: 'CallInBound',
-						SessionId: `burst-${randomUUID()}`,
+						SessionId: sessionId,
 						SdkAppId: 1400692008,
 						CallInBound: {
 							AIAgentId: 123,
@@ -91,7 +103,12 @@ describe('vip-inbound-routing-rules.json in n8n (the trigger answers by its rule
 		// Customer 84003 carries the VIP tag in the demo data.
 		for (const answer of answers)
 			expect(answer).toMatchObject({ CallInBound: { OverrideAIAgentId: DEMO.vipAiAgentId } });
-		expect(e2e.fake.received('GET', '/customer/search').length - before).toBe(1);
 		await e2e.n8n.waitForExecutions(published.workflowId, published.calls);
+		// Each n8n process caches for itself: the edge spread the calls over its webhook processes.
+		const { edgeAccessLog } = connection();
+		const upstreams = edgeAccessLog ? sessions.map((id) => edgeUpstreamsOf(edgeAccessLog, id)) : [];
+		if (queueMode()) for (const seen of upstreams) expect(seen).toHaveLength(1);
+		const processes = queueMode() ? new Set(upstreams.flat()).size : 1;
+		expect(e2e.fake.received('GET', '/customer/search').length - before).toBe(processes);
 	});
 });

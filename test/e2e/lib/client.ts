@@ -432,14 +432,20 @@ export class N8nClient {
 	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const all: Array<{ id: string; status: string; mode: string }> = [];
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		let next = '';
 		for (;;) {
-			// n8n pages executions at most 100 at a time, newest first; lastId continues below an ID.
-			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			// n8n pages executions at most 100 at a time, newest first; n8n 2.x continues with the
+			// page's nextCursor, n8n 1.x with lastId (the oldest ID so far).
 			const page = await this.rest<{
 				results: Array<{ id: string; status: string; mode: string }>;
-			}>('GET', `/executions?filter=${filter}&limit=100${lastId}`);
+				nextCursor?: string | null;
+			}>('GET', `/executions?filter=${filter}&limit=100${next}`);
 			all.push(...page.results);
-			if (page.results.length < 100) return all;
+			if (page.results.length < 100 || page.nextCursor === null) return all;
+			next =
+				page.nextCursor === undefined
+					? `&lastId=${all[all.length - 1].id}`
+					: `&cursor=${encodeURIComponent(page.nextCursor)}`;
 		}
 	}
 
@@ -467,8 +473,8 @@ export class N8nClient {
 
 	/**
 	 * Calls a production webhook: `path` is what follows /webhook/, e.g. `<webhookId>/<path>`. In
-	 * queue mode production calls go through the load balancer (`sticky`: its listener that keeps
-	 * a call's deliveries on one webhook process); test webhooks always go to main.
+	 * queue mode production calls go through the edge (nginx, lib/edge.ts), which keeps a call's
+	 * deliveries on one webhook process; test webhooks always go to main.
 	 */
 	async webhook(
 		path: string,
@@ -477,15 +483,14 @@ export class N8nClient {
 			body?: unknown;
 			headers?: Record<string, string>;
 			test?: boolean;
-			sticky?: boolean;
+			/** Instead of the production webhook URL (e.g. one webhook process, bypassing the edge). */
+			baseUrl?: string;
 		} = {},
 	): Promise<Response> {
 		const prefix = init.test ? 'webhook-test' : 'webhook';
 		const base = init.test
 			? this.baseUrl
-			: ((init.sticky ? this.connection.stickyWebhookUrl : undefined) ??
-				this.connection.webhookUrl ??
-				this.baseUrl);
+			: (init.baseUrl ?? this.connection.webhookUrl ?? this.baseUrl);
 		const body =
 			init.body === undefined || typeof init.body === 'string'
 				? (init.body as string | undefined)

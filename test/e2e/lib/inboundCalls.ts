@@ -75,8 +75,8 @@ export interface CallOptions {
 	headers?: Record<string, string>;
 	/** Sent as it is instead of `body` as JSON. */
 	raw?: string;
-	/** Through the load balancer that keeps a SessionId on one webhook process (queue mode). */
-	sticky?: boolean;
+	/** Where to send it instead of the production webhook URL (e.g. one webhook process, bypassing the edge). */
+	baseUrl?: string;
 }
 
 /**
@@ -103,7 +103,7 @@ export function useInboundCalls(e2e: E2eContext) {
 		const response = await e2e.n8n.webhook(
 			`${trigger.webhookId}/${trigger.path}${init.query ?? ''}`,
 			{
-				sticky: init.sticky,
+				baseUrl: init.baseUrl,
 				body: init.raw ?? body,
 				headers: { 'content-type': 'application/json', ...init.headers },
 			},

@@ -4,9 +4,9 @@
  * the n8n version in use, the environment of an n8n under test, and the state file that tells test
  * files which n8n this run started.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -161,19 +161,19 @@ export interface N8nConnection {
 	port: number;
 	env: Record<string, string>;
 	logFile: string;
-	/** Where production webhooks are called (queue mode: the load balancer); default baseUrl. */
+	/** Where production webhooks are called (queue mode: the edge in front of the webhook processes); default baseUrl. */
 	webhookUrl?: string;
-	/** Queue mode only: the load balancer's listener that keeps every delivery of a call on one webhook process. */
-	stickyWebhookUrl?: string;
+	/** Queue mode only: the edge's access log (which webhook process got each request, lib/edge.ts). */
+	edgeAccessLog?: string;
 	/** Queue mode only: the other processes of the set-up (test/e2e/lib/queue.ts). */
 	queue?: QueueProcesses;
 }
 
 /** Queue mode: process groups and logs of the processes besides main. */
 export interface QueueProcesses {
-	/** Every process group to stop at the end (Redis, Postgres, webhook processes, workers, proxy). */
+	/** Every process group to stop at the end (Redis, Postgres, webhook processes, workers, edge). */
 	groups: number[];
-	/** Log file per process name (main, webhook-1, worker-1, proxy, redis, postgres, …). */
+	/** Log file per process name (main, webhook-1, worker-1, edge, redis, postgres, …). */
 	logFiles: Record<string, string>;
 	workers: Array<{ name: string; pid: number; logFile: string }>;
 	webhooks: Array<{ name: string; pid: number; port: number; logFile: string }>;
@@ -200,6 +200,23 @@ child=$!
 ) &
 wait "$child"
 `;
+
+/**
+ * The n8n settings this project ships for call routing (deploy/n8n.env: lazy expression isolates,
+ * a smaller body limit), as `npm run dev`, `npm run queue-mode`, the queue e2e suite and the
+ * README's Docker recipes use them. Blank lines and `#` comments are skipped.
+ */
+export function shippedN8nSettings(): Record<string, string> {
+	const settings: Record<string, string> = {};
+	for (const line of readFileSync(join(REPO_ROOT, 'deploy/n8n.env'), 'utf8').split('\n')) {
+		const trimmed = line.trim();
+		if (!trimmed || trimmed.startsWith('#')) continue;
+		const equals = trimmed.indexOf('=');
+		if (equals <= 0) throw new Error(`deploy/n8n.env: not NAME=value: ${trimmed}`);
+		settings[trimmed.slice(0, equals)] = trimmed.slice(equals + 1);
+	}
+	return settings;
+}
 
 /** n8n's environment for a fresh, quiet, local home. */
 export function n8nEnv(
@@ -234,6 +251,71 @@ export function n8nEnv(
 		...extra,
 	};
 }
+
+/**
+ * Runs one of the scripts that install Debian packages when missing (scripts/install-edge.sh,
+ * scripts/install-queue-services.sh; their messages go to this process's stderr) and returns the
+ * lines it prints: where the binaries are.
+ */
+export async function runInstallScript(script: string): Promise<string[]> {
+	const child = spawn('bash', [join(REPO_ROOT, script)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	let out = '';
+	child.stdout.on('data', (chunk) => (out += chunk));
+	const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+	if (code !== 0) throw new Error(`${script} failed (${code})`);
+	return out.trim().split('\n');
+}
+
+export interface Spawned {
+	pid: number;
+	logFile: string;
+	exited: () => number | null | undefined;
+}
+
+/** Starts `command` in its own process group under the watchdog, output to `logFile`. */
+export async function spawnGroup(
+	command: string[],
+	options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string },
+): Promise<Spawned> {
+	const out = createWriteStream(options.logFile, { flags: 'a' });
+	await new Promise((r) => out.once('open', r));
+	const child = spawn('bash', ['-c', WATCHDOG, 'queue-watchdog', String(process.pid), ...command], {
+		env: options.env,
+		cwd: options.cwd,
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
+	let exited: number | null | undefined;
+	child.on('exit', (code) => {
+		exited = code;
+		out.end();
+	});
+	child.unref();
+	return { pid: child.pid!, logFile: options.logFile, exited: () => exited };
+}
+
+export async function waitFor(
+	what: string,
+	check: () => Promise<boolean>,
+	spawned: Spawned,
+	timeoutMs: number,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (spawned.exited() !== undefined)
+			throw new Error(
+				`${what} exited (${spawned.exited()}) during start; see ${spawned.logFile}:\n${tail(spawned.logFile)}`,
+			);
+		if (await check().catch(() => false)) return;
+		if (Date.now() > deadline)
+			throw new Error(
+				`${what} not ready after ${timeoutMs} ms; see ${spawned.logFile}:\n${tail(spawned.logFile)}`,
+			);
+		await sleep(200);
+	}
+}
+
+export const httpOk = (url: string) => () => fetch(url).then((r) => r.ok);
 
 export function childEnv(installDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
 	const base = { ...process.env };

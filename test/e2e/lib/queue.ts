@@ -2,13 +2,13 @@
 /**
  * n8n in queue mode on one machine, without Docker: Redis and PostgreSQL (Debian's packages,
  * installed by scripts/install-queue-services.sh when missing) on free ports with their data in a
- * temporary directory, one main process, `n8n webhook` processes behind a small load balancer
- * (scripts/round-robin-proxy.js) and `n8n worker` processes. Used by `npm run test:e2e:queue`
- * (test/e2e/globalSetup.ts with ENNEO_E2E_QUEUE=1), scripts/queue-mode.sh and the benchmark.
+ * temporary directory, one main process, `n8n webhook` processes behind the edge (Debian's nginx
+ * with deploy/nginx/enneo-edge.conf.template, lib/edge.ts) and `n8n worker` processes, all with
+ * the settings of deploy/n8n.env. Used by `npm run test:e2e:queue` (test/e2e/globalSetup.ts with
+ * ENNEO_E2E_QUEUE=1), scripts/queue-mode.sh and the benchmarks.
  *
  *   const cluster = await startQueueCluster({ packageTarball, workers: 2, webhooks: 2 });
- *   cluster.connection.webhookUrl;        // production webhooks, round robin over the webhook processes
- *   cluster.connection.stickyWebhookUrl;  // same, but every delivery of one SessionId to one process
+ *   cluster.connection.webhookUrl;     // the edge: /webhook/ to the webhook processes (body hash), the rest to main
  *   await cluster.stop();
  *
  * Every process runs under the watchdog of lib/n8n.ts: when the starting process dies, the set-up
@@ -19,7 +19,6 @@ import { randomBytes } from 'node:crypto';
 import {
 	chmodSync,
 	chownSync,
-	createWriteStream,
 	existsSync,
 	mkdirSync,
 	readFileSync,
@@ -30,7 +29,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { N8nConnection, N8nInstance, Owner, QueueProcesses } from './n8n';
+import type { N8nConnection, N8nInstance, Owner, QueueProcesses, Spawned } from './n8n';
 import {
 	childEnv,
 	DEFAULT_OWNER,
@@ -41,13 +40,15 @@ import {
 	killProcessGroup,
 	N8nClient,
 	n8nEnv,
-	REPO_ROOT,
 	restIsUp,
+	runInstallScript,
 	saveConnection,
-	sleep,
-	tail,
-	WATCHDOG,
+	shippedN8nSettings,
+	spawnGroup,
+	waitFor,
+	httpOk,
 } from './n8n';
+import { startEdge } from './edge';
 
 type Log = (message: string) => void;
 
@@ -62,9 +63,12 @@ export interface QueueClusterOptions {
 	log?: Log;
 	installDir?: string;
 	owner?: Owner;
-	/** Proxy ports (default: free ports). */
-	proxyPort?: number;
-	stickyProxyPort?: number;
+	/** The edge's port (default: a free one). */
+	edgePort?: number;
+	/** The Query Token the edge requires on /webhook/ (default: none, the trigger checks it). */
+	edgeToken?: string;
+	/** n8n settings: the shipped ones of deploy/n8n.env (default) or n8n's own defaults. */
+	settings?: 'shipped' | 'n8n-defaults';
 	/** Main's port (default: a free one). */
 	port?: number;
 	/** Keep the directory with homes, databases and logs after stop. */
@@ -75,68 +79,10 @@ export interface QueueCluster extends N8nInstance {
 	queue: QueueProcesses;
 }
 
-interface Spawned {
-	pid: number;
-	logFile: string;
-	exited: () => number | null | undefined;
-}
-
-/** Starts `command` in its own process group under the watchdog, output to `logFile`. */
-async function spawnGroup(
-	command: string[],
-	options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string },
-): Promise<Spawned> {
-	const out = createWriteStream(options.logFile, { flags: 'a' });
-	await new Promise((r) => out.once('open', r));
-	const child = spawn('bash', ['-c', WATCHDOG, 'queue-watchdog', String(process.pid), ...command], {
-		env: options.env,
-		cwd: options.cwd,
-		detached: true,
-		stdio: ['ignore', out, out],
-	});
-	let exited: number | null | undefined;
-	child.on('exit', (code) => {
-		exited = code;
-		out.end();
-	});
-	child.unref();
-	return { pid: child.pid!, logFile: options.logFile, exited: () => exited };
-}
-
-async function waitFor(
-	what: string,
-	check: () => Promise<boolean>,
-	spawned: Spawned,
-	timeoutMs: number,
-): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (spawned.exited() !== undefined)
-			throw new Error(
-				`${what} exited (${spawned.exited()}) during start; see ${spawned.logFile}:\n${tail(spawned.logFile)}`,
-			);
-		if (await check().catch(() => false)) return;
-		if (Date.now() > deadline)
-			throw new Error(
-				`${what} not ready after ${timeoutMs} ms; see ${spawned.logFile}:\n${tail(spawned.logFile)}`,
-			);
-		await sleep(200);
-	}
-}
-
-const httpOk = (url: string) => () => fetch(url).then((r) => r.ok);
-
 /** Redis and Postgres binaries (installed by scripts/install-queue-services.sh when missing). */
 async function ensureServices(log: Log): Promise<{ redis: string; pgBin: string }> {
 	log('checking Redis and PostgreSQL (first run installs them with apt-get)');
-	const child = spawn('bash', [join(REPO_ROOT, 'scripts/install-queue-services.sh')], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	let out = '';
-	child.stdout.on('data', (chunk) => (out += chunk));
-	const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
-	if (code !== 0) throw new Error(`scripts/install-queue-services.sh failed (${code})`);
-	const [redis, pgBin] = out.trim().split('\n');
+	const [redis, pgBin] = await runInstallScript('scripts/install-queue-services.sh');
 	return { redis, pgBin };
 }
 
@@ -321,8 +267,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 
 		// n8n: one home per process; all share the database, Redis, the encryption key and the installed package.
 		const mainPort = options.port ?? (await freePort());
-		const proxyPort = options.proxyPort ?? (await freePort());
-		const stickyPort = options.stickyProxyPort ?? (await freePort());
+		const edgePort = options.edgePort ?? (await freePort());
 		const shared: Record<string, string> = {
 			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 			EXECUTIONS_MODE: 'queue',
@@ -337,7 +282,9 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			// Manual runs go to the workers too, so every Enneo operation is exercised there.
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${mainPort}`,
-			WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/`,
+			WEBHOOK_URL: `http://127.0.0.1:${edgePort}/`,
+			// The settings this project ships (deploy/n8n.env) unless `settings: 'n8n-defaults'`.
+			...(options.settings === 'n8n-defaults' ? {} : shippedN8nSettings()),
 			...options.env,
 		};
 		const mainHome = join(root, 'main');
@@ -434,26 +381,16 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		await Promise.all(waits);
 		log(`${webhookCount} webhook processes and ${workerCount} workers ready`);
 
-		const proxyArgs = [
-			'--port',
-			String(proxyPort),
-			'--sticky-port',
-			String(stickyPort),
-			'--main',
-			`127.0.0.1:${mainPort}`,
-			...webhooks.flatMap((w) => ['--webhook', `127.0.0.1:${w.port}`]),
-		];
-		const proxy = track(
-			'proxy',
-			await spawnGroup(
-				[process.execPath, join(REPO_ROOT, 'scripts/round-robin-proxy.js'), ...proxyArgs],
-				{ env: process.env, cwd: root, logFile: join(root, 'proxy.log') },
-			),
-		);
-		await waitFor('proxy', httpOk(`http://127.0.0.1:${proxyPort}/__proxy/stats`), proxy, 10_000);
-		log(
-			`load balancer: round robin http://127.0.0.1:${proxyPort}, sticky by SessionId http://127.0.0.1:${stickyPort}`,
-		);
+		// The edge: Debian's nginx with deploy/nginx/enneo-edge.conf.template, as the README deploys it.
+		const edge = await startEdge({
+			root,
+			port: edgePort,
+			main: `127.0.0.1:${mainPort}`,
+			webhooks: webhooks.map((w) => `127.0.0.1:${w.port}`),
+			token: options.edgeToken,
+			log,
+		});
+		track('edge', edge.spawned);
 
 		const queue: QueueProcesses = {
 			groups: groups.filter((g) => g !== main.spawned.pid),
@@ -474,8 +411,8 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			port: mainPort,
 			env: main.env,
 			logFile: main.spawned.logFile,
-			webhookUrl: `http://127.0.0.1:${proxyPort}`,
-			stickyWebhookUrl: `http://127.0.0.1:${stickyPort}`,
+			webhookUrl: edge.url,
+			edgeAccessLog: edge.accessLog,
 			queue,
 		};
 		const client = new N8nClient(connection);

@@ -15,28 +15,34 @@ import {
 	sleep,
 	updateManyParameters,
 } from '../lib/n8n';
+import { edgeUpstreamsOf, edgeWebhookCounts, readEdgeLog } from '../lib/edge';
 import { allLogs, executionWorker, replaceWorker } from '../lib/queue';
 import { useE2e } from '../lib/setup';
 
 /**
  * n8n in queue mode (npm run test:e2e:queue): Postgres, Redis, one main, two `n8n webhook`
- * processes behind the round-robin proxy, two workers. The Enneo Trigger's webhook() runs in the
- * webhook process holding the call; the workflow runs on a worker, whose answer n8n relays back.
+ * processes behind the edge (Debian's nginx with deploy/nginx/enneo-edge.conf.template), two
+ * workers, every process with the shipped settings (deploy/n8n.env). The Enneo Trigger's webhook()
+ * runs in the webhook process holding the call; the workflow runs on a worker, whose answer n8n
+ * relays back.
  */
 const e2e = useE2e({ tickets: 1200 });
 const { publish, respond, call, callNew } = useInboundCalls(e2e);
 const connection = () => loadConnection();
+const accessLog = () => connection().edgeAccessLog!;
+const webhookProcesses = () => connection().queue!.webhooks.map((w) => `127.0.0.1:${w.port}`);
 
-async function proxyStats(): Promise<{ webhooks: Record<string, number> }> {
-	return (await fetch(`${connection().webhookUrl}/__proxy/stats`)).json() as Promise<{
-		webhooks: Record<string, number>;
-	}>;
-}
-
-test('the set-up is what it claims: queue mode, two webhook processes, two workers', () => {
-	const { queue } = connection();
+test('the set-up is what it claims: queue mode, two webhook processes behind the edge, two workers, the shipped settings', () => {
+	const { queue, env, webhookUrl, edgeAccessLog } = connection();
 	expect(queue?.webhooks).toHaveLength(2);
 	expect(queue?.workers).toHaveLength(2);
+	expect(edgeAccessLog).toBeDefined();
+	expect(webhookUrl).not.toBe(connection().baseUrl);
+	expect(env).toMatchObject({
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+		N8N_PAYLOAD_SIZE_MAX: '4',
+		N8N_PROXY_HOPS: '1',
+	});
 });
 
 describe("default trigger settings: the worker's answer is relayed to the caller", () => {
@@ -56,7 +62,7 @@ describe("default trigger settings: the worker's answer is relayed to the caller
 	});
 
 	test('20 calls through both webhook processes: every one answered by the workflow, well within the deadline', async () => {
-		const before = await proxyStats();
+		const before = edgeWebhookCounts(accessLog());
 		const replies = [];
 		for (let i = 0; i < 20; i++) {
 			const sessionId = randomUUID();
@@ -69,9 +75,12 @@ describe("default trigger settings: the worker's answer is relayed to the caller
 		}
 		// The fallback would come at 3.5 s; the relay takes a fraction of that.
 		expect(Math.max(...replies.map((r) => r.ms))).toBeLessThan(3000);
-		const after = await proxyStats();
-		for (const name of Object.keys(after.webhooks))
-			expect(after.webhooks[name] - (before.webhooks[name] ?? 0)).toBe(10);
+		// The body hash spreads 20 different calls over both processes (all on one: 2 in 2^20).
+		await sleep(200);
+		const after = edgeWebhookCounts(accessLog());
+		const reached = webhookProcesses().map((w) => (after[w] ?? 0) - (before[w] ?? 0));
+		expect(reached.reduce((a, b) => a + b, 0)).toBe(20);
+		for (const count of reached) expect(count).toBeGreaterThan(0);
 
 		const runs = await e2e.n8n.waitForExecutions(workflowId, 20);
 		for (const run of runs) {
@@ -186,10 +195,11 @@ describe('platform retries (the same SessionId again) with two webhook processes
 		).id;
 	});
 
-	test('round robin: the retry reaches the other webhook process, which does not know the call and runs the workflow again', async () => {
+	test('past the edge, straight to the other webhook process: a retry there is a new call, with a second run', async () => {
+		const [one, other] = connection().queue!.webhooks;
 		const event = callEvent();
-		const first = await call(trigger, event);
-		const retry = await call(trigger, event); // the proxy alternates: the other process
+		const first = await call(trigger, event, { baseUrl: `http://127.0.0.1:${one.port}` });
+		const retry = await call(trigger, event, { baseUrl: `http://127.0.0.1:${other.port}` });
 		expect(first.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect(retry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		const runs = await e2e.n8n.waitForExecutions(workflowId, 2);
@@ -199,20 +209,105 @@ describe('platform retries (the same SessionId again) with two webhook processes
 		expect(ofCall.map((r) => r.output('Enneo Trigger')[0].isRetry)).toEqual([false, false]);
 	});
 
-	test('sticky by SessionId: every delivery reaches the process holding the call, one run, one answer', async () => {
+	test('through the edge: 8 calls, each delivered three times (in flight and after the answer), each reaches one webhook process: one run per call, one answer', async () => {
 		const before = (await e2e.n8n.listExecutions(workflowId)).length;
-		const event = callEvent();
-		const first = call(trigger, event, { sticky: true });
+		const events = Array.from({ length: 8 }, () => callEvent());
+		const firsts = events.map((event) => call(trigger, event));
 		await sleep(300);
-		const inFlightRetry = await call(trigger, event, { sticky: true });
-		const later = await call(trigger, event, { sticky: true });
-		expect((await first).body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
-		expect(inFlightRetry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
-		expect(later.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
-		expect(later.ms).toBeLessThan(500);
-		await e2e.n8n.waitForExecutions(workflowId, before + 1);
+		const inFlightRetries = await Promise.all(events.map((event) => call(trigger, event)));
+		const laterRetries = await Promise.all(events.map((event) => call(trigger, event)));
+		for (const reply of [...(await Promise.all(firsts)), ...inFlightRetries, ...laterRetries])
+			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
+		// A retry after the answer gets the call's decision from the process that made it.
+		for (const reply of laterRetries) expect(reply.ms).toBeLessThan(1500);
+		await e2e.n8n.waitForExecutions(workflowId, before + events.length);
 		await sleep(1500);
-		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(before + 1);
+		expect(await e2e.n8n.listExecutions(workflowId)).toHaveLength(before + events.length);
+		const upstreams = events.map((event) => edgeUpstreamsOf(accessLog(), event.SessionId));
+		for (const seen of upstreams) {
+			expect(seen).toHaveLength(3);
+			expect(new Set(seen).size).toBe(1);
+		}
+		// …and the calls were not all sent to one process (8 on one: 2 in 2^8).
+		expect(new Set(upstreams.map((seen) => seen[0])).size).toBe(2);
+	});
+});
+
+describe('the edge (nginx) refuses what no CallInBound looks like, before n8n sees it', () => {
+	const trigger = enneoTrigger();
+	let workflowId = '';
+	beforeAll(async () => {
+		workflowId = (await publish('Queue edge', [trigger, respond({ routing: 'ivr', ivrId: 5 })])).id;
+	});
+
+	const none: Record<string, string> = {};
+	test.each([
+		{ what: 'GET', method: 'GET', body: undefined, headers: none, status: 405 },
+		{ what: 'PROPFIND', method: 'PROPFIND', body: '{}', headers: none, status: 405 },
+		{
+			what: 'a body over 64 KB',
+			method: 'POST',
+			body: JSON.stringify({ ...callEvent(), pad: 'x'.repeat(70_000) }),
+			headers: none,
+			status: 413,
+		},
+		{
+			what: 'Content-Encoding: gzip',
+			method: 'POST',
+			body: JSON.stringify(callEvent()),
+			headers: { 'content-encoding': 'gzip' },
+			status: 415,
+		},
+	])('$what → $status from the edge, no run', async ({ method, body, headers, status }) => {
+		const response = await e2e.n8n.webhook(`${trigger.webhookId}/${trigger.path}`, {
+			method,
+			body,
+			headers: { 'content-type': 'application/json', ...headers },
+		});
+		expect(response.status).toBe(status);
+		await sleep(200);
+		const logged = readEdgeLog(accessLog()).filter((e) => e.uri.includes(trigger.path));
+		expect(logged.at(-1)).toMatchObject({ method, status, upstream: '-' });
+	});
+
+	test('a call still passes, and a forged X-Forwarded-For is replaced by the caller address the edge saw', async () => {
+		const reply = await call(trigger, callEvent(), { headers: { 'x-forwarded-for': '10.9.9.9' } });
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 5 } });
+		const allowOnlyForged = enneoTrigger({ parameters: { options: { ipAllowlist: '10.9.9.9' } } });
+		await publish('Queue edge allowlist', [allowOnlyForged, respond({ routing: 'ivr', ivrId: 6 })]);
+		const refused = await call(allowOnlyForged, callEvent(), {
+			headers: { 'x-forwarded-for': '10.9.9.9' },
+		});
+		expect(refused.status).toBe(403);
+		// The one call that passed is the only run: none of the refused requests started one.
+		expect(await e2e.n8n.waitForExecutions(workflowId, 1)).toHaveLength(1);
+	});
+});
+
+describe('a burst of slow calls under the shipped settings', () => {
+	test('16 calls at once into Trigger → Wait 6 s → Respond: every caller gets the fallback, none an empty answer; calls into a fast workflow during it get their own answer', async () => {
+		const slow = enneoTrigger();
+		const slowWorkflow = await publish('Queue burst slow', [
+			slow,
+			waitNode(6),
+			respond({ routing: 'aiAgent', aiAgentId: 999 }),
+		]);
+		const fast = enneoTrigger();
+		await publish('Queue burst fast', [fast, respond({ routing: 'aiAgent', aiAgentId: 388 })]);
+		const burst = Array.from({ length: 16 }, () => call(slow, callEvent()));
+		await sleep(1000);
+		const during = await Promise.all([call(fast, callEvent()), call(fast, callEvent())]);
+		const replies = await Promise.all(burst);
+		for (const reply of replies) {
+			expect(reply.status).toBe(200);
+			// The default fallback, Keep Default Routing: the agent the number is bound to.
+			expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		}
+		for (const reply of during)
+			expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 388 } });
+		const runs = await e2e.n8n.waitForExecutions(slowWorkflow.id, 16, 90_000);
+		for (const run of runs) run.assertSuccess();
+		expect(allLogs(connection())).not.toContain('Cannot set headers');
 	});
 });
 

@@ -312,13 +312,13 @@ describe('deadline fallback, late answers, retries, errors', () => {
 			respond({ routing: 'ivr', ivrId: 77 }),
 		]);
 		const event = callEvent();
-		// In queue mode this needs a load balancer that keeps a call's deliveries on one webhook process (README: queue mode).
-		const first = call(trigger, event, { sticky: true });
+		// In queue mode the edge's body hash keeps the call's deliveries on one webhook process (README: Deployment).
+		const first = call(trigger, event);
 		await sleep(300);
-		const retry = await call(trigger, event, { sticky: true });
+		const retry = await call(trigger, event);
 		expect(retry.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect((await first).body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
-		const again = await call(trigger, event, { sticky: true });
+		const again = await call(trigger, event);
 		expect(again.body).toEqual({ CallInBound: { OverrideIvrId: 77 } });
 		expect(again.ms).toBeLessThan(500);
 		await e2e.n8n.waitForExecutions(workflow.id, 1);
