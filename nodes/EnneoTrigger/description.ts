@@ -123,7 +123,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: DEADLINE_RANGE_MS.min, maxValue: DEADLINE_RANGE_MS.max },
 		default: DEFAULT_DEADLINE_MS,
 		description:
-			'If the workflow has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. Keep it well under 5000: the platform retries after 5 s.',
+			'If the run is still going and has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. A run that ends or fails without answering gets it at once. Keep it well under 5000: the platform retries after 5 s.',
 	},
 	{
 		displayName: 'Fallback Answer',
@@ -143,7 +143,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'keepDefault',
 		description:
-			'Sent when the workflow misses the deadline, fails, or ends without answering (with routing rules: when the caller lookup fails or times out)',
+			'Sent at once when the run fails or ends without answering, and at the Answer Deadline when it is still going (with routing rules: when the caller lookup fails or times out)',
 	},
 	{
 		displayName:
@@ -173,14 +173,6 @@ export const triggerProperties: INodeProperties[] = [
 			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
 	optionsCollection([
-		{
-			displayName: 'Answer at Once When the Workflow Fails',
-			name: 'answerAtOnceOnFailure',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
-		},
 		...rulesOptions.slice(0, 2),
 		{
 			displayName: 'Default Country Code',
@@ -189,6 +181,24 @@ export const triggerProperties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. 49',
 			description: 'Country code for callerE164/calleeE164 when a number arrives without one',
+		},
+		{
+			displayName: 'Expected SdkAppId',
+			name: 'expectedSdkAppId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1400692008',
+			description:
+				"Refuse calls (403, no run) whose SdkAppId is not your app's: its ID in the telephony platform's console. Empty accepts any.",
+		},
+		{
+			displayName: 'Dialled Numbers (Callee)',
+			name: 'dialledNumbers',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +8675566668888, +4930123456',
+			description:
+				'Comma-separated numbers of your lines; a call to another number is refused (403, no run). Compared digit by digit, +49… and 0049… alike. Empty accepts any.',
 		},
 		{
 			displayName: 'IP Allowlist',
