@@ -86,7 +86,7 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
 /** What the log says when a run is over without an answer: the reason and the fix. */
 const RUN_ENDED_HINTS: Record<string, string> = {
 	workflowFinishedWithoutAnswer:
-		'the run ended without an Inbound Call → Respond (e.g. a node returned no items, so the nodes after it did not run); give every branch a Respond, or turn on "Always Output Data" on the node that can return nothing',
+		'the run ended without an Inbound Call → Respond (e.g. a node returned no items, so the nodes after it did not run; n8n 1.x in one process reports a failed run the same way); give every branch a Respond, or turn on "Always Output Data" on the node that can return nothing',
 	workflowError:
 		'the run failed before an Inbound Call → Respond answered; open the execution to see the error',
 };

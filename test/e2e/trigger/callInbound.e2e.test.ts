@@ -336,11 +336,19 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
-		expect(reply.headers.get('x-enneo-answered-by')).toBe('fallback; reason=workflowError');
+		// n8n 1.x in one process writes the same empty answer at the end of a failed run as of a
+		// successful one; 2.x and queue mode (job-finished) tell the failure apart.
+		const failureSeen = e2e.n8n.n8nMajor > 1 || Boolean(loadConnection().queue);
+		const reason = failureSeen ? 'workflowError' : 'workflowFinishedWithoutAnswer';
+		expect(reply.headers.get('x-enneo-answered-by')).toBe(`fallback; reason=${reason}`);
 		expect(reply.ms).toBeLessThan(1500);
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
 		expect(run.status).toBe('error');
-		expect(n8nLog()).toContain('the run failed before an Inbound Call → Respond answered');
+		expect(n8nLog()).toContain(
+			failureSeen
+				? 'the run failed before an Inbound Call → Respond answered'
+				: 'the run ended without an Inbound Call → Respond',
+		);
 		expect(n8nLog()).not.toContain('Cannot set headers');
 	});
 
