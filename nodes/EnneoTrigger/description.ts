@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
 import { optionsCollection } from '../fields/collections';
-import { hangUpOption } from '../inboundCall/answerFields';
+import { hangUpOption, missingIdNotice } from '../inboundCall/answerFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -163,6 +163,10 @@ export const triggerProperties: INodeProperties[] = [
 			"The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
 		hint: "Each call carries its number's own AI agent as boundAiAgentId; Keep Default Routing sends that one",
 	},
+	missingIdNotice(
+		{ name: 'fallbackAiAgentId', displayName: 'Fallback AI Agent ID', what: 'AI agent' },
+		{ fallbackRouting: ['aiAgent'] },
+	),
 	{
 		displayName: 'Fallback IVR ID',
 		name: 'fallbackIvrId',
@@ -172,6 +176,10 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
+	missingIdNotice(
+		{ name: 'fallbackIvrId', displayName: 'Fallback IVR ID', what: 'IVR' },
+		{ fallbackRouting: ['ivr'] },
+	),
 	optionsCollection([
 		...rulesOptions.slice(0, 2),
 		{
