@@ -89,7 +89,13 @@ export class EnneoTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
-		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
+		// n8n's node creator merges this trigger and the Enneo node into one "Enneo" entry that shows
+		// this description, under "What triggers this workflow?" and "What happens next?" alike.
+		description:
+			'Route inbound calls while they ring, and work with tickets, conversations and customers in Enneo',
+		eventTriggerDescription: 'Waiting for a call from the telephony platform',
+		activationMessage:
+			"Calls to the Production URL now run this workflow. Paste it into the number's Inbound API Calls setting in the telephony platform.",
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
 		documentationUrl:
 			'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',

@@ -21,7 +21,27 @@ export function readDeadline(value: unknown): number {
 
 export const SAMPLE_CURL = `curl -X POST '<Webhook URL>?token=<secret>' -H 'Content-Type: application/json' -d '{"Event":"CallInBound","SessionId":"01bd935d-c45e-476a-9e5b-700e09494470","SdkAppId":1400692008,"CallInBound":{"AIAgentId":123,"IvrId":0,"Caller":"+8613066668888","Callee":"+8675566668888"}}'`;
 
+/** What the node creator lists as the trigger's action ("On inbound call (routing request)"). */
+const eventProperty: INodeProperties = {
+	// n8n's node creator names a trigger's actions after the options of a property called Event.
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Inbound Call (Routing Request)',
+			value: 'callInBound',
+			action: 'On inbound call (routing request)',
+			description:
+				"Starts the workflow while the caller's phone rings: the telephony platform asks how to route the call (CallInBound) and waits up to 5 s for the answer",
+		},
+	],
+	default: 'callInBound',
+};
+
 export const triggerProperties: INodeProperties[] = [
+	eventProperty,
 	{
 		displayName:
 			'Paste the Production URL into the telephony platform: Edit Number Settings → Inbound Settings → Inbound API Calls. With Query Token authentication append <code>?token=&lt;secret&gt;</code>. The platform waits 5 s for the answer, then retries.',

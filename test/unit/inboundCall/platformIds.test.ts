@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { makeContext } from '../../harness/runNode';
@@ -105,12 +105,12 @@ describe("Inbound Call → Respond takes the telephony platform's IDs", () => {
 });
 
 describe('the editor says when an AI Agent ID or IVR ID is missing (n8n checks required numbers only for being set)', () => {
-	const respondValues = (values: IDataObject) => ({
+	const respondValues = (values: INodeParameters) => ({
 		resource: 'inboundCall',
 		operation: 'respond',
 		...values,
 	});
-	const shownNames = (d: typeof description, values: IDataObject, version: number) =>
+	const shownNames = (d: INodeTypeDescription, values: INodeParameters, version: number) =>
 		shownProperties(d, values, version).map((p) => p.name);
 
 	test.each([
