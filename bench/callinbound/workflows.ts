@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { WorkflowJson, WorkflowNode } from '../../test/e2e/lib/n8n';
-import { connect, ENNEO_NODE, ENNEO_TRIGGER_NODE, linearWorkflow } from '../../test/e2e/lib/n8n';
+import {
+	connect,
+	ENNEO_NODE,
+	ENNEO_TRIGGER_NODE,
+	ifTrue,
+	linearWorkflow,
+} from '../../test/e2e/lib/n8n';
 import { DEMO } from '../../test/fake-enneo/demoData';
 
 /**
@@ -22,30 +28,7 @@ export interface BenchFlow {
 
 const position: [number, number] = [0, 0];
 
-function ifVip(leftValue: string): WorkflowNode {
-	return {
-		name: 'IF VIP',
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.2,
-		position,
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [
-					{
-						id: randomUUID(),
-						leftValue,
-						rightValue: '',
-						operator: { type: 'boolean', operation: 'true', singleValue: true },
-					},
-				],
-				combinator: 'and',
-			},
-			looseTypeValidation: true,
-			options: {},
-		},
-	};
-}
+const ifVip = (leftValue: string) => ifTrue('IF VIP', leftValue);
 
 export const VIP_ANSWER = {
 	CallInBound: {

@@ -21,6 +21,9 @@ import { MIN_SECRET_LENGTH } from './webhook/webhookAuth';
 import { readRulesSettings } from './rules/answerByRules';
 import { SAMPLE_CURL, triggerProperties } from './description';
 import { handleInboundCall } from './webhook/handleInboundCall';
+import { readSenderChecks } from './webhook/senderChecks';
+import type { ChildNode } from './publishChecks';
+import { fallbackProblem, workflowProblems } from './publishChecks';
 
 /**
  * Path and response mode come from the node's parameters. Declared with native resolvers where
@@ -42,6 +45,40 @@ const webhookFields =
 					'={{($parameter["responseMode"] === "lastNode" ? "lastNode" : "responseNode")}}',
 			};
 
+/** n8n starting up (or a new leader in multi-main): the workflow was published before, only warn. */
+const REACTIVATION = ['init', 'leadershipChange'];
+
+/**
+ * Mistakes that would make every call fail or misroute, refused when the workflow is published or
+ * its test URL listens: n8n's Respond to Webhook after the trigger, a Respond or Fallback Answer
+ * without a usable ID, misconfigured sender checks. A workflow that was published before only gets
+ * a warning when n8n starts, so it keeps answering as it did.
+ */
+function checkBeforePublishing(context: IHookFunctions): void {
+	const node = context.getNode();
+	// getChildNodes exists in n8n 1.x and 2.x; a host without it skips the check of the nodes after.
+	const children =
+		typeof context.getChildNodes === 'function'
+			? (context.getChildNodes(node.name, { includeNodeParameters: true }) as ChildNode[])
+			: [];
+	const problems = workflowProblems(children);
+	const fallback = fallbackProblem(node.parameters);
+	if (fallback) problems.push(fallback);
+	const senders = readSenderChecks((context.getNodeParameter('options', {}) as IDataObject) ?? {});
+	if (!senders.ok) problems.push(senders.message);
+	if (!problems.length) return;
+	if (REACTIVATION.includes(context.getActivationMode())) {
+		context.logger.warn(`Enneo Trigger "${node.name}": ${problems.join('; ')}`);
+		return;
+	}
+	throw new NodeOperationError(node, problems[0], {
+		description:
+			problems.length > 1
+				? `Also: ${problems.slice(1).join('; ')}. Fix them, then publish the workflow again.`
+				: 'Fix it, then publish the workflow again.',
+	});
+}
+
 export class EnneoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Enneo Trigger',
@@ -52,7 +89,13 @@ export class EnneoTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ "Inbound call: " + $parameter["responseMode"] }}',
-		description: 'Starts the workflow when a telephony platform asks how to route an inbound call',
+		// n8n's node creator merges this trigger and the Enneo node into one "Enneo" entry that shows
+		// this description, under "What triggers this workflow?" and "What happens next?" alike.
+		description:
+			'Route inbound calls while they ring, and work with tickets, conversations and customers in Enneo',
+		eventTriggerDescription: 'Waiting for a call from the telephony platform',
+		activationMessage:
+			"Calls to the Production URL now run this workflow. Paste it into the number's Inbound API Calls setting in the telephony platform.",
 		// The editor's Docs link; it appends a query to codex links, which would break the section anchor.
 		documentationUrl:
 			'https://github.com/enneo-ai/n8n-nodes-enneo#enneo-trigger-inbound-call-routing',
@@ -120,6 +163,7 @@ export class EnneoTrigger implements INodeType {
 			},
 			/** Activation: broken routing rules stop it here, with the rule and field named, not at ring time. */
 			async create(this: IHookFunctions): Promise<boolean> {
+				checkBeforePublishing(this);
 				if (this.getNodeParameter('responseMode', 'action') !== 'rules') return true;
 				const read = readRulesSettings(
 					(name, fallback) => this.getNodeParameter(name, fallback),

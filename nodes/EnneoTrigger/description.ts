@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
 import { optionsCollection } from '../fields/collections';
-import { hangUpOption } from '../inboundCall/answerFields';
+import { hangUpOption, missingIdNotice } from '../inboundCall/answerFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -21,7 +21,27 @@ export function readDeadline(value: unknown): number {
 
 export const SAMPLE_CURL = `curl -X POST '<Webhook URL>?token=<secret>' -H 'Content-Type: application/json' -d '{"Event":"CallInBound","SessionId":"01bd935d-c45e-476a-9e5b-700e09494470","SdkAppId":1400692008,"CallInBound":{"AIAgentId":123,"IvrId":0,"Caller":"+8613066668888","Callee":"+8675566668888"}}'`;
 
+/** What the node creator lists as the trigger's action ("On inbound call (routing request)"). */
+const eventProperty: INodeProperties = {
+	// n8n's node creator names a trigger's actions after the options of a property called Event.
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Inbound Call (Routing Request)',
+			value: 'callInBound',
+			action: 'On inbound call (routing request)',
+			description:
+				"Starts the workflow while the caller's phone rings: the telephony platform asks how to route the call (CallInBound) and waits up to 5 s for the answer",
+		},
+	],
+	default: 'callInBound',
+};
+
 export const triggerProperties: INodeProperties[] = [
+	eventProperty,
 	{
 		displayName:
 			'Paste the Production URL into the telephony platform: Edit Number Settings → Inbound Settings → Inbound API Calls. With Query Token authentication append <code>?token=&lt;secret&gt;</code>. The platform waits 5 s for the answer, then retries.',
@@ -123,7 +143,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: DEADLINE_RANGE_MS.min, maxValue: DEADLINE_RANGE_MS.max },
 		default: DEFAULT_DEADLINE_MS,
 		description:
-			'If the workflow has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. Keep it well under 5000: the platform retries after 5 s.',
+			'If the run is still going and has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. A run that ends or fails without answering gets it at once. Keep it well under 5000: the platform retries after 5 s.',
 	},
 	{
 		displayName: 'Fallback Answer',
@@ -143,7 +163,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'keepDefault',
 		description:
-			'Sent when the workflow misses the deadline, fails, or ends without answering (with routing rules: when the caller lookup fails or times out)',
+			'Sent at once when the run fails or ends without answering, and at the Answer Deadline when it is still going (with routing rules: when the caller lookup fails or times out)',
 	},
 	{
 		displayName:
@@ -163,6 +183,10 @@ export const triggerProperties: INodeProperties[] = [
 			"The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
 		hint: "Each call carries its number's own AI agent as boundAiAgentId; Keep Default Routing sends that one",
 	},
+	missingIdNotice(
+		{ name: 'fallbackAiAgentId', displayName: 'Fallback AI Agent ID', what: 'AI agent' },
+		{ fallbackRouting: ['aiAgent'] },
+	),
 	{
 		displayName: 'Fallback IVR ID',
 		name: 'fallbackIvrId',
@@ -172,15 +196,11 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
 	},
+	missingIdNotice(
+		{ name: 'fallbackIvrId', displayName: 'Fallback IVR ID', what: 'IVR' },
+		{ fallbackRouting: ['ivr'] },
+	),
 	optionsCollection([
-		{
-			displayName: 'Answer at Once When the Workflow Fails',
-			name: 'answerAtOnceOnFailure',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send the Fallback Answer as soon as the run fails or ends without answering, instead of at the deadline',
-		},
 		...rulesOptions.slice(0, 2),
 		{
 			displayName: 'Default Country Code',
@@ -189,6 +209,24 @@ export const triggerProperties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. 49',
 			description: 'Country code for callerE164/calleeE164 when a number arrives without one',
+		},
+		{
+			displayName: 'Expected SdkAppId',
+			name: 'expectedSdkAppId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1400692008',
+			description:
+				"Refuse calls (403, no run) whose SdkAppId is not your app's: its ID in the telephony platform's console. Empty accepts any.",
+		},
+		{
+			displayName: 'Dialled Numbers (Callee)',
+			name: 'dialledNumbers',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +8675566668888, +4930123456',
+			description:
+				'Comma-separated numbers of your lines; a call to another number is refused (403, no run). Compared digit by digit, +49… and 0049… alike. Empty accepts any.',
 		},
 		{
 			displayName: 'IP Allowlist',

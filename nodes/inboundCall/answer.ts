@@ -48,6 +48,8 @@ export interface AnswerChoice {
 	aiAgentId?: unknown;
 	ivrId?: unknown;
 	variables?: Array<{ key?: unknown; value?: unknown }>;
+	/** The fields as the editor shows them, for errors (default: Respond's "Routing", "AI Agent ID", "IVR ID"). */
+	fields?: Partial<Record<'routing' | 'aiAgentId' | 'ivrId', string>>;
 }
 
 export const NOTHING_BOUND_NOTE =
@@ -125,10 +127,16 @@ export function keepDefaultAnswer(
 /** Builds the answer from the plain choices; throws AnswerRuleError naming the field. */
 export function buildAnswer(choice: AnswerChoice, bound: BoundRouting): BuiltAnswer {
 	const routing = choice.routing as RoutingChoice;
+	const fields = {
+		routing: 'Routing',
+		aiAgentId: 'AI Agent ID',
+		ivrId: 'IVR ID',
+		...choice.fields,
+	};
 	if (!ROUTING_CHOICES.includes(routing)) {
 		throw new AnswerRuleError(
-			'Routing',
-			`"Routing" must be one of ${ROUTING_CHOICES.join(', ')}, got ${JSON.stringify(choice.routing)}`,
+			fields.routing,
+			`"${fields.routing}" must be one of ${ROUTING_CHOICES.join(', ')}, got ${JSON.stringify(choice.routing)}`,
 		);
 	}
 	const variables = buildVariables(choice.variables);
@@ -145,8 +153,8 @@ export function buildAnswer(choice: AnswerChoice, bound: BoundRouting): BuiltAns
 	if (routing === 'keepDefault') return keepDefaultAnswer(bound, variables);
 	const answer: CallInBoundAnswer['CallInBound'] =
 		routing === 'aiAgent'
-			? { OverrideAIAgentId: positiveId(choice.aiAgentId, 'AI Agent', 'AI agent') }
-			: { OverrideIvrId: positiveId(choice.ivrId, 'IVR ID', 'IVR') };
+			? { OverrideAIAgentId: positiveId(choice.aiAgentId, fields.aiAgentId, 'AI agent') }
+			: { OverrideIvrId: positiveId(choice.ivrId, fields.ivrId, 'IVR') };
 	if (variables.length) answer.Variables = variables;
 	return { body: { CallInBound: answer }, kind: routing };
 }

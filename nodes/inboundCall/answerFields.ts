@@ -52,3 +52,21 @@ export function variablesField(
 		...extra,
 	};
 }
+
+/**
+ * A notice under an AI Agent ID / IVR ID number field while it holds no usable ID (0, the
+ * default, or less): n8n checks required numbers only for being set, so the editor says it here,
+ * and publishing the workflow refuses it (EnneoTrigger/publishChecks.ts).
+ */
+export function missingIdNotice(
+	field: { name: string; displayName: string; what: string },
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties {
+	return {
+		displayName: `Enter the ${field.displayName}: the telephony platform's ${field.what} ID, a whole number above 0${field.what === 'AI agent' ? ', e.g. 388' : ''}. The workflow cannot be published with 0.`,
+		name: `${field.name}Missing`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, [field.name]: [{ _cnd: { lt: 1 } }] } },
+	};
+}

@@ -91,6 +91,22 @@ export function dialKey(value: string | null | undefined): string {
 	return digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
 }
 
+/**
+ * Whether the dialled number (as sent, or its E.164 form) is one of `lines` (dial keys): digit by
+ * digit, with or without the leading +.
+ */
+export function isDialledLine(
+	lines: string[],
+	calleeNumber: string | null | undefined,
+	calleeE164: string | null | undefined,
+): boolean {
+	const callee = [dialKey(calleeNumber), dialKey(calleeE164)].filter(Boolean);
+	return lines.some(
+		(line) =>
+			callee.includes(line) || callee.some((c) => c.replace('+', '') === line.replace('+', '')),
+	);
+}
+
 function readMinute(value: unknown, field: string): number {
 	const match = /^(\d{1,2}):(\d{2})$/.exec(text(value));
 	const minute = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
@@ -251,14 +267,8 @@ function matches(rule: RoutingRule, facts: CallFacts): boolean {
 					? customer.tagIds.includes(rule.tag.id)
 					: customer.tagNames.some((name) => name.trim().toLowerCase() === rule.tag?.name))
 			);
-		case 'calleeIs': {
-			const callee = [dialKey(facts.calleeNumber), dialKey(facts.calleeE164)].filter(Boolean);
-			return (rule.numbers ?? []).some(
-				(number) =>
-					callee.includes(number) ||
-					callee.some((c) => c.replace('+', '') === number.replace('+', '')),
-			);
-		}
+		case 'calleeIs':
+			return isDialledLine(rule.numbers ?? [], facts.calleeNumber, facts.calleeE164);
 		case 'callerStartsWith': {
 			const caller = [dialKey(facts.callerNumber), dialKey(facts.callerE164)].filter(Boolean);
 			return (rule.prefixes ?? []).some((prefix) => caller.some((c) => c.startsWith(prefix)));

@@ -95,6 +95,14 @@ export const rulesProperties: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
+		displayName:
+			'The caller lookup needs the Enneo API credential (Credential to connect with, at the top): until one is chosen the node shows an issue and "Listen for test event" stays off. Turn Look Up Caller in Enneo off to route without a lookup.',
+		name: 'rulesCredentialNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { responseMode: ['rules'], lookUpCaller: [true] } },
+	},
+	{
 		displayName: 'Look Up Caller in Enneo',
 		name: 'lookUpCaller',
 		type: 'boolean',

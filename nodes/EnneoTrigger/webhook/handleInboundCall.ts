@@ -9,10 +9,12 @@ import {
 	checkAnswerBody,
 	keepDefaultAnswer,
 } from '../../inboundCall/answer';
+import type { CallInBoundRequest } from './callEvent';
 import { callItem, parseCallInBound } from './callEvent';
+import { failedSenderCheck, readSenderChecks } from './senderChecks';
 import type { InterceptedWrite } from './guardedResponse';
 import { GuardedResponse } from './guardedResponse';
-import type { CallRecord } from '../../inboundCall/inboundCalls';
+import type { CallDecision, CallRecord } from '../../inboundCall/inboundCalls';
 import {
 	InboundCallRegistry,
 	inboundCalls,
@@ -28,6 +30,18 @@ type ResponseMode = 'action' | 'lastNode' | 'immediately' | 'rules';
 
 const noExecution: IWebhookResponseData = { noWebhookResponse: true };
 
+/** Tells whoever tries the webhook (curl, a load test) who decided the answer, and why a fallback. */
+const ANSWERED_BY_HEADER = 'X-Enneo-Answered-By';
+
+function answeredBy(decision: CallDecision): string {
+	// Only the reason's code (e.g. "invalidAnswer" of "invalidAnswer: …"): header values are ASCII.
+	const code = decision.reason
+		?.split(':')[0]
+		.replace(/[^A-Za-z]/g, '')
+		.slice(0, 40);
+	return code ? `${decision.source}; reason=${code}` : decision.source;
+}
+
 function reject(
 	reply: GuardedResponse,
 	status: number,
@@ -39,6 +53,13 @@ function reject(
 	return noExecution;
 }
 
+/** The fallback's fields as the editor shows them. */
+export const FALLBACK_FIELDS = {
+	routing: 'Fallback Answer',
+	aiAgentId: 'Fallback AI Agent ID',
+	ivrId: 'Fallback IVR ID',
+};
+
 /** The configured fallback; a misconfigured one degrades to Keep Default Routing, never to silence. */
 function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']): BuiltAnswer {
 	const routing = context.getNodeParameter('fallbackRouting', 'keepDefault') as RoutingChoice;
@@ -49,6 +70,7 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
 				aiAgentId:
 					routing === 'aiAgent' ? context.getNodeParameter('fallbackAiAgentId', 0) : undefined,
 				ivrId: routing === 'ivr' ? context.getNodeParameter('fallbackIvrId', 0) : undefined,
+				fields: FALLBACK_FIELDS,
 			},
 			bound,
 		);
@@ -61,17 +83,27 @@ function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']):
 	}
 }
 
+/** What the log says when a run is over without an answer: the reason and the fix. */
+const RUN_ENDED_HINTS: Record<string, string> = {
+	workflowFinishedWithoutAnswer:
+		'the run ended without an Inbound Call → Respond (e.g. a node returned no items, so the nodes after it did not run; n8n 1.x in one process reports a failed run the same way); give every branch a Respond, or turn on "Always Output Data" on the node that can return nothing',
+	workflowError:
+		'the run failed before an Inbound Call → Respond answered; open the execution to see the error',
+};
+
 /**
- * Turns what n8n wanted to write into a decision: a valid answer (last node, or the Respond
- * action's answer, which n8n relays from a queue-mode worker) or, when the run ended or failed
- * without one and `fallbackAtRunEnd`, the fallback at once (otherwise the deadline sends it).
+ * Turns what n8n wanted to write into a decision. n8n writes to a held webhook response once: with
+ * the answer a node handed it (sendResponse: the Respond action in one process, or its answer
+ * relayed from a queue-mode worker), the last node's output (When Last Node Finishes), or, when the
+ * run is over without either, an empty body (success) or an error. In that last case the run can
+ * no longer answer, so the fallback goes out at once rather than at the deadline.
  */
 function decideFromN8nWrite(
+	context: IWebhookFunctions,
 	key: string,
 	mode: ResponseMode,
 	write: InterceptedWrite,
 	fallback: BuiltAnswer,
-	fallbackAtRunEnd: boolean,
 ): void {
 	const record = inboundCalls.get(key);
 	if (!record || record.decision) return;
@@ -84,14 +116,16 @@ function decideFromN8nWrite(
 			return;
 		}
 		inboundCalls.decide(key, fallback, 'fallback', `invalidAnswer: ${checked.reason}`);
+		context.logger.warn(
+			`Enneo Trigger: call ${record.sessionId} got the Fallback Answer: the workflow's answer is invalid (${checked.reason})`,
+		);
 		return;
 	}
-	if (fallbackAtRunEnd)
-		inboundCalls.decide(
-			key,
-			fallback,
-			'fallback',
-			success ? 'workflowFinishedWithoutAnswer' : 'workflowError',
+	const reason = success ? 'workflowFinishedWithoutAnswer' : 'workflowError';
+	const taken = inboundCalls.decide(key, fallback, 'fallback', reason);
+	if (taken.status === 'sent')
+		context.logger.warn(
+			`Enneo Trigger: call ${record.sessionId} got the Fallback Answer ${Date.now() - record.firstReceivedAt} ms after it arrived: ${RUN_ENDED_HINTS[reason]}`,
 		);
 }
 
@@ -165,6 +199,36 @@ async function authenticate(
 	);
 }
 
+/** Options → Expected SdkAppId and Dialled Numbers: a call that fails one gets 403 and no run. */
+function checkSender(
+	context: IWebhookFunctions,
+	reply: GuardedResponse,
+	call: CallInBoundRequest,
+): IWebhookResponseData | undefined {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const read = readSenderChecks(options);
+	if (!read.ok) {
+		context.logger.error(`Enneo Trigger: ${read.message}`);
+		return reject(
+			reply,
+			500,
+			'senderChecksInvalid',
+			'The sender checks of this webhook are misconfigured',
+		);
+	}
+	const failed = failedSenderCheck(
+		read.checks,
+		call,
+		typeof options.defaultCountryCode === 'string' ? options.defaultCountryCode : undefined,
+	);
+	if (!failed) return undefined;
+	context.logger.info(
+		`Enneo Trigger: refused call ${call.sessionId.slice(0, 64)}: its ${failed} is not the expected one`,
+	);
+	// One answer for every check: a prober learns nothing about which value is wrong.
+	return reject(reply, 403, 'senderNotAllowed', 'This webhook does not accept the request');
+}
+
 /**
  * The Enneo Trigger's webhook: reject what is not ours (no execution), answer retries from the
  * call's decision (no execution), and start one execution per call with the deadline armed.
@@ -193,6 +257,8 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		);
 		if (!parsed.ok) return reject(reply, parsed.status, parsed.code, parsed.message);
 		const call = parsed.call;
+		const refused = checkSender(context, reply, call);
+		if (refused) return refused;
 
 		const responseMode = context.getNodeParameter('responseMode', 'action') as ResponseMode;
 		const deadlineMs = readDeadline(
@@ -209,7 +275,9 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		const { record, isNew } = inboundCalls.register(key, call.sessionId, bound);
 		answerWithFallback = () => inboundCalls.decide(key, fallback, 'fallback', 'triggerError');
 		// Every delivery of the call (first request and retries) gets the call's one decision.
-		inboundCalls.onDecision(record, (decision) => reply.send(200, decision.body));
+		inboundCalls.onDecision(record, (decision) =>
+			reply.send(200, decision.body, { [ANSWERED_BY_HEADER]: answeredBy(decision) }),
+		);
 		void inboundCalls.scheduleFallback(key, deadlineMs, fallback);
 		if (!isNew) {
 			context.logger.info(
@@ -254,10 +322,7 @@ export async function handleInboundCall(context: IWebhookFunctions): Promise<IWe
 		// n8n keeps the request open until the Respond action hands it the answer (sendResponse) or
 		// the run ends, and writes what it gets through the guard. That write is how a queue-mode
 		// worker's answer reaches this process: with noWebhookResponse n8n would drop it.
-		const fallbackAtRunEnd = responseMode === 'lastNode' || options.answerAtOnceOnFailure === true;
-		reply.guard((write) =>
-			decideFromN8nWrite(key, responseMode, write, fallback, fallbackAtRunEnd),
-		);
+		reply.guard((write) => decideFromN8nWrite(context, key, responseMode, write, fallback));
 		if (responseMode === 'immediately') inboundCalls.decide(key, fallback, 'immediate');
 		const item = itemFor();
 		return responseMode === 'immediately'

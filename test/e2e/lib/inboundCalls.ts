@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Reply } from '../../harness/inboundCall';
 import { callEvent, readReply } from '../../harness/inboundCall';
 import type { CreatedWorkflow, WorkflowJson, WorkflowNode } from './n8n';
-import { codeNode, ENNEO_TRIGGER_NODE, linearWorkflow } from './n8n';
+import { codeNode, connect, ENNEO_TRIGGER_NODE, ifTrue, linearWorkflow } from './n8n';
+import { DEMO } from '../../fake-enneo/demoData';
 import type { E2eContext } from './setup';
 
 /**
@@ -64,6 +65,50 @@ export function line(name: string, nodes: WorkflowNode[]): WorkflowJson {
 	);
 }
 
+/**
+ * The VIP flow a user builds by hand, without Always Output Data: Enneo Trigger → Customer Search
+ * by the caller's number (1 result) → If VIP → Respond (AI agent 388, variable name = first name) /
+ * Respond (Keep Default Routing). An unknown caller makes Search return no item, so the run ends
+ * without a Respond.
+ */
+export function vipFlow(
+	trigger: WorkflowNode & { path: string },
+	enneo: E2eContext['enneo'],
+): WorkflowJson {
+	const workflow = line('VIP flow', [
+		trigger,
+		enneo({
+			name: 'Customer Search',
+			parameters: {
+				resource: 'customer',
+				operation: 'search',
+				query: '={{ $json.callerE164 }}',
+				limit: 1,
+			},
+		}),
+		ifTrue('If VIP', '={{ $json.isVip }}'),
+		enneo({
+			name: 'Respond VIP',
+			parameters: {
+				resource: 'inboundCall',
+				operation: 'respond',
+				routing: 'aiAgent',
+				aiAgentId: DEMO.vipAiAgentId,
+				variables: { variable: [{ key: 'name', value: "={{ $json.fullName.split(' ')[0] }}" }] },
+			},
+		}),
+	]);
+	workflow.nodes.push({
+		...enneo({
+			name: 'Respond Default',
+			parameters: { resource: 'inboundCall', operation: 'respond', routing: 'keepDefault' },
+		}),
+		id: randomUUID(),
+		position: [720, 200],
+	});
+	return connect(workflow, 'If VIP', 'Respond Default', 1);
+}
+
 export interface Trigger {
 	webhookId: string;
 	path: string;
@@ -91,8 +136,14 @@ export function useInboundCalls(e2e: E2eContext) {
 		for (const id of published) await e2e.n8n.deactivate(id).catch(() => undefined);
 	});
 
-	async function publish(name: string, nodes: WorkflowNode[]): Promise<CreatedWorkflow> {
-		const workflow = await e2e.n8n.createWorkflow(line(name, nodes));
+	/** Publishes a line of nodes, or a workflow built by hand (e.g. vipFlow). */
+	async function publish(
+		name: string,
+		nodes: WorkflowNode[] | WorkflowJson,
+	): Promise<CreatedWorkflow> {
+		const workflow = await e2e.n8n.createWorkflow(
+			Array.isArray(nodes) ? line(name, nodes) : { ...nodes, name },
+		);
 		await e2e.n8n.activate(workflow.id);
 		published.push(workflow.id);
 		return workflow;

@@ -2,7 +2,7 @@
  * Workflow builders of the e2e lib (the whole picture is in ./n8n.ts): nodes and linear workflows in
  * n8n's workflow JSON.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { WorkflowJson, WorkflowNode } from './client';
 import { PACKAGE_NAME } from './processes';
@@ -88,6 +88,32 @@ export function perTicketWorkflow(name: string, ids: number[], node: WorkflowNod
 		codeNode('Tickets', `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));`),
 		node,
 	]);
+}
+
+/** n8n's If node whose true output takes the items where `leftValue` (an expression) is true. */
+export function ifTrue(name: string, leftValue: string): WorkflowNode {
+	return {
+		name,
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		position: [0, 0],
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: randomUUID(),
+						leftValue,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
+				combinator: 'and',
+			},
+			looseTypeValidation: true,
+			options: {},
+		},
+	};
 }
 
 /** Connects `from` output `outputIndex` to `to` in a workflow built by hand. */

@@ -8,6 +8,7 @@ import {
 	waitNode,
 } from '../lib/inboundCalls';
 import {
+	codeNode,
 	linearWorkflow,
 	loadConnection,
 	manualTrigger,
@@ -129,31 +130,28 @@ describe('the webhook process answers with the fallback when the worker cannot',
 		expect(allLogs(connection())).not.toContain('Cannot set headers');
 	});
 
-	test('an error on the worker: the fallback at the deadline', async () => {
-		const { workflow, reply } = await callNew(
-			'Queue error',
-			{ answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
-			[failingNode(), respond({ routing: 'hangUp' })],
-		);
-		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
-		expect(reply.ms).toBeGreaterThanOrEqual(1450);
-		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
-		expect(run.status).toBe('error');
-	});
-
-	test('with "Answer at Once When the Workflow Fails", a failed run on the worker gives the fallback at once', async () => {
+	test('a failed run on the worker: the webhook process learns the run is over and sends the fallback at once', async () => {
 		const { reply } = await callNew(
 			'Queue error at once',
-			{
-				answerDeadlineMs: 4000,
-				fallbackRouting: 'ivr',
-				fallbackIvrId: 32,
-				options: { answerAtOnceOnFailure: true },
-			},
+			{ answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 32 },
 			[failingNode(), respond({ routing: 'hangUp' })],
 		);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 32 } });
-		expect(reply.ms).toBeLessThan(3000);
+		expect(reply.headers.get('x-enneo-answered-by')).toBe('fallback; reason=workflowError');
+		expect(reply.ms).toBeLessThan(2000);
+	});
+
+	test('a run on the worker that ends without answering: the fallback at once', async () => {
+		const { reply } = await callNew(
+			'Queue ends without answer',
+			{ answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 33 },
+			[codeNode('Nothing', 'return [];'), respond({ routing: 'hangUp' })],
+		);
+		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 33 } });
+		expect(reply.headers.get('x-enneo-answered-by')).toBe(
+			'fallback; reason=workflowFinishedWithoutAnswer',
+		);
+		expect(reply.ms).toBeLessThan(2000);
 	});
 
 	test('the worker running the call dies: the caller still gets the fallback at the deadline', async () => {

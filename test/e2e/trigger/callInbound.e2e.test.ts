@@ -7,8 +7,10 @@ import {
 	failingNode,
 	line,
 	useInboundCalls,
+	vipFlow,
 	waitNode,
 } from '../lib/inboundCalls';
+import { DEMO } from '../../fake-enneo/demoData';
 import { codeNode, loadConnection, sleep } from '../lib/n8n';
 import { allLogs } from '../lib/queue';
 import { useE2e } from '../lib/setup';
@@ -326,35 +328,27 @@ describe('deadline fallback, late answers, retries, errors', () => {
 		expect(await e2e.n8n.listExecutions(workflow.id)).toHaveLength(1);
 	});
 
-	test('an error inside the workflow gives the caller the fallback at the deadline (default)', async () => {
-		const { workflow, reply } = await callNew(
-			'CallInBound error default',
-			{ answerDeadlineMs: 1500, fallbackRouting: 'ivr', fallbackIvrId: 31 },
-			[failingNode(), respond({ routing: 'hangUp' })],
-		);
-		expect(reply.status).toBe(200);
-		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
-		expect(reply.ms).toBeGreaterThanOrEqual(1450);
-		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
-		expect(run.status).toBe('error');
-	});
-
-	test('with "Answer at Once When the Workflow Fails", an error gives the fallback at once', async () => {
+	test('an error inside the workflow gives the caller the fallback as soon as the run fails', async () => {
 		const { workflow, reply } = await callNew(
 			'CallInBound error',
-			{
-				answerDeadlineMs: 4000,
-				fallbackRouting: 'ivr',
-				fallbackIvrId: 31,
-				options: { answerAtOnceOnFailure: true },
-			},
+			{ answerDeadlineMs: 4000, fallbackRouting: 'ivr', fallbackIvrId: 31 },
 			[failingNode(), respond({ routing: 'hangUp' })],
 		);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
-		expect(reply.ms).toBeLessThan(3000);
+		// n8n 1.x in one process writes the same empty answer at the end of a failed run as of a
+		// successful one; 2.x and queue mode (job-finished) tell the failure apart.
+		const failureSeen = e2e.n8n.n8nMajor > 1 || Boolean(loadConnection().queue);
+		const reason = failureSeen ? 'workflowError' : 'workflowFinishedWithoutAnswer';
+		expect(reply.headers.get('x-enneo-answered-by')).toBe(`fallback; reason=${reason}`);
+		expect(reply.ms).toBeLessThan(1500);
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
 		expect(run.status).toBe('error');
+		expect(n8nLog()).toContain(
+			failureSeen
+				? 'the run failed before an Inbound Call → Respond answered'
+				: 'the run ended without an Inbound Call → Respond',
+		);
 		expect(n8nLog()).not.toContain('Cannot set headers');
 	});
 
@@ -401,5 +395,42 @@ describe('the editor\'s "Listen for test event"', () => {
 		const [run] = await e2e.n8n.waitForExecutions(workflow.id, 1);
 		expect(run.raw.mode).toBe('manual');
 		expect(run.output('Respond')[0].inboundCallAnswer).toMatchObject(summary({ status: 'sent' }));
+	});
+});
+
+describe('the hand-built VIP flow (Customer Search → If VIP → Respond), without Always Output Data', () => {
+	const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 3500 } });
+	let workflowId = '';
+	beforeAll(async () => {
+		workflowId = (await publish('CallInBound VIP flow', vipFlow(trigger, e2e.enneo))).id;
+	});
+
+	test('a VIP gets AI agent 388 with the first name, a regular caller the default routing', async () => {
+		const vip = await call(trigger, callEvent({ Caller: DEMO.vipPhone }));
+		expect(vip.body).toEqual({
+			CallInBound: {
+				OverrideAIAgentId: DEMO.vipAiAgentId,
+				Variables: [{ Key: 'name', Value: 'Victoria' }],
+			},
+		});
+		const regular = await call(trigger, callEvent({ Caller: DEMO.regularPhone }));
+		expect(regular.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+	});
+
+	test('an unknown caller: Search returns no item, the run ends, and the fallback goes out at once', async () => {
+		const event = callEvent({ Caller: '+4989000000099' });
+		const reply = await call(trigger, event);
+		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		expect(reply.headers.get('x-enneo-answered-by')).toBe(
+			'fallback; reason=workflowFinishedWithoutAnswer',
+		);
+		// The deadline is 3.5 s; the answer follows the end of the run.
+		expect(reply.ms).toBeLessThan(1500);
+		const runs = await e2e.n8n.waitForExecutions(workflowId, 3);
+		const run = runs.find((r) => r.output('Enneo Trigger')[0]?.sessionId === event.SessionId)!;
+		run.assertSuccess();
+		expect(run.output('Customer Search')).toEqual([]);
+		expect(n8nLog()).toContain(`call ${event.SessionId} got the Fallback Answer`);
+		expect(n8nLog()).toContain('the run ended without an Inbound Call → Respond');
 	});
 });

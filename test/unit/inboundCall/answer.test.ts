@@ -60,8 +60,8 @@ describe('answer builder', () => {
 		'an AI agent ID of %p is refused naming the field',
 		(id) => {
 			const error = ruleError(() => buildAnswer({ routing: 'aiAgent', aiAgentId: id }, agentBound));
-			expect(error.field).toBe('AI Agent');
-			expect(error.message).toContain('"AI Agent" must be a positive whole number');
+			expect(error.field).toBe('AI Agent ID');
+			expect(error.message).toContain('"AI Agent ID" must be a positive whole number');
 		},
 	);
 

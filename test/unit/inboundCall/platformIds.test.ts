@@ -1,8 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 
 import { Enneo } from '../../../nodes/Enneo/Enneo.node';
 import { makeContext } from '../../harness/runNode';
-import { shownProperty } from '../../harness/display';
+import { shownProperties, shownProperty } from '../../harness/display';
+import { EnneoTrigger } from '../../../nodes/EnneoTrigger/EnneoTrigger.node';
 
 /**
  * The IDs in a CallInBound answer belong to the telephony platform (docs/enneo-api-notes.md#callinbound),
@@ -98,4 +99,45 @@ describe("Inbound Call → Respond takes the telephony platform's IDs", () => {
 			});
 		},
 	);
+});
+
+describe('the editor says when an AI Agent ID or IVR ID is missing (n8n checks required numbers only for being set)', () => {
+	const respondValues = (values: INodeParameters) => ({
+		resource: 'inboundCall',
+		operation: 'respond',
+		...values,
+	});
+	const shownNames = (d: INodeTypeDescription, values: INodeParameters, version: number) =>
+		shownProperties(d, values, version).map((p) => p.name);
+
+	test.each([
+		['aiAgentId', { routing: 'aiAgent', aiAgentId: 0 }, true],
+		['aiAgentId', { routing: 'aiAgent', aiAgentId: -1 }, true],
+		['aiAgentId', { routing: 'aiAgent', aiAgentId: 388 }, false],
+		['ivrId', { routing: 'ivr', ivrId: 0 }, true],
+		['ivrId', { routing: 'ivr', ivrId: 12 }, false],
+	])('Respond: %s %j → notice %s', (name, values, shown) => {
+		expect(shownNames(description, respondValues(values), 3).includes(`${name}Missing`)).toBe(
+			shown,
+		);
+	});
+
+	test('the notice names the field as the editor shows it', () => {
+		const notice = shownProperty(
+			description,
+			'aiAgentIdMissing',
+			respondValues({ routing: 'aiAgent', aiAgentId: 0 }),
+			3,
+		);
+		expect(notice.displayName).toMatch(/^Enter the AI Agent ID: /);
+	});
+
+	test.each([
+		[{ fallbackRouting: 'aiAgent', fallbackAiAgentId: 0 }, 'fallbackAiAgentIdMissing', true],
+		[{ fallbackRouting: 'aiAgent', fallbackAiAgentId: 7 }, 'fallbackAiAgentIdMissing', false],
+		[{ fallbackRouting: 'ivr', fallbackIvrId: 0 }, 'fallbackIvrIdMissing', true],
+	])("the trigger's fallback %j → %s shown: %s", (values, name, shown) => {
+		const trigger = new EnneoTrigger().description;
+		expect(shownNames(trigger, values, 2).includes(name)).toBe(shown);
+	});
 });

@@ -35,7 +35,7 @@ describe('Inbound Call → Respond', () => {
 
 	test('a missing AI agent ID fails naming the field and the item', async () => {
 		await expect(run({ routing: 'aiAgent', aiAgentId: '' }, { trigger })).rejects.toThrow(
-			'"AI Agent" must be a positive whole number, got "" [item 0]',
+			'"AI Agent ID" must be a positive whole number, got "" [item 0]',
 		);
 	});
 

@@ -68,7 +68,7 @@ describe('routing rules: reading', () => {
 				rule({ condition: 'always' }),
 				rule({ name: 'VIP', condition: 'customerHasTag', tag: 'VIP', aiAgentId: 0 }),
 			],
-			'Rule 2 ("VIP"): "AI Agent" must be a positive whole number',
+			'Rule 2 ("VIP"): "AI Agent ID" must be a positive whole number',
 		],
 		[
 			[

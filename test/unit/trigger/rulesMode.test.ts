@@ -221,12 +221,14 @@ describe('Enneo Trigger: Using Routing Rules', () => {
 			getNodeParameter: (name: string, fallback: unknown) =>
 				name in broken ? (broken as Record<string, unknown>)[name] : fallback,
 			getTimezone: () => 'UTC',
-			getNode: () => ({ name: 'Enneo Trigger' }),
+			getNode: () => ({ name: 'Enneo Trigger', parameters: broken }),
+			getChildNodes: () => [],
+			getActivationMode: () => 'activate',
 		} as unknown as IHookFunctions;
 		// n8n runs create only when checkExists answers false (WebhookService.createWebhookIfNotExists).
 		expect(await new EnneoTrigger().webhookMethods.default.checkExists.call(hook)).toBe(false);
 		await expect(new EnneoTrigger().webhookMethods.default.create.call(hook)).rejects.toThrow(
-			'Routing rules: Rule 1 ("VIP"): "AI Agent" must be a positive whole number',
+			'Routing rules: Rule 1 ("VIP"): "AI Agent ID" must be a positive whole number',
 		);
 		const s = await server(broken);
 		expect((await post(s.url, callEvent({ Caller: DEMO.vipPhone }))).body).toEqual({

@@ -98,7 +98,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	test('a broken answering rule fails the action before anything is sent; the caller gets the fallback at once', async () => {
 		let failure: Error | undefined;
 		const s = await server({
-			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
+			parameters: { answerDeadlineMs: 3000 },
 			onExecution: async (run) => {
 				try {
 					await respond(run, {
@@ -125,7 +125,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 
 	test('a workflow that ends without answering gets the fallback as soon as it ends', async () => {
 		const s = await server({
-			parameters: { answerDeadlineMs: 3000, options: { answerAtOnceOnFailure: true } },
+			parameters: { answerDeadlineMs: 3000 },
 			onExecution: (run) =>
 				run.n8nWrites(200, { message: 'Workflow executed successfully but no data was returned' }),
 		});
@@ -135,7 +135,7 @@ describe('Enneo Trigger webhook over real HTTP', () => {
 	});
 });
 
-describe('without "Answer at Once When the Workflow Fails" (default)', () => {
+describe('n8n holds the request until an answer or the end of the run', () => {
 	test('n8n keeps the request open for the answer, so an answer relayed from a queue-mode worker reaches the caller', async () => {
 		const s = await server({
 			onExecution: (run) =>
@@ -169,14 +169,45 @@ describe('without "Answer at Once When the Workflow Fails" (default)', () => {
 		]);
 	});
 
-	test('a failed run gets the fallback at the deadline, and a stray write from n8n changes nothing', async () => {
-		const s = await server({
-			parameters: { answerDeadlineMs: 400 },
-			onExecution: (run) => run.n8nWrites(500, { message: 'Error in workflow' }),
-		});
+	test.each([
+		[
+			'ends without answering (one process: an empty body)',
+			200,
+			undefined,
+			'workflowFinishedWithoutAnswer',
+		],
+		['ends without answering (queue mode: {})', 200, {}, 'workflowFinishedWithoutAnswer'],
+		['fails (one process)', 500, { message: 'Error in workflow' }, 'workflowError'],
+		['fails (queue mode)', 500, { message: 'Workflow execution failed' }, 'workflowError'],
+	])(
+		'a run that %s gets the fallback at once, and says why',
+		async (_name, status, body, reason) => {
+			const s = await server({
+				parameters: { answerDeadlineMs: 3000, fallbackRouting: 'ivr', fallbackIvrId: 31 },
+				onExecution: async (run) => {
+					await sleep(50);
+					run.n8nWrites(status, body);
+				},
+			});
+			const reply = await post(s.url, callEvent());
+			expect(reply.body).toEqual({ CallInBound: { OverrideIvrId: 31 } });
+			expect(reply.ms).toBeGreaterThanOrEqual(45);
+			expect(reply.ms).toBeLessThan(1000);
+			expect(reply.headers.get('x-enneo-answered-by')).toBe(`fallback; reason=${reason}`);
+			expect(s.logs.join('\n')).toContain(
+				reason === 'workflowError'
+					? 'the run failed before an Inbound Call → Respond answered'
+					: 'the run ended without an Inbound Call → Respond',
+			);
+		},
+	);
+
+	test('a run still going when n8n has written nothing gets the fallback at the deadline', async () => {
+		const s = await server({ parameters: { answerDeadlineMs: 400 } });
 		const reply = await post(s.url, callEvent());
 		expect(reply.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(390);
+		expect(reply.headers.get('x-enneo-answered-by')).toBe('fallback; reason=deadline');
 	});
 
 	test('Immediately: n8n is told to write nothing, so it is done with the request as soon as the run starts', async () => {
@@ -317,7 +348,6 @@ describe('answers relayed through n8n (queue mode: the action runs in another pr
 
 	test('an answer relayed by the Respond action reaches the caller, hang-up included', async () => {
 		const s = await server({
-			parameters: { options: { answerAtOnceOnFailure: true } },
 			onExecution: (run) => relayed(run, { CallInBound: {} }, 'hangUp'),
 		});
 		expect((await post(s.url, callEvent())).body).toEqual({ CallInBound: {} });
@@ -325,7 +355,6 @@ describe('answers relayed through n8n (queue mode: the action runs in another pr
 
 	test("an empty answer without the action's mark is not taken as a hang-up", async () => {
 		const s = await server({
-			parameters: { options: { answerAtOnceOnFailure: true } },
 			onExecution: (run) => relayed(run, { CallInBound: {} }),
 		});
 		expect((await post(s.url, callEvent())).body).toEqual({
@@ -537,6 +566,64 @@ describe('authentication over HTTP', () => {
 		expect(reply.status).toBe(status);
 		// The refusal never echoes the caller's address.
 		expect(reply.text).not.toContain(clientIp.replace(/[[\]]/g, '').split(':')[0] || clientIp);
+	});
+
+	describe('sender checks (Options → Expected SdkAppId, Dialled Numbers (Callee))', () => {
+		const checks = {
+			expectedSdkAppId: '1400692008',
+			dialledNumbers: '+49 30 1234567, 0086 755 66668888',
+		};
+		const answering = (options: Record<string, unknown>) =>
+			server({
+				parameters: { options },
+				onExecution: (run) => respond(run, { routing: 'ivr', ivrId: 1 }).then(() => undefined),
+			});
+
+		test.each([
+			['the seed call (SdkAppId and Callee as configured, Callee dialled as +86…)', {}, 200],
+			['a Callee written 0049… where the list says +49…', { Callee: '0049301234567' }, 200],
+			['another SdkAppId', { SdkAppId: 1400000001 }, 403],
+			['no SdkAppId', { SdkAppId: undefined }, 403],
+			['another dialled number', { Callee: '+8675599999999' }, 403],
+			['no Callee', { Callee: undefined }, 403],
+		])('%s', async (_name, change, status) => {
+			const s = await answering(checks);
+			const { SdkAppId, ...inner } = change as { SdkAppId?: number; Callee?: string };
+			const event = callEvent(inner);
+			if ('SdkAppId' in change) {
+				if (SdkAppId === undefined) delete (event as Record<string, unknown>).SdkAppId;
+				else (event as Record<string, unknown>).SdkAppId = SdkAppId;
+			}
+			const reply = await post(s.url, event);
+			expect(reply.status).toBe(status);
+			expect(s.runs).toHaveLength(status === 200 ? 1 : 0);
+		});
+
+		test('the 403 is the same whichever check failed, and names neither', async () => {
+			const s = await answering(checks);
+			const wrongApp = await post(s.url, { ...callEvent(), SdkAppId: 1 });
+			const wrongLine = await post(s.url, callEvent({ Callee: '+11234567890' }));
+			expect(wrongApp.status).toBe(403);
+			expect(wrongApp.text).toBe(wrongLine.text);
+			expect(wrongApp.text).not.toMatch(/sdkappid|callee|number|1400692008/i);
+			expect(s.logs.join('\n')).toMatch(
+				/its SdkAppId is not the expected one[\s\S]*its Callee is not/,
+			);
+		});
+
+		test('empty checks (the default) accept every call, as before', async () => {
+			const s = await answering({ expectedSdkAppId: '', dialledNumbers: '' });
+			expect((await post(s.url, { ...callEvent(), SdkAppId: 7 })).status).toBe(200);
+		});
+
+		test('a broken check fails closed with 500 and names the field in the log only', async () => {
+			const s = await answering({ expectedSdkAppId: 'my app' });
+			const reply = await post(s.url, callEvent());
+			expect(reply.status).toBe(500);
+			expect(reply.body).toMatchObject({ error: { code: 'senderChecksInvalid' } });
+			expect(s.logs.join('\n')).toContain('"Expected SdkAppId" must be');
+			expect(s.runs).toHaveLength(0);
+		});
 	});
 
 	test('a webhook secret shorter than 16 characters is refused at run time (500), starting nothing', async () => {

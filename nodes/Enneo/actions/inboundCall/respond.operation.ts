@@ -11,7 +11,7 @@ import {
 } from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
-import { hangUpOption, variablesField } from '../../../inboundCall/answerFields';
+import { hangUpOption, missingIdNotice, variablesField } from '../../../inboundCall/answerFields';
 
 const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 
@@ -73,6 +73,10 @@ export const properties: INodeProperties[] = [
 			"The telephony platform's AI agent that takes the call (OverrideAIAgentId): its ID in the platform's console (AI Agents), not an Enneo ID",
 		hint: "The number's own AI agent arrives as the trigger's boundAiAgentId, e.g. {{ $('Enneo Trigger').item.json.boundAiAgentId }}",
 	},
+	missingIdNotice(
+		{ name: 'aiAgentId', displayName: 'AI Agent ID', what: 'AI agent' },
+		{ routing: ['aiAgent'], ...fromVersion(2) },
+	),
 	{
 		displayName: 'IVR ID',
 		name: 'ivrId',
@@ -84,6 +88,7 @@ export const properties: INodeProperties[] = [
 			"The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
 		hint: "The number's own IVR arrives as the trigger's boundIvrId",
 	},
+	missingIdNotice({ name: 'ivrId', displayName: 'IVR ID', what: 'IVR' }, { routing: ['ivr'] }),
 	variablesField(
 		"Values for the AI agent or IVR script, e.g. the caller's name. Sent as strings; keys must be unique.",
 		{ placeholder: 'e.g. Xiao Ming' },
