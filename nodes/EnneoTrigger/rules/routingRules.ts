@@ -9,21 +9,23 @@ import { DateTime } from 'luxon';
 import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
 import { buildAnswer } from '../../inboundCall/answer';
 
-export type RuleCondition =
-	| 'customerHasTag'
-	| 'customerFound'
-	| 'customerNotFound'
-	| 'calleeIs'
-	| 'callerStartsWith'
-	| 'withinHours'
-	| 'outsideHours'
-	| 'always';
+/**
+ * Every rule condition, declaring whether it needs the caller looked up in Enneo. A new condition
+ * is added here (its name is the type below), so the lookup cannot be skipped by omission;
+ * test/unit/trigger/ruleConditions.test.ts fails when a condition reads the customer undeclared.
+ */
+export const RULE_CONDITIONS = {
+	customerHasTag: { needsCustomer: true },
+	customerFound: { needsCustomer: true },
+	customerNotFound: { needsCustomer: true },
+	calleeIs: { needsCustomer: false },
+	callerStartsWith: { needsCustomer: false },
+	withinHours: { needsCustomer: false },
+	outsideHours: { needsCustomer: false },
+	always: { needsCustomer: false },
+} as const satisfies Record<string, { needsCustomer: boolean }>;
 
-export const CUSTOMER_CONDITIONS: RuleCondition[] = [
-	'customerHasTag',
-	'customerFound',
-	'customerNotFound',
-];
+export type RuleCondition = keyof typeof RULE_CONDITIONS;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -232,7 +234,8 @@ export function needsCustomer(rules: RoutingRule[], elseAnswer: AnswerChoice): b
 		);
 	return (
 		rules.some(
-			(rule) => CUSTOMER_CONDITIONS.includes(rule.condition) || usesCustomerField(rule.answer),
+			(rule) =>
+				RULE_CONDITIONS[rule.condition].needsCustomer || usesCustomerField(rule.answer),
 		) || usesCustomerField(elseAnswer)
 	);
 }
@@ -251,22 +254,24 @@ function inWindow(window: TimeWindow, now: number): boolean {
 	);
 }
 
-function matches(rule: RoutingRule, facts: CallFacts): boolean {
-	const customer = facts.customer ?? null;
+/** Whether a rule matches the call; only the conditions that need the customer read it. */
+export function matches(rule: RoutingRule, facts: CallFacts): boolean {
 	switch (rule.condition) {
 		case 'always':
 			return true;
 		case 'customerFound':
-			return customer !== null;
+			return (facts.customer ?? null) !== null;
 		case 'customerNotFound':
-			return customer === null;
-		case 'customerHasTag':
+			return (facts.customer ?? null) === null;
+		case 'customerHasTag': {
+			const customer = facts.customer ?? null;
 			return (
 				customer !== null &&
 				(rule.tag?.id !== undefined
 					? customer.tagIds.includes(rule.tag.id)
 					: customer.tagNames.some((name) => name.trim().toLowerCase() === rule.tag?.name))
 			);
+		}
 		case 'calleeIs':
 			return isDialledLine(rule.numbers ?? [], facts.calleeNumber, facts.calleeE164);
 		case 'callerStartsWith': {
