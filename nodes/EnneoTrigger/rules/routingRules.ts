@@ -234,8 +234,7 @@ export function needsCustomer(rules: RoutingRule[], elseAnswer: AnswerChoice): b
 		);
 	return (
 		rules.some(
-			(rule) =>
-				RULE_CONDITIONS[rule.condition].needsCustomer || usesCustomerField(rule.answer),
+			(rule) => RULE_CONDITIONS[rule.condition].needsCustomer || usesCustomerField(rule.answer),
 		) || usesCustomerField(elseAnswer)
 	);
 }

@@ -20,25 +20,24 @@ const CUSTOMER_SEARCH_PAGE = 100;
 /** Longest search text sent; a name, e-mail, phone number or ID is far shorter. */
 const MAX_QUERY_LENGTH = 256;
 
+const searchText: INodeProperties = {
+	displayName: 'Search Text',
+	name: 'query',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
+};
+
 export const properties: INodeProperties[] = [
 	{
-		displayName: 'Search Text',
-		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
+		...searchText,
 		description:
 			'Name, email, phone number, customer ID or contract ID. Empty (e.g. an anonymous caller) finds no one.',
 		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
 	},
 	{
-		displayName: 'Search Text',
-		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Sterling, victoria@example.com, 83771 or +49 151 12345678',
+		...searchText,
 		description: 'Name, email, phone number, customer ID or contract ID',
 		hint: 'Each customer found is an item with found = true. When nobody matches (or the text is empty, e.g. an anonymous caller), one item with found = false comes out, so the next node can route unknown callers.',
 		displayOptions: { show: fromVersion(CONTRACT_VERSION) },

@@ -16,45 +16,34 @@ import {
 } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
 
+const lookUpBy: INodeProperties = {
+	displayName: 'Look Up By',
+	name: 'lookUpBy',
+	type: 'options',
+	options: [
+		{ name: 'Ticket ID', value: 'ticketId' },
+		{
+			name: 'Call ID (Channel ID)',
+			value: 'channelId',
+			description: 'The node finds the call ticket by its Call ID, then asks for its routing',
+		},
+		{
+			name: 'Queue ID',
+			value: 'queueId',
+			description: "No longer taken by Enneo's API: choose Ticket ID or Call ID",
+		},
+	],
+	default: 'ticketId',
+	description: "Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
+};
+
 export const properties: INodeProperties[] = [
 	hookNotice,
+	// Version 4 no longer offers Queue ID (docs/enneo-api-notes.md#telephony-contract).
+	{ ...lookUpBy, displayOptions: { show: beforeVersion(CONTRACT_VERSION) } },
 	{
-		displayName: 'Look Up By',
-		name: 'lookUpBy',
-		type: 'options',
-		options: [
-			{ name: 'Ticket ID', value: 'ticketId' },
-			{
-				name: 'Call ID (Channel ID)',
-				value: 'channelId',
-				description: 'The node finds the call ticket by its Call ID, then asks for its routing',
-			},
-			{
-				name: 'Queue ID',
-				value: 'queueId',
-				description: "No longer taken by Enneo's API: choose Ticket ID or Call ID",
-			},
-		],
-		default: 'ticketId',
-		description:
-			"Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
-		displayOptions: { show: beforeVersion(CONTRACT_VERSION) },
-	},
-	{
-		displayName: 'Look Up By',
-		name: 'lookUpBy',
-		type: 'options',
-		options: [
-			{ name: 'Ticket ID', value: 'ticketId' },
-			{
-				name: 'Call ID (Channel ID)',
-				value: 'channelId',
-				description: 'The node finds the call ticket by its Call ID, then asks for its routing',
-			},
-		],
-		default: 'ticketId',
-		description:
-			"Enneo's API answers by the call ticket; a Call ID is looked up to its ticket first",
+		...lookUpBy,
+		options: lookUpBy.options?.filter((option) => 'value' in option && option.value !== 'queueId'),
 		displayOptions: { show: fromVersion(CONTRACT_VERSION) },
 	},
 	{

@@ -298,20 +298,27 @@ function readAssignedAgent(
 	fields: IDataObject,
 	itemIndex: number,
 ): number | undefined {
-	if (!isBlank(fields.direction) && fields.direction !== 'in') {
-		throw itemError(
-			this.getNode(),
-			`"Direction" ${JSON.stringify(fields.direction)} is not taken by Enneo's Create a Ticket`,
-			itemIndex,
+	const notTaken: Array<[string, string, string, string]> = [
+		[
+			'direction',
+			'Direction',
+			'in',
 			'Remove Direction: tickets are created inbound. For an outbound message reply on the ticket (Conversation → Reply); for an outbound call use Telephony → Call Received with Direction Outbound.',
-		);
-	}
-	if (!isBlank(fields.interface) && fields.interface !== 'internal') {
+		],
+		[
+			'interface',
+			'Interface',
+			'internal',
+			'Remove Interface: Enneo creates tickets through its API as Internal.',
+		],
+	];
+	for (const [name, label, enneoDefault, fix] of notTaken) {
+		if (isBlank(fields[name]) || fields[name] === enneoDefault) continue;
 		throw itemError(
 			this.getNode(),
-			`"Interface" ${JSON.stringify(fields.interface)} is not taken by Enneo's Create a Ticket`,
+			`"${label}" ${JSON.stringify(fields[name])} is not taken by Enneo's Create a Ticket`,
 			itemIndex,
-			'Remove Interface: Enneo creates tickets through its API as Internal.',
+			fix,
 		);
 	}
 	return optionalId.call(this, fields.agentId, 'Assigned Agent Name or ID', itemIndex);
