@@ -1,6 +1,6 @@
 import { demoState } from '../../fake-enneo/demoData';
 import { FakeEnneo } from '../../fake-enneo/server';
-import { callEvent, enneoTrigger, useInboundCalls } from '../lib/inboundCalls';
+import { callEvent, enneoTrigger, useInboundCalls, waitNode } from '../lib/inboundCalls';
 import { linearWorkflow, manualTrigger } from '../lib/n8n';
 import { useE2e } from '../lib/setup';
 
@@ -49,12 +49,11 @@ describe('IP allowlist behind a proxy (N8N_PROXY_HOPS=1)', () => {
 
 describe('deadline and fallback from expressions', () => {
 	test('an Answer Deadline of {{ 6000 }} is clamped to 4.5 s: the fallback arrives before the platform gives up', async () => {
-		// No Respond node: the run ends without an answer, so only the deadline answers.
-		const { reply } = await callNew(
-			'deadline by expression',
-			{ answerDeadlineMs: '={{ 6000 }}' },
-			[],
-		);
+		// The run is still waiting when the deadline comes, so only the deadline answers (a run that
+		// ends without an answer would get the fallback at once).
+		const { reply } = await callNew('deadline by expression', { answerDeadlineMs: '={{ 6000 }}' }, [
+			waitNode(8),
+		]);
 		expect(reply.status).toBe(200);
 		expect(JSON.parse(reply.text)).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		expect(reply.ms).toBeGreaterThanOrEqual(4450);
