@@ -101,10 +101,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			area: 'ticket',
 		})) as IDataObject;
 	let response = await forward(to[0]);
-	for (const [index, toEmail] of to.entries()) {
-		if (index === 0) continue;
+	for (let index = 1; index < to.length; index++) {
 		try {
-			response = await forward(toEmail);
+			response = await forward(to[index]);
 		} catch (error) {
 			const cause = error as Error & { description?: string };
 			throw new NodeOperationError(this.getNode(), cause, {
