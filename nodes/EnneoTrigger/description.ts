@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clampNumber } from '../values/values';
 import { rulesOptions, rulesProperties } from './rules/rulesFields';
 import { optionsCollection } from '../fields/collections';
-import { hangUpOption, missingIdNotice } from '../inboundCall/answerFields';
+import { answerFields, FALLBACK_ANSWER } from '../inboundCall/answerFields';
 
 export const CREDENTIAL_NAME = 'enneoInboundCallWebhookApi';
 
@@ -145,26 +145,7 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'If the run is still going and has not answered this many milliseconds after the request arrived, the Fallback Answer is sent. A run that ends or fails without answering gets it at once. Keep it well under 5000: the platform retries after 5 s.',
 	},
-	{
-		displayName: 'Fallback Answer',
-		name: 'fallbackRouting',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			hangUpOption,
-			// Written out: n8n's lint checks the default against literal option values.
-			{
-				name: 'Keep Default Routing',
-				value: 'keepDefault',
-				description: 'The AI agent or IVR bound to the number',
-			},
-			{ name: 'Route to AI Agent', value: 'aiAgent' },
-			{ name: 'Route to IVR', value: 'ivr' },
-		],
-		default: 'keepDefault',
-		description:
-			'Sent at once when the run fails or ends without answering, and at the Answer Deadline when it is still going (with routing rules: when the caller lookup fails or times out)',
-	},
+	...answerFields(FALLBACK_ANSWER),
 	{
 		displayName:
 			'With Respond Immediately and a Hang Up fallback, every call is hung up at once. Choose another Fallback Answer unless that is what you want.',
@@ -173,35 +154,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { responseMode: ['immediately'], fallbackRouting: ['hangUp'] } },
 	},
-	{
-		displayName: 'Fallback AI Agent ID',
-		name: 'fallbackAiAgentId',
-		type: 'number',
-		default: 0,
-		displayOptions: { show: { fallbackRouting: ['aiAgent'] } },
-		description:
-			"The telephony platform's AI agent that takes the call when the fallback is used: its ID in the platform's console (AI Agents), not an Enneo ID",
-		hint: "Each call carries its number's own AI agent as boundAiAgentId; Keep Default Routing sends that one",
-	},
-	missingIdNotice(
-		{ name: 'fallbackAiAgentId', displayName: 'Fallback AI Agent ID', what: 'AI agent' },
-		{ fallbackRouting: ['aiAgent'] },
-	),
-	{
-		displayName: 'Fallback IVR ID',
-		name: 'fallbackIvrId',
-		type: 'number',
-		default: 0,
-		displayOptions: { show: { fallbackRouting: ['ivr'] } },
-		description:
-			"The telephony platform's IVR that takes the call when the fallback is used: its ID in the platform's console (IVR), not an Enneo ID",
-	},
-	missingIdNotice(
-		{ name: 'fallbackIvrId', displayName: 'Fallback IVR ID', what: 'IVR' },
-		{ fallbackRouting: ['ivr'] },
-	),
 	optionsCollection([
-		...rulesOptions.slice(0, 2),
+		...rulesOptions,
 		{
 			displayName: 'Default Country Code',
 			name: 'defaultCountryCode',
@@ -237,6 +191,5 @@ export const triggerProperties: INodeProperties[] = [
 			description:
 				"Comma-separated IP addresses or CIDR ranges (IPv4 and IPv6) allowed to call. Empty allows all. Behind a reverse proxy set N8N_PROXY_HOPS so n8n sees the caller's address.",
 		},
-		...rulesOptions.slice(2),
 	]),
 ];

@@ -1,5 +1,7 @@
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
+import { FALLBACK_ANSWER, RESPOND_ANSWER, savedIdProblem } from '../inboundCall/answerFields';
+
 /** What n8n tells a trigger about the nodes after it (IHookFunctions.getChildNodes). */
 export interface ChildNode {
 	name: string;
@@ -11,26 +13,13 @@ export interface ChildNode {
 const RESPOND_TO_WEBHOOK = 'n8n-nodes-base.respondToWebhook';
 const ENNEO_NODE_SUFFIX = '.enneo';
 
-/** True for an ID that can never work: not an expression and not a whole number above 0. */
-function isBrokenLiteralId(value: unknown): boolean {
-	if (typeof value === 'string') {
-		if (value.startsWith('=')) return false;
-		return !/^\s*[1-9]\d{0,14}\s*$/.test(value);
-	}
-	return typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0;
-}
-
-/** The Inbound Call → Respond nodes whose answer can never be sent, with the field to fix. */
+/** An Inbound Call → Respond whose answer can never be sent, with the field to fix. */
 function respondProblem(node: ChildNode): string | undefined {
 	const parameters = (node.parameters ?? {}) as IDataObject;
 	if (parameters.resource !== 'inboundCall') return undefined;
 	if ((parameters.operation ?? 'respond') !== 'respond') return undefined;
-	const routing = parameters.routing ?? 'keepDefault';
-	if (routing === 'aiAgent' && isBrokenLiteralId(parameters.aiAgentId ?? 0))
-		return `"${node.name}" (Inbound Call → Respond): "AI Agent ID" must be the telephony platform's AI agent ID, a whole number above 0 (e.g. 388)`;
-	if (routing === 'ivr' && isBrokenLiteralId(parameters.ivrId ?? 0))
-		return `"${node.name}" (Inbound Call → Respond): "IVR ID" must be the telephony platform's IVR ID, a whole number above 0`;
-	return undefined;
+	const problem = savedIdProblem(RESPOND_ANSWER, parameters);
+	return problem && `"${node.name}" (Inbound Call → Respond): ${problem}`;
 }
 
 /**
@@ -58,10 +47,5 @@ export function workflowProblems(children: ChildNode[]): string[] {
 
 /** The trigger's own Fallback AI Agent ID / Fallback IVR ID (as saved), when chosen and never valid. */
 export function fallbackProblem(parameters: IDataObject): string | undefined {
-	const routing = parameters.fallbackRouting ?? 'keepDefault';
-	if (routing === 'aiAgent' && isBrokenLiteralId(parameters.fallbackAiAgentId ?? 0))
-		return '"Fallback AI Agent ID" must be the telephony platform\'s AI agent ID, a whole number above 0 (e.g. 388)';
-	if (routing === 'ivr' && isBrokenLiteralId(parameters.fallbackIvrId ?? 0))
-		return '"Fallback IVR ID" must be the telephony platform\'s IVR ID, a whole number above 0';
-	return undefined;
+	return savedIdProblem(FALLBACK_ANSWER, parameters);
 }

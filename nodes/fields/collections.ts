@@ -26,19 +26,23 @@ export function additionalFieldsCollection(
 	return collection('Additional Fields', 'additionalFields', 'Add Field', options, extra);
 }
 
+/** By display name, as n8n lists a collection's options (and its linter wants them declared). */
+function alphabetical(options: CollectionOptions): CollectionOptions {
+	return [...(options as INodeProperties[])].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+}
+
 /**
- * Options. `timeout: true` adds Options → Timeout (every operation that calls Enneo has it; the
- * transport reads it as `options.timeout`); the options are then in alphabetical order.
+ * Options, in alphabetical order. `timeout: true` adds Options → Timeout (every operation that
+ * calls Enneo has it; the transport reads it as `options.timeout`).
  */
 export function optionsCollection(
 	options: CollectionOptions,
 	{ timeout, ...extra }: Partial<INodeProperties> & { timeout?: boolean } = {},
 ): INodeProperties {
-	if (!timeout) return collection('Options', 'options', 'Add Option', options, extra);
-	const withTimeout = [...(options as INodeProperties[]), timeoutOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
-	return collection('Options', 'options', 'Add Option', withTimeout, extra);
+	const all = timeout ? [...(options as INodeProperties[]), timeoutOption] : options;
+	return collection('Options', 'options', 'Add Option', alphabetical(all), extra);
 }
 
 export function updateFieldsCollection(

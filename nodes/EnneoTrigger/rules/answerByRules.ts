@@ -1,23 +1,14 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
+import { ELSE_ANSWER, readAnswerChoice } from '../../inboundCall/answerFields';
 import type { CallInBoundRequest } from '../webhook/callEvent';
 import type { CallerLookup } from './callerLookup';
 import { lookUpCaller } from './callerLookup';
 import { toE164 } from '../../values/phone';
-import { clampNumber } from '../../values/values';
+import { readLookupSetting } from './rulesFields';
 import type { CallFacts, RoutingRule } from './routingRules';
-import {
-	checkAnswer,
-	decide,
-	needsCustomer,
-	readAnswerChoice,
-	readRules,
-	RoutingRuleError,
-} from './routingRules';
-
-/** How long the caller lookup may take by default: room for a burst of calls, well inside the deadline. */
-export const DEFAULT_LOOKUP_TIMEOUT_MS = 2500;
+import { checkAnswer, decide, needsCustomer, readRules, RoutingRuleError } from './routingRules';
 
 /** Time kept free between the lookup's end and the answer deadline. */
 const DEADLINE_MARGIN_MS = 150;
@@ -44,13 +35,8 @@ export function readRulesSettings(
 ): { ok: true; settings: RulesSettings } | { ok: false; message: string } {
 	try {
 		const rules = readRules(get('rules', {}), bound, zone);
-		const elseAnswer = readAnswerChoice({
-			routing: get('elseRouting', 'keepDefault'),
-			aiAgentId: get('elseAiAgentId', 0),
-			ivrId: get('elseIvrId', 0),
-			variables: get('elseVariables', {}),
-		});
-		checkAnswer(elseAnswer, bound, 'Else Answer');
+		const elseAnswer = readAnswerChoice(ELSE_ANSWER, get);
+		checkAnswer(elseAnswer, bound, ELSE_ANSWER.labels.routing);
 		const lookUp = get('lookUpCaller', true) !== false && needsCustomer(rules, elseAnswer);
 		return { ok: true, settings: { rules, elseAnswer, lookUp } };
 	} catch (error) {
@@ -118,20 +104,14 @@ export async function answerByRules(
 	const callerE164 = toE164(call.caller, countryCode) ?? null;
 	let lookup: CallerLookup | undefined;
 	if (settings.lookUp) {
-		const lookupTimeoutMs = clampNumber(
-			options.lookupTimeoutMs,
-			DEFAULT_LOOKUP_TIMEOUT_MS,
-			100,
-			4000,
-			16,
-		);
+		const lookupTimeoutMs = readLookupSetting(options, 'lookupTimeoutMs');
 		lookup = await lookUpCaller(context, callerE164, {
 			lookupTimeoutMs,
 			timeoutMs: Math.max(
 				0,
 				Math.min(lookupTimeoutMs, input.deadlineAt - DEADLINE_MARGIN_MS - Date.now()),
 			),
-			cacheTtlMs: clampNumber(options.callerCacheSeconds, 60, 0, 3600, 16) * 1000,
+			cacheTtlMs: readLookupSetting(options, 'callerCacheSeconds') * 1000,
 			defaultCountryCode: countryCode,
 		});
 		if (lookup.status === 'timeout' || lookup.status === 'failed') {

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 
 import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
 import { buildAnswer } from '../../inboundCall/answer';
+import { readAnswerChoice, RULE_ANSWER } from '../../inboundCall/answerFields';
 
 /**
  * Every rule condition, declaring whether it needs the caller looked up in Enneo. A new condition
@@ -165,7 +166,12 @@ export function readRules(value: unknown, bound: BoundRouting, defaultZone: stri
 		const name = text(entry.name);
 		const where = `Rule ${position}${name ? ` ("${name}")` : ''}`;
 		const condition = text(entry.condition) as RuleCondition;
-		const rule: RoutingRule = { position, name, condition, answer: readAnswerChoice(entry) };
+		const rule: RoutingRule = {
+			position,
+			name,
+			condition,
+			answer: readAnswerChoice(RULE_ANSWER, (field, fallback) => entry[field] ?? fallback),
+		};
 		switch (condition) {
 			case 'customerHasTag': {
 				const tag = text(entry.tag);
@@ -195,19 +201,6 @@ export function readRules(value: unknown, bound: BoundRouting, defaultZone: stri
 		checkAnswer(rule.answer, bound, where);
 		return rule;
 	});
-}
-
-/** The answer fields of a rule (or of the else-answer) as the Respond action takes them. */
-export function readAnswerChoice(entry: Record<string, unknown>): AnswerChoice {
-	const variables = (entry.variables as { variable?: unknown } | undefined)?.variable;
-	return {
-		routing: entry.routing ?? 'keepDefault',
-		aiAgentId: entry.aiAgentId,
-		ivrId: entry.ivrId,
-		variables: Array.isArray(variables)
-			? (variables as Array<{ key?: unknown; value?: unknown }>)
-			: [],
-	};
 }
 
 /** What is wrong with an answer choice as it will be built, or undefined. */

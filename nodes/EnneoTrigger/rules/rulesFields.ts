@@ -1,77 +1,13 @@
 // Longer than most files because it is the parameters of a small rule editor (conditions, answers,
 // hours, variables) for the routing rules mode; almost all lines are field declarations.
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { hangUpOption, keepDefaultOption, variablesField } from '../../inboundCall/answerFields';
+import { clampNumber } from '../../values/values';
+
+import { answerFields, ELSE_ANSWER, RULE_ANSWER } from '../../inboundCall/answerFields';
 
 /** Parameters of "Respond: Using Routing Rules": shown only in that mode. */
 const show = { show: { responseMode: ['rules'] } };
-
-const routingOptions = [
-	hangUpOption,
-	keepDefaultOption('The AI agent or IVR bound to the number'),
-	{
-		name: 'Route to AI Agent',
-		value: 'aiAgent',
-		description: "Send the call to one of the telephony platform's AI agents",
-	},
-	{
-		name: 'Route to IVR',
-		value: 'ivr',
-		description: "Send the call to one of the telephony platform's IVRs",
-	},
-];
-
-const PLACEHOLDER_HELP =
-	'Placeholders: {firstName}, {lastName}, {fullName}, {customerId}, {callerNumber}, {calleeNumber}';
-
-/** The answer fields; `prefix` names them for the else-answer (elseRouting, …). */
-function answerFields(
-	prefix: string,
-	showFor: INodeProperties['displayOptions'],
-): INodeProperties[] {
-	const name = (field: string) =>
-		prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field;
-	const when = (routing: string): INodeProperties['displayOptions'] => ({
-		show: { ...(showFor?.show ?? {}), [name('routing')]: [routing] },
-	});
-	return [
-		{
-			displayName: 'Answer',
-			name: name('routing'),
-			type: 'options',
-			options: routingOptions,
-			default: 'keepDefault',
-			displayOptions: showFor,
-			description: 'How the call is routed when this applies',
-		},
-		{
-			displayName: 'AI Agent ID',
-			name: name('aiAgentId'),
-			type: 'number',
-			default: 0,
-			displayOptions: when('aiAgent'),
-			description:
-				"The telephony platform's AI agent (OverrideAIAgentId): its ID in the platform's console, not an Enneo ID",
-		},
-		{
-			displayName: 'IVR ID',
-			name: name('ivrId'),
-			type: 'number',
-			default: 0,
-			displayOptions: when('ivr'),
-			description: "The telephony platform's IVR (OverrideIvrId): its ID in the platform's console",
-		},
-		{
-			...variablesField(
-				"Values for the AI agent or IVR script, e.g. the caller's first name. Not sent with Hang Up.",
-				{ placeholder: 'e.g. {firstName}', hint: PLACEHOLDER_HELP },
-			),
-			name: name('variables'),
-			displayOptions: showFor,
-		},
-	];
-}
 
 const weekdays = [
 	{ name: 'Monday', value: 'mon' },
@@ -232,17 +168,31 @@ export const rulesProperties: INodeProperties[] = [
 						displayOptions: hours,
 						description: 'End of the hours; earlier than From means over midnight',
 					},
-					...answerFields('', undefined),
+					...answerFields(RULE_ANSWER),
 				],
 			},
 		],
 	},
-	...answerFields('else', show).map((field) =>
-		field.name === 'elseRouting'
-			? { ...field, displayName: 'Else Answer', description: 'The answer when no rule matches' }
-			: field,
-	),
+	...answerFields(ELSE_ANSWER, show.show),
 ];
+
+/** The lookup settings' ranges and defaults: the editor allows these, and run time clamps to them. */
+const CALLER_CACHE_SECONDS = 60;
+// 2.5 s: room for a burst of calls, well inside the Answer Deadline.
+const LOOKUP_TIMEOUT_MS = 2500;
+export const LOOKUP_SETTINGS = {
+	callerCacheSeconds: { default: CALLER_CACHE_SECONDS, min: 0, max: 3600 },
+	lookupTimeoutMs: { default: LOOKUP_TIMEOUT_MS, min: 100, max: 4000 },
+};
+
+/** A lookup setting as run time uses it, whatever the parameter (or its expression) yields. */
+export function readLookupSetting(
+	options: IDataObject,
+	name: keyof typeof LOOKUP_SETTINGS,
+): number {
+	const range = LOOKUP_SETTINGS[name];
+	return clampNumber(options[name], range.default, range.min, range.max, 16);
+}
 
 /** Options of the rules mode, placed in the trigger's Options collection (kept in alphabetical order there). */
 export const rulesOptions: INodeProperties[] = [
@@ -250,8 +200,11 @@ export const rulesOptions: INodeProperties[] = [
 		displayName: 'Caller Cache (Seconds)',
 		name: 'callerCacheSeconds',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 3600 },
-		default: 60,
+		typeOptions: {
+			minValue: LOOKUP_SETTINGS.callerCacheSeconds.min,
+			maxValue: LOOKUP_SETTINGS.callerCacheSeconds.max,
+		},
+		default: CALLER_CACHE_SECONDS,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
 		description:
 			'How long a looked-up caller is remembered in this n8n process (0 = always ask Enneo). A burst of calls from one number then costs one lookup.',
@@ -260,8 +213,11 @@ export const rulesOptions: INodeProperties[] = [
 		displayName: 'Caller Lookup Timeout (Milliseconds)',
 		name: 'lookupTimeoutMs',
 		type: 'number',
-		typeOptions: { minValue: 100, maxValue: 4000 },
-		default: 2500,
+		typeOptions: {
+			minValue: LOOKUP_SETTINGS.lookupTimeoutMs.min,
+			maxValue: LOOKUP_SETTINGS.lookupTimeoutMs.max,
+		},
+		default: LOOKUP_TIMEOUT_MS,
 		displayOptions: { show: { '/responseMode': ['rules'] } },
 		description:
 			'How long the lookup in Enneo may take; after that the Fallback Answer is sent. Always ends before the Answer Deadline.',

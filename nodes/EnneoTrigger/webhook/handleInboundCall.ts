@@ -2,7 +2,7 @@
 // deadline fallback, the guarded response) reads top to bottom in one place.
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { BuiltAnswer, RoutingChoice } from '../../inboundCall/answer';
+import type { BuiltAnswer } from '../../inboundCall/answer';
 import {
 	AnswerRuleError,
 	buildAnswer,
@@ -24,6 +24,7 @@ import { isIpAllowed, parseAllowlist } from './ipAllowlist';
 import type { WebhookAuthMode } from './webhookAuth';
 import { checkWebhookAuth } from './webhookAuth';
 import { answerByRules } from '../rules/answerByRules';
+import { FALLBACK_ANSWER, readAnswerChoice } from '../../inboundCall/answerFields';
 import { CREDENTIAL_NAME, DEFAULT_DEADLINE_MS, readDeadline } from '../description';
 
 type ResponseMode = 'action' | 'lastNode' | 'immediately' | 'rules';
@@ -53,29 +54,17 @@ function reject(
 	return noExecution;
 }
 
-/** The fallback's fields as the editor shows them. */
-export const FALLBACK_FIELDS = {
-	routing: 'Fallback Answer',
-	aiAgentId: 'Fallback AI Agent ID',
-	ivrId: 'Fallback IVR ID',
-};
-
 /** The configured fallback; a misconfigured one degrades to Keep Default Routing, never to silence. */
 function fallbackAnswer(context: IWebhookFunctions, bound: CallRecord['bound']): BuiltAnswer {
-	const routing = context.getNodeParameter('fallbackRouting', 'keepDefault') as RoutingChoice;
 	try {
 		return buildAnswer(
-			{
-				routing,
-				aiAgentId:
-					routing === 'aiAgent' ? context.getNodeParameter('fallbackAiAgentId', 0) : undefined,
-				ivrId: routing === 'ivr' ? context.getNodeParameter('fallbackIvrId', 0) : undefined,
-				fields: FALLBACK_FIELDS,
-			},
+			readAnswerChoice(FALLBACK_ANSWER, (name, fallback) =>
+				context.getNodeParameter(name, fallback),
+			),
 			bound,
 		);
 	} catch (error) {
-		const field = error instanceof AnswerRuleError ? error.field : 'Fallback Answer';
+		const field = error instanceof AnswerRuleError ? error.field : FALLBACK_ANSWER.labels.routing;
 		context.logger.warn(
 			`Enneo Trigger: fallback "${field}" is invalid (${(error as Error).message}); using Keep Default Routing`,
 		);

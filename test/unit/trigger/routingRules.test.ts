@@ -71,19 +71,32 @@ describe('routing rules: reading', () => {
 			'Rule 2 ("VIP"): "AI Agent ID" must be a positive whole number',
 		],
 		[
-			[
-				rule({
-					condition: 'always',
-					routing: 'hangUp',
-					variables: { variable: [{ key: 'a', value: 'b' }] },
-				}),
-			],
-			'Rule 1: Variables cannot be sent with Hang Up',
+			[rule({ condition: 'always', routing: 'sideways' })],
+			'Rule 1: "Answer" must be one of aiAgent, ivr, keepDefault, hangUp',
+		],
+		[
+			[rule({ condition: 'always', routing: 'ivr', ivrId: -3 })],
+			'Rule 1: "IVR ID" must be a positive whole number',
 		],
 		[[rule({ condition: 'sometimes' })], 'Rule 1: unknown condition "sometimes"'],
 	])('%j is refused: %s', (list, message) => {
 		expect(() => readRules({ rule: list }, bound, 'UTC')).toThrow(RoutingRuleError);
 		expect(() => readRules({ rule: list }, bound, 'UTC')).toThrow(message);
+	});
+
+	test('a Hang Up rule ignores variables left from another answer, as the editor hides them', () => {
+		const [hangUp] = rules(
+			rule({
+				condition: 'always',
+				routing: 'hangUp',
+				aiAgentId: 388,
+				variables: { variable: [{ key: 'a', value: 'b' }] },
+			}),
+		);
+		expect(hangUp.answer).toEqual({
+			routing: 'hangUp',
+			fields: expect.objectContaining({ routing: 'Answer' }),
+		});
 	});
 
 	test('at most 50 rules', () => {

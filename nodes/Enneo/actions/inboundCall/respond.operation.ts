@@ -11,7 +11,7 @@ import {
 } from '../../../inboundCall/inboundCalls';
 import { beforeVersion, fromVersion } from '../../../fields/versions';
 import { optionsCollection } from '../../../fields/collections';
-import { hangUpOption, missingIdNotice, variablesField } from '../../../inboundCall/answerFields';
+import { answerFields, readAnswerChoice, RESPOND_ANSWER } from '../../../inboundCall/answerFields';
 
 const TRIGGER_TYPE_SUFFIX = '.enneoTrigger';
 
@@ -23,33 +23,7 @@ export const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Routing',
-		name: 'routing',
-		type: 'options',
-		options: [
-			hangUpOption,
-			// Written out: n8n's lint checks the default against literal option values.
-			{
-				name: 'Keep Default Routing',
-				value: 'keepDefault',
-				description:
-					'Keep the AI agent or IVR bound to the number (sent explicitly, so the answer is never empty)',
-			},
-			{
-				name: 'Route to AI Agent',
-				value: 'aiAgent',
-				description: 'Send the call to another AI agent (OverrideAIAgentId)',
-			},
-			{
-				name: 'Route to IVR',
-				value: 'ivr',
-				description: 'Send the call to an IVR (OverrideIvrId)',
-			},
-		],
-		default: 'keepDefault',
-		description: 'What happens to the call',
-	},
+	...answerFields(RESPOND_ANSWER, {}, fromVersion(2)),
 	{
 		// Version 1 listed Enneo's AI agents here; the IDs the platform reads are its own (version 2).
 		displayName: 'AI Agent Name or ID',
@@ -62,39 +36,6 @@ export const properties: INodeProperties[] = [
 		description:
 			'The AI agent that takes the call (OverrideAIAgentId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'AI Agent ID',
-		name: 'aiAgentId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { routing: ['aiAgent'], ...fromVersion(2) } },
-		description:
-			"The telephony platform's AI agent that takes the call (OverrideAIAgentId): its ID in the platform's console (AI Agents), not an Enneo ID",
-		hint: "The number's own AI agent arrives as the trigger's boundAiAgentId, e.g. {{ $('Enneo Trigger').item.json.boundAiAgentId }}",
-	},
-	missingIdNotice(
-		{ name: 'aiAgentId', displayName: 'AI Agent ID', what: 'AI agent' },
-		{ routing: ['aiAgent'], ...fromVersion(2) },
-	),
-	{
-		displayName: 'IVR ID',
-		name: 'ivrId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { routing: ['ivr'] } },
-		description:
-			"The telephony platform's IVR that takes the call (OverrideIvrId): its ID in the platform's console (IVR), not an Enneo ID",
-		hint: "The number's own IVR arrives as the trigger's boundIvrId",
-	},
-	missingIdNotice({ name: 'ivrId', displayName: 'IVR ID', what: 'IVR' }, { routing: ['ivr'] }),
-	variablesField(
-		"Values for the AI agent or IVR script, e.g. the caller's name. Sent as strings; keys must be unique.",
-		{ placeholder: 'e.g. Xiao Ming' },
-		{ displayOptions: { hide: { routing: ['hangUp'] } } },
-	),
-
 	optionsCollection([
 		{
 			displayName: 'Session ID',
@@ -156,22 +97,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const key = InboundCallRegistry.key(this.getWorkflow().id, this.getMode(), sessionId);
 	const record = inboundCalls.get(key);
 
-	const routing = this.getNodeParameter('routing', itemIndex) as string;
-	const variables =
-		(this.getNodeParameter('variables.variable', itemIndex, []) as Array<{
-			key?: unknown;
-			value?: unknown;
-		}>) ?? [];
 	let built: BuiltAnswer;
 	try {
 		built = buildAnswer(
-			{
-				routing,
-				aiAgentId:
-					routing === 'aiAgent' ? this.getNodeParameter('aiAgentId', itemIndex) : undefined,
-				ivrId: routing === 'ivr' ? this.getNodeParameter('ivrId', itemIndex) : undefined,
-				variables: routing === 'hangUp' ? [] : variables,
-			},
+			readAnswerChoice(RESPOND_ANSWER, (name, fallback) =>
+				this.getNodeParameter(name, itemIndex, fallback),
+			),
 			record?.bound ?? readBound(call),
 		);
 	} catch (error) {
