@@ -68,41 +68,52 @@ export function line(name: string, nodes: WorkflowNode[]): WorkflowJson {
 /**
  * The VIP flow a user builds by hand, without Always Output Data: Enneo Trigger → Customer Search
  * by the caller's number (1 result) → If VIP → Respond (AI agent 388, variable name = first name) /
- * Respond (Keep Default Routing). An unknown caller makes Search return no item, so the run ends
- * without a Respond.
+ * Respond (Keep Default Routing). At node version 1 an unknown caller makes Search return no item,
+ * so the run ends without a Respond; at version 4 (a new node's default) Search answers one
+ * `{found: false, isVip: false}` item, so the If's false branch answers.
  */
 export function vipFlow(
 	trigger: WorkflowNode & { path: string },
 	enneo: E2eContext['enneo'],
+	typeVersion = 1,
 ): WorkflowJson {
+	const versioned = (node: WorkflowNode) => ({ ...node, typeVersion });
+	const firstName =
+		typeVersion >= 4 ? '={{ $json.firstName }}' : "={{ $json.fullName.split(' ')[0] }}";
 	const workflow = line('VIP flow', [
 		trigger,
-		enneo({
-			name: 'Customer Search',
-			parameters: {
-				resource: 'customer',
-				operation: 'search',
-				query: '={{ $json.callerE164 }}',
-				limit: 1,
-			},
-		}),
+		versioned(
+			enneo({
+				name: 'Customer Search',
+				parameters: {
+					resource: 'customer',
+					operation: 'search',
+					query: '={{ $json.callerE164 }}',
+					limit: 1,
+				},
+			}),
+		),
 		ifTrue('If VIP', '={{ $json.isVip }}'),
-		enneo({
-			name: 'Respond VIP',
-			parameters: {
-				resource: 'inboundCall',
-				operation: 'respond',
-				routing: 'aiAgent',
-				aiAgentId: DEMO.vipAiAgentId,
-				variables: { variable: [{ key: 'name', value: "={{ $json.fullName.split(' ')[0] }}" }] },
-			},
-		}),
+		versioned(
+			enneo({
+				name: 'Respond VIP',
+				parameters: {
+					resource: 'inboundCall',
+					operation: 'respond',
+					routing: 'aiAgent',
+					aiAgentId: DEMO.vipAiAgentId,
+					variables: { variable: [{ key: 'name', value: firstName }] },
+				},
+			}),
+		),
 	]);
 	workflow.nodes.push({
-		...enneo({
-			name: 'Respond Default',
-			parameters: { resource: 'inboundCall', operation: 'respond', routing: 'keepDefault' },
-		}),
+		...versioned(
+			enneo({
+				name: 'Respond Default',
+				parameters: { resource: 'inboundCall', operation: 'respond', routing: 'keepDefault' },
+			}),
+		),
 		id: randomUUID(),
 		position: [720, 200],
 	});

@@ -434,3 +434,31 @@ describe('the hand-built VIP flow (Customer Search → If VIP → Respond), with
 		expect(n8nLog()).toContain('the run ended without an Inbound Call → Respond');
 	});
 });
+
+describe('the same flow at node version 4, as a new node is added: no setting to learn for unknown callers', () => {
+	const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 3500 } });
+	beforeAll(async () => {
+		await publish('CallInBound VIP flow v4', vipFlow(trigger, e2e.enneo, 4));
+	});
+
+	test('a VIP is greeted by first name; a regular and an unknown caller get the default routing from the If false branch', async () => {
+		const vip = await call(trigger, callEvent({ Caller: DEMO.vipPhone }));
+		expect(vip.body).toEqual({
+			CallInBound: {
+				OverrideAIAgentId: DEMO.vipAiAgentId,
+				Variables: [{ Key: 'name', Value: 'Victoria' }],
+			},
+		});
+		const regular = await call(trigger, callEvent({ Caller: DEMO.regularPhone }));
+		expect(regular.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		const unknown = await call(trigger, callEvent({ Caller: '+4989000000099' }));
+		expect(unknown.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		// Answered by the workflow's Respond, not by the trigger's fallback.
+		expect(unknown.headers.get('x-enneo-answered-by')).toBeNull();
+		process.stderr.write(
+			`[e2e] hand-built VIP flow v4: VIP ${vip.ms} ms, regular ${regular.ms} ms, unknown ${unknown.ms} ms\n`,
+		);
+		// Measured well under 0.5 s; the bound leaves room for a loaded CI machine.
+		expect(unknown.ms).toBeLessThan(1500);
+	});
+});
