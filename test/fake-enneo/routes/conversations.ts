@@ -5,7 +5,7 @@ import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
 import { assertKnown, ENUMS, queryFlag, validateBody } from '../validate';
-import { findTicket } from './tickets';
+import { findTicket } from './tickets/shared';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 

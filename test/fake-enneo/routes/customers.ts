@@ -3,7 +3,7 @@ import { HttpError } from '../http';
 import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import { queryFlag, queryInt, validateBody } from '../validate';
-import { findTicket } from './tickets';
+import { findTicket } from './tickets/shared';
 
 const CONTRACT_SEARCH_FIELDS = [
 	'contractId',

@@ -5,7 +5,7 @@ import type { FakeState, Row } from '../state';
 import { sqlDate } from '../state';
 import type { Schema } from '../validate';
 import { assertKnown, ENUMS, queryFlag, queryInt, validateBody } from '../validate';
-import { findTicket } from './tickets';
+import { findTicket } from './tickets/shared';
 
 /** POST /telephony/callReceived body: the fields of both versions of the page, the newer a superset (docs/enneo-api-notes.md#telephony-call-received). */
 const CALL_RECEIVED_SCHEMA: Schema = {
