@@ -454,7 +454,7 @@ describe('the same flow at node version 4, as a new node is added: no setting to
 		const unknown = await call(trigger, callEvent({ Caller: '+4989000000099' }));
 		expect(unknown.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		// Answered by the workflow's Respond, not by the trigger's fallback.
-		expect(unknown.headers.get('x-enneo-answered-by')).toBeNull();
+		expect(unknown.headers.get('x-enneo-answered-by')).toBe('workflow');
 		process.stderr.write(
 			`[e2e] hand-built VIP flow v4: VIP ${vip.ms} ms, regular ${regular.ms} ms, unknown ${unknown.ms} ms\n`,
 		);
