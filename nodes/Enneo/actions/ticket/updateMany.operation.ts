@@ -12,7 +12,7 @@ import { assertTicketChanges } from '../../../fields/ticketRules';
 import { copySetFields, isBlank } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
-import { asNodeError, errorItem } from '../errorItem';
+import { asNodeError, continueOnFailItem } from '../failedItem';
 import { currentTagIds, searchTicketsById } from '../../../enneoApi/ticketsById';
 import {
 	readTicketChanges,
@@ -309,7 +309,7 @@ export async function executeBatch(
 	const output: INodeExecutionData[] = new Array(items.length);
 	const fail = (itemIndex: number, error: unknown, extra: IDataObject = {}) => {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-		const failed = errorItem(error as Error, itemIndex);
+		const failed = continueOnFailItem(error as Error, itemIndex);
 		failed.json = { ...extra, ...failed.json };
 		output[itemIndex] = failed;
 	};
