@@ -89,7 +89,6 @@ export interface NewEvents {
 	events: EnneoEvent[];
 	/** Where the next poll goes on: the highest ID read (or skipped past). */
 	lastEventId: number;
-	requests: number;
 }
 
 /**
@@ -157,5 +156,5 @@ export async function eventsAfter(
 			windowEnd = undefined;
 		}
 	}
-	return { events: events.slice(0, cap), lastEventId: Math.max(afterId, cursor), requests };
+	return { events: events.slice(0, cap), lastEventId: Math.max(afterId, cursor) };
 }

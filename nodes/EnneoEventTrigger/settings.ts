@@ -5,6 +5,7 @@ import type { RetentionGapMode } from './cursor';
 import { EVENTS_PER_POLL, eventTicketFilters } from './description';
 import { EVENT_TYPE_PATTERN, MAX_EVENT_TYPES } from './eventTypes';
 import { buildTicketFilters } from '../fields/ticketFilters';
+import { toStringList } from '../values/values';
 
 export interface TriggerSettings {
 	types: string[];
@@ -18,8 +19,7 @@ export interface TriggerSettings {
 
 function eventTypes(this: IPollFunctions): string[] {
 	const value = this.getNodeParameter('events', []) as unknown;
-	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	const types = [...new Set(raw.map((entry) => String(entry).trim()).filter(Boolean))];
+	const types = [...new Set(toStringList(value))];
 	if (!types.length) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"', {
 			description:

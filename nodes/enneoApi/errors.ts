@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { jsonParse, NodeApiError } from 'n8n-workflow';
 
 /** Which part of Enneo a request touched; used to give a 403/404 a message a user can act on. */
 export type EnneoArea =
@@ -33,11 +33,9 @@ export function extractEnneoError(body: unknown): {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text.startsWith('{') || text.startsWith('[')) {
-			try {
-				return extractEnneoError(JSON.parse(text));
-			} catch {
-				// Not JSON after all: fall through and use the text itself.
-			}
+			// Text that only looks like JSON comes back as the text: then the text is the message.
+			const parsed = jsonParse<unknown>(text, { fallbackValue: text });
+			if (parsed !== text) return extractEnneoError(parsed);
 		}
 		// HTML error pages from proxies say nothing useful beyond the status.
 		if (/^<(!doctype|html)/i.test(text)) return {};

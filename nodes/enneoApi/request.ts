@@ -11,7 +11,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { jsonParse, NodeApiError, sleep } from 'n8n-workflow';
 
 import { clampNumber } from '../values/values';
 import type { EnneoCredentials } from './types';
@@ -148,13 +148,8 @@ function normaliseBody(body: unknown): unknown {
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'string') {
 		const text = body.trim();
-		if (text.startsWith('{') || text.startsWith('[')) {
-			try {
-				return JSON.parse(text);
-			} catch {
-				return body;
-			}
-		}
+		if (text.startsWith('{') || text.startsWith('['))
+			return jsonParse(text, { fallbackValue: body });
 	}
 	if (Buffer.isBuffer(body)) return normaliseBody(body.toString('utf8'));
 	return body;

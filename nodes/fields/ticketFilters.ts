@@ -168,12 +168,6 @@ const TAG_MATCH_KEYS: Record<string, string> = {
 /** What reading filters needs: the node (for errors) and the workflow's time zone (for dates). */
 export type FilterContext = Pick<IExecuteFunctions, 'getNode' | 'getTimezone'>;
 
-function listOf(value: unknown): string[] {
-	return Array.isArray(value)
-		? value.map((entry) => String(entry).trim()).filter(Boolean)
-		: toStringList(value);
-}
-
 function dateRange(
 	this: FilterContext,
 	key: string,
@@ -220,7 +214,7 @@ export function buildTicketFilters(
 	for (const [name, key] of Object.entries(LIST_FILTER_KEYS)) {
 		const field = fields.find((option) => option.name === name && option.type === 'multiOptions');
 		if (!field) continue;
-		const values = listOf(filters[field.name]);
+		const values = toStringList(filters[field.name]);
 		if (field.name === 'agentIds' && filters.unassigned === true) values.push('unassigned');
 		const allowed = field.options?.map((option) => String((option as { value: unknown }).value));
 		checkListFilter.call(this, field.displayName, values, allowed, itemIndex);

@@ -86,6 +86,10 @@ export const ticketUpdateFieldOptions: INodeProperties[] = [
 	},
 ];
 
+/** Ends the description of each technical field (a field outside the agent set). */
+export const NEEDS_TECHNICAL_PERMISSION =
+	'Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403)';
+
 /** Subject and Summary, the technical text fields Update and Update Many both offer. */
 export const subjectAndSummaryFields: INodeProperties[] = [
 	{
@@ -93,18 +97,25 @@ export const subjectAndSummaryFields: INodeProperties[] = [
 		name: 'subject',
 		type: 'string',
 		default: '',
-		description:
-			'The subject line. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `The subject line. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 	{
 		displayName: 'Summary (Technical)',
 		name: 'summary',
 		type: 'string',
 		default: '',
-		description:
-			'The AI summary shown as the ticket title. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `The AI summary shown as the ticket title. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 ];
+
+/** Subject and Summary as sent: the text as written (see copySetFields). */
+export function readSubjectAndSummary(fields: IDataObject): IDataObject {
+	return copySetFields(
+		fields,
+		subjectAndSummaryFields.map((field) => field.name),
+		'text',
+	);
+}
 
 /** Reads Update Fields into Enneo's PATCH body: dates converted, tags mapped, IDs checked. */
 export function readTicketChanges(

@@ -12,6 +12,13 @@ import { itemError } from './itemError';
 /** Longest date text read; longer input is not a date. */
 const MAX_DATE_LENGTH = 64;
 
+/**
+ * A date parameter as a DateTime: undefined when empty, null when not a date. Numbers (and 9 to 13
+ * digits) are seconds or milliseconds since the epoch. Text is read with luxon's ISO, SQL, RFC 2822
+ * and HTTP parsers, those n8n-workflow's tryToParseDateTime tries; that function is not used since,
+ * when they all fail, it falls back to Date.parse, which reads text without an offset in the n8n
+ * server's time zone instead of the workflow's and takes "Ticket 5" for 2001-05-01.
+ */
 export function parseDateTime(value: unknown, zone = 'utc'): DateTime | undefined | null {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (DateTime.isDateTime(value)) return value.isValid ? value : null;

@@ -129,6 +129,22 @@ describe(`dates are sent as wall time in the workflow's time zone (${ZONE})`, ()
 		});
 	});
 
+	test.each(['2099/03/01 10:30', '03/01/2099', 'March 1, 2099', 'Ticket 5'])(
+		"text only JavaScript's Date.parse reads (in the server's time zone) is refused, not guessed: %s",
+		async (dueBy) => {
+			await expect(
+				run({
+					resource: 'ticket',
+					operation: 'update',
+					ticketId: locator('376101'),
+					updateFields: { dueBy },
+					options: {},
+				}),
+			).rejects.toThrow(`"Due By" is not a date: ${JSON.stringify(dueBy)}`);
+			expect(enneo.fake.received()).toHaveLength(0);
+		},
+	);
+
 	test('an over-long or unreadable date is refused naming the field, the item and the zone', async () => {
 		await expect(
 			run({

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { EnneoOperation, EnneoResource } from './defineResource';
-import { asNodeError, errorItem } from './errorItem';
+import { asNodeError, continueOnFailItem } from './failedItem';
 import { conversationOperations } from './conversation';
 import { customerOperations } from './customer';
 import { inboundCallOperations } from './inboundCall';
@@ -39,7 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			for (const json of list) returnData.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
-				returnData.push(errorItem(error as Error, itemIndex));
+				returnData.push(continueOnFailItem(error as Error, itemIndex));
 				continue;
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
 import { MAX_PHONE_LENGTH, toE164 } from '../../values/phone';
 import { boundedCopy } from '../../values/boundedCopy';
@@ -71,6 +72,9 @@ function readPhone(value: unknown, field: string, warnings: string[]): string | 
 	return value.trim();
 }
 
+/** jsonParse's fallback for a body that is not JSON: unlike null or a string, no JSON text gives it. */
+const NOT_JSON = Symbol('not JSON');
+
 /**
  * Reads the body n8n parsed (or the raw text when the platform sent JSON under another content
  * type) and checks every documented field. Unknown extra fields are tolerated.
@@ -90,14 +94,12 @@ export function parseCallInBound(body: unknown, rawBody?: string): ParseResult {
 			}
 			if (!text.trim())
 				return bad('emptyBody', 'The request body is empty; expected a CallInBound JSON object');
-			try {
-				data = JSON.parse(text);
-			} catch {
+			data = jsonParse<unknown>(text, { fallbackValue: NOT_JSON });
+			if (data === NOT_JSON)
 				return bad(
 					'invalidJson',
 					'The request body is not valid JSON; expected a CallInBound JSON object',
 				);
-			}
 		}
 	}
 	if (!isObject(data))

@@ -1,3 +1,5 @@
+import { jsonParse } from 'n8n-workflow';
+
 /**
  * One-shot writer for the caller's HTTP response, plus a guard that turns n8n's own later writes
  * to that response into reports instead of writes. n8n 2.41 writes to the response of a webhook in
@@ -150,11 +152,11 @@ export class GuardedResponse {
 				return res;
 			},
 			send: (body) => {
-				report(typeof body === 'string' ? parseJson(body) : body);
+				report(typeof body === 'string' ? jsonParse(body, { fallbackValue: body }) : body);
 				return res;
 			},
 			end: (chunk) => {
-				report(typeof chunk === 'string' ? parseJson(chunk) : undefined);
+				report(typeof chunk === 'string' ? jsonParse(chunk, { fallbackValue: chunk }) : undefined);
 				return res;
 			},
 			render: () => undefined,
@@ -168,13 +170,5 @@ export class GuardedResponse {
 		}
 		this.replacements = replacements;
 		this.install(replacements, false);
-	}
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
 	}
 }

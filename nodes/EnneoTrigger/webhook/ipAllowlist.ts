@@ -10,7 +10,6 @@ interface ParsedIp {
 }
 
 interface AllowlistRange {
-	entry: string;
 	version: 4 | 6;
 	network: bigint;
 	prefix: number;
@@ -151,7 +150,7 @@ export function parseAllowlist(text: string): AllowlistRange[] {
 			}
 		}
 		const m = mask(ip.version === 4 ? 32 : 128, prefix);
-		ranges.push({ entry, version: ip.version, network: ip.value & m, prefix });
+		ranges.push({ version: ip.version, network: ip.value & m, prefix });
 	}
 	return ranges;
 }

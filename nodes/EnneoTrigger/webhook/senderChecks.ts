@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toE164 } from '../../values/phone';
+import { toStringList } from '../../values/values';
 import { dialKey, isDialledLine } from '../rules/routingRules';
 import type { CallInBoundRequest } from './callEvent';
 
@@ -42,10 +43,7 @@ export function readSenderChecks(options: IDataObject): ReadSenderChecks {
 	if (text.trim()) {
 		if (text.length > MAX_TEXT)
 			return { ok: false, message: `"Dialled Numbers" is longer than ${MAX_TEXT} characters` };
-		const entries = text
-			.split(/[,;\n]+/)
-			.map((entry) => entry.trim())
-			.filter(Boolean);
+		const entries = toStringList(text);
 		if (entries.length > MAX_LINES)
 			return { ok: false, message: `"Dialled Numbers" lists more than ${MAX_LINES} numbers` };
 		const lines: string[] = [];

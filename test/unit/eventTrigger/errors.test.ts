@@ -77,6 +77,22 @@ describe('Enneo Event Trigger: errors', () => {
 		expect(items!.map((item) => item.json.id)).toEqual([fresh]);
 	});
 
+	test('Events from an expression as text: comma, semicolon or line separated, each type asked for once', async () => {
+		await expect(
+			runPoll({
+				parameters: { events: '={{ "ticketCreated; callCompleted\\nticketCreated, newReply" }}' },
+				credentials: enneo.credentials,
+				mode: 'manual',
+			}),
+		).rejects.toThrow('No matching event in Enneo yet for: ticketCreated, callCompleted, newReply');
+		const [search] = enneo.fake.received('POST', '/event/search');
+		expect((search.body as { filters: IDataObject[] }).filters).toContainEqual({
+			key: 'e.type',
+			comparator: 'in',
+			values: ['ticketCreated', 'callCompleted', 'newReply'],
+		});
+	});
+
 	test.each([
 		[{ events: [] }, /Choose at least one event in "Events"/],
 		[{ events: ['ticket Created'] }, /"Events" has an invalid event type: "ticket Created"/],

@@ -91,9 +91,7 @@ function readFilters(
 	filters: IDataObject,
 	itemIndex: number,
 ): ConversationFilters {
-	const direction = Array.isArray(filters.direction)
-		? (filters.direction as string[])
-		: toStringList(filters.direction);
+	const direction = toStringList(filters.direction);
 	const type = toStringList(filters.type);
 	const senderId = toIdList.call(this, filters.senderId, 'Sender IDs', itemIndex);
 	return {

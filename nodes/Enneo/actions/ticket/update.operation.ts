@@ -6,6 +6,8 @@ import { unwrapTicket } from '../../../shaping/response';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import { getTicketId, ticketIdLocator } from '../../../fields/ticketId';
 import {
+	NEEDS_TECHNICAL_PERMISSION,
+	readSubjectAndSummary,
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
@@ -20,16 +22,14 @@ const technicalFieldOptions: INodeProperties[] = [
 		name: 'additionalData',
 		type: 'json',
 		default: '',
-		description:
-			'Free key/value data stored on the ticket, e.g. {"markedAsSafe": "true"}. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `Free key/value data stored on the ticket, e.g. {"markedAsSafe": "true"}. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 	{
 		displayName: 'External Ticket ID (Technical)',
 		name: 'externalTicketId',
 		type: 'string',
 		default: '',
-		description:
-			'ID of the ticket in another system. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `ID of the ticket in another system. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 	...subjectAndSummaryFields,
 ];
@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = readTicketChanges.call(this, fields, itemIndex);
 	Object.assign(
 		changes,
-		copySetFields(fields, ['subject', 'summary'], 'text'),
+		readSubjectAndSummary(fields),
 		copySetFields(fields, ['externalTicketId'], 'trimmed'),
 	);
 	const additionalData = readJsonObject.call(

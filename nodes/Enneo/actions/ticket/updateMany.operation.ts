@@ -12,9 +12,11 @@ import { assertTicketChanges } from '../../../fields/ticketRules';
 import { copySetFields, isBlank } from '../../../values/values';
 import { enneoApiRequest } from '../../../enneoApi/request';
 import type { EnneoTicket } from '../../../enneoApi/types';
-import { asNodeError, errorItem } from '../errorItem';
+import { asNodeError, continueOnFailItem } from '../failedItem';
 import { currentTagIds, searchTicketsById } from '../../../enneoApi/ticketsById';
 import {
+	NEEDS_TECHNICAL_PERMISSION,
+	readSubjectAndSummary,
 	readTicketChanges,
 	subjectAndSummaryFields,
 	ticketUpdateFieldOptions,
@@ -43,47 +45,19 @@ const bulkDescriptions: Record<string, string> = {
 		'How the tags above change the ticket. Add and Remove read the current tags first; a tag changed in Enneo between that read and the update is overwritten. Replace with an empty list removes all tags.',
 };
 
-/** Fields of the bulk element beyond the agent set (docs/enneo-api-notes.md#bulk-update). */
-const technicalSubchannel = subchannelField(
-	'Subchannel (Technical) Name or ID',
-	'Mailbox, chat channel or phone line of the ticket. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403)',
-);
-
-const technicalFieldOptions: INodeProperties[] = [
-	{
-		displayName: 'CC (Technical)',
-		name: 'ccEmails',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. secondlevel@example.com',
-		description:
-			'CC addresses of the ticket, separated by commas (or an array from an expression). Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
-	{
-		displayName: 'Channel (Technical)',
-		name: 'channel',
-		type: 'options',
-		options: channelOptions,
-		default: 'email',
-		description:
-			"The ticket's channel. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
-	},
-	{
-		displayName: 'Is Escalated (Technical)',
-		name: 'isEscalated',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether the ticket is marked as escalated. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
-	},
+/**
+ * Fields of the bulk element beyond the agent set (docs/enneo-api-notes.md#bulk-update), one list
+ * per way they are sent: the editor shows them and readTechnicalFields sends them from these lists.
+ * Subject and Summary (subjectAndSummaryFields) go as written; these go trimmed.
+ */
+const technicalTrimmedFields: INodeProperties[] = [
 	{
 		displayName: 'Language (Technical)',
 		name: 'language',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. English',
-		description:
-			'Language name as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `Language name as Enneo shows it. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 	{
 		displayName: 'Language Code (Technical)',
@@ -91,8 +65,15 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. en',
-		description:
-			'Two-letter language code as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `Two-letter language code as Enneo shows it. ${NEEDS_TECHNICAL_PERMISSION}.`,
+	},
+	{
+		displayName: 'Channel (Technical)',
+		name: 'channel',
+		type: 'options',
+		options: channelOptions,
+		default: 'email',
+		description: `The ticket's channel. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 	{
 		displayName: 'Sentiment (Technical)',
@@ -100,21 +81,54 @@ const technicalFieldOptions: INodeProperties[] = [
 		type: 'options',
 		options: sentimentOptions,
 		default: 'neutral',
-		description:
-			"The customer's sentiment as Enneo shows it. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).",
+		description: `The customer's sentiment as Enneo shows it. ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
-	technicalSubchannel,
-	...subjectAndSummaryFields,
+];
+
+/** Sent as lists (comma separated, or an array from an expression). */
+const technicalListFields: INodeProperties[] = [
 	{
 		displayName: 'To (Technical)',
 		name: 'to',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. service@example.com',
-		description:
-			'Recipients of the ticket (the mailbox it was sent to, or a phone number / chat group depending on the channel), separated by commas. Needs the updateTechnicalTicketFields permission in Enneo (otherwise Enneo answers 403).',
+		description: `Recipients of the ticket (the mailbox it was sent to, or a phone number / chat group depending on the channel), separated by commas. ${NEEDS_TECHNICAL_PERMISSION}.`,
+	},
+	{
+		displayName: 'CC (Technical)',
+		name: 'ccEmails',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. secondlevel@example.com',
+		description: `CC addresses of the ticket, separated by commas (or an array from an expression). ${NEEDS_TECHNICAL_PERMISSION}.`,
 	},
 ];
+
+/** Sent as a boolean (also when an expression gives "true"). */
+const technicalEscalatedField: INodeProperties = {
+	displayName: 'Is Escalated (Technical)',
+	name: 'isEscalated',
+	type: 'boolean',
+	default: true,
+	description: `Whether the ticket is marked as escalated. ${NEEDS_TECHNICAL_PERMISSION}.`,
+};
+
+/** Sent as an ID (readSubchannelId). */
+const technicalSubchannel = subchannelField(
+	'Subchannel (Technical) Name or ID',
+	`Mailbox, chat channel or phone line of the ticket. ${NEEDS_TECHNICAL_PERMISSION}`,
+);
+
+const technicalFieldOptions: INodeProperties[] = [
+	...subjectAndSummaryFields,
+	...technicalTrimmedFields,
+	...technicalListFields,
+	technicalEscalatedField,
+	technicalSubchannel,
+];
+
+const names = (list: INodeProperties[]) => list.map((field) => field.name);
 
 export const properties: INodeProperties[] = [
 	{
@@ -184,15 +198,14 @@ function readTechnicalFields(
 	fields: IDataObject,
 	itemIndex: number,
 ): IDataObject {
-	const element: IDataObject = {};
-	Object.assign(
-		element,
-		copySetFields(fields, ['subject', 'summary'], 'text'),
-		copySetFields(fields, ['language', 'languageCode', 'channel', 'sentiment'], 'trimmed'),
-		copySetFields(fields, ['to', 'ccEmails'], 'list'),
-	);
-	if (!isBlank(fields.isEscalated))
-		element.isEscalated = fields.isEscalated === true || fields.isEscalated === 'true';
+	const element: IDataObject = {
+		...readSubjectAndSummary(fields),
+		...copySetFields(fields, names(technicalTrimmedFields), 'trimmed'),
+		...copySetFields(fields, names(technicalListFields), 'list'),
+	};
+	const escalated = fields[technicalEscalatedField.name];
+	if (!isBlank(escalated))
+		element[technicalEscalatedField.name] = escalated === true || escalated === 'true';
 	const subchannelId = readSubchannelId.call(this, fields, technicalSubchannel, itemIndex);
 	if (subchannelId !== undefined) element.subchannelId = subchannelId;
 	return element;
@@ -309,7 +322,7 @@ export async function executeBatch(
 	const output: INodeExecutionData[] = new Array(items.length);
 	const fail = (itemIndex: number, error: unknown, extra: IDataObject = {}) => {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-		const failed = errorItem(error as Error, itemIndex);
+		const failed = continueOnFailItem(error as Error, itemIndex);
 		failed.json = { ...extra, ...failed.json };
 		output[itemIndex] = failed;
 	};

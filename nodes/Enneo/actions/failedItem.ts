@@ -1,8 +1,11 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** Shape of an error item under Continue On Fail: the message plus what helps fix it. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * The output item that stands for a failed input item under Continue On Fail: the message plus
+ * what helps fix it. (itemError in nodes/values is the error itself.)
+ */
+export function continueOnFailItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const described = error as NodeApiError | NodeOperationError;
 	if (described.description) json.description = described.description;
