@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { AnswerChoice, BoundRouting, BuiltAnswer } from '../../inboundCall/answer';
 import { buildAnswer } from '../../inboundCall/answer';
 import { readAnswerChoice, RULE_ANSWER } from '../../inboundCall/answerFields';
+import { toStringList } from '../../values/values';
 
 /**
  * Every rule condition, declaring whether it needs the caller looked up in Enneo. A new condition
@@ -148,7 +149,7 @@ function readWindow(
 }
 
 function readList(value: unknown, where: string, what: string): string[] {
-	const list = (Array.isArray(value) ? value.map(text) : text(value).split(/[,;\n]+/))
+	const list = toStringList(Array.isArray(value) ? value.map(text) : text(value))
 		.map(dialKey)
 		.filter(Boolean);
 	if (!list.length) throw new RoutingRuleError(`${where}: enter at least one ${what}`);

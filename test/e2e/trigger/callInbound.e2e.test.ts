@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- a fixture secret for the test credential, not a real one */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- a fixture secret for the test credential, not a real one; runs in Node outside n8n (tests), never part of the package */
 import { randomUUID } from 'node:crypto';
 
 import {
