@@ -312,6 +312,15 @@ export class N8nClient {
 				throw new Error(`workflow ${id} did not activate: ${JSON.stringify(workflow)}`);
 			return workflow;
 		}
+		await this.waitUntilLive(id, versionId, timeoutMs);
+		return workflow;
+	}
+
+	/**
+	 * Waits until n8n 2.x reports `versionId` of a workflow live (published from the editor or by
+	 * activate); throws with the triggers' error messages when the publication failed.
+	 */
+	async waitUntilLive(id: string, versionId: string, timeoutMs = 30_000): Promise<void> {
 		// A failed publication has no live version: stop waiting and report the triggers' errors.
 		const status = await this.waitForPublication(
 			id,
@@ -328,7 +337,6 @@ export class N8nClient {
 				`workflow ${id} publication ${status.status}: ${errors.join('; ') || JSON.stringify(status)}`,
 			);
 		}
-		return workflow;
 	}
 
 	/** Unpublishes a workflow and waits until its triggers are down. */
