@@ -127,7 +127,7 @@ export class EnneoTrigger implements INodeType {
 		triggerPanel: {
 			header: 'Waiting for a CallInBound request',
 			executionsHelp: {
-				inactive: `Click "Listen for test event", then send a sample call to the Test URL:<br><code>${SAMPLE_CURL}</code><br>Once the workflow is published, calls to the Production URL run it automatically.`,
+				inactive: `Test the trigger (Execute step; "Listen for test event" in n8n 1.x), then send a sample call to the Test URL:<br><code>${SAMPLE_CURL}</code><br>Once the workflow is published, calls to the Production URL run it automatically.`,
 				active: `Calls to the Production URL run this workflow. To try it: <code>${SAMPLE_CURL}</code>`,
 			},
 			activationHint:

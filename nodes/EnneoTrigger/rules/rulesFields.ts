@@ -32,7 +32,7 @@ export const rulesProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'The caller lookup needs the Enneo API credential (Credential to connect with, at the top): until one is chosen the node shows an issue and "Listen for test event" stays off. Turn Look Up Caller in Enneo off to route without a lookup.',
+			'The caller lookup needs an Enneo API credential: choose it under "Credential for Enneo API". n8n fills it in by itself only while the trigger has no other credential. Until one is chosen the node shows an issue and the trigger cannot be tested. Turn Look Up Caller in Enneo off to route without a lookup.',
 		name: 'rulesCredentialNotice',
 		type: 'notice',
 		default: '',

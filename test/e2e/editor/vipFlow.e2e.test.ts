@@ -172,7 +172,12 @@ describeInBrowser('the VIP flow in the real editor', () => {
 
 		await step('search customers', async () => {
 			await plusHandle('Enneo Trigger').click();
-			await add('customer', 'Enneo', 'Search customers');
+			// "What happens next?": the words a user types for the lookup find the Enneo node.
+			const found: Record<string, boolean> = {};
+			for (const term of ['search customer', 'find customer', 'caller lookup'])
+				found[term] = await search(term);
+			expect(Object.entries(found).filter(([, hit]) => !hit)).toEqual([]);
+			await add('search customer', 'Enneo', 'Search customers');
 			// The editor picks the only (most recent) Enneo API credential; else the user picks it.
 			const credential = page.getByTestId('node-credentials-select');
 			if ((await credential.locator('input').inputValue()) !== e2e.credential.name) {
