@@ -398,6 +398,20 @@ describe('the editor\'s "Listen for test event"', () => {
 	});
 });
 
+/** Rings the VIP flow as the demo VIP and a regular caller: 388 with the first name, the default. */
+async function ringVipAndRegular(trigger: Parameters<typeof call>[0]) {
+	const vip = await call(trigger, callEvent({ Caller: DEMO.vipPhone }));
+	expect(vip.body).toEqual({
+		CallInBound: {
+			OverrideAIAgentId: DEMO.vipAiAgentId,
+			Variables: [{ Key: 'name', Value: 'Victoria' }],
+		},
+	});
+	const regular = await call(trigger, callEvent({ Caller: DEMO.regularPhone }));
+	expect(regular.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+	return { vip, regular };
+}
+
 describe('the hand-built VIP flow (Customer Search → If VIP → Respond), without Always Output Data', () => {
 	const trigger = enneoTrigger({ parameters: { answerDeadlineMs: 3500 } });
 	let workflowId = '';
@@ -406,15 +420,7 @@ describe('the hand-built VIP flow (Customer Search → If VIP → Respond), with
 	});
 
 	test('a VIP gets AI agent 388 with the first name, a regular caller the default routing', async () => {
-		const vip = await call(trigger, callEvent({ Caller: DEMO.vipPhone }));
-		expect(vip.body).toEqual({
-			CallInBound: {
-				OverrideAIAgentId: DEMO.vipAiAgentId,
-				Variables: [{ Key: 'name', Value: 'Victoria' }],
-			},
-		});
-		const regular = await call(trigger, callEvent({ Caller: DEMO.regularPhone }));
-		expect(regular.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		await ringVipAndRegular(trigger);
 	});
 
 	test('an unknown caller: Search returns no item, the run ends, and the fallback goes out at once', async () => {
@@ -442,15 +448,7 @@ describe('the same flow at node version 4, as a new node is added: no setting to
 	});
 
 	test('a VIP is greeted by first name; a regular and an unknown caller get the default routing from the If false branch', async () => {
-		const vip = await call(trigger, callEvent({ Caller: DEMO.vipPhone }));
-		expect(vip.body).toEqual({
-			CallInBound: {
-				OverrideAIAgentId: DEMO.vipAiAgentId,
-				Variables: [{ Key: 'name', Value: 'Victoria' }],
-			},
-		});
-		const regular = await call(trigger, callEvent({ Caller: DEMO.regularPhone }));
-		expect(regular.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
+		const { vip, regular } = await ringVipAndRegular(trigger);
 		const unknown = await call(trigger, callEvent({ Caller: '+4989000000099' }));
 		expect(unknown.body).toEqual({ CallInBound: { OverrideAIAgentId: 123 } });
 		// Answered by the workflow's Respond, not by the trigger's fallback.
