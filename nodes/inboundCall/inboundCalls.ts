@@ -9,7 +9,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import type { BoundRouting, BuiltAnswer, CallInBoundAnswer, RoutingChoice } from './answer';
+import type { BoundRouting, BuiltAnswer, CallInBoundAnswer } from './answer';
 
 /** Who made the decision. */
 /**
@@ -22,16 +22,13 @@ export type DecisionSource = 'workflow' | 'lastNode' | 'immediate' | 'rules' | '
 
 export interface CallDecision {
 	body: CallInBoundAnswer;
-	kind: RoutingChoice;
 	source: DecisionSource;
 	/** Why the fallback was used (deadline, workflowError, workflowFinishedWithoutAnswer, …). */
 	reason?: string;
-	note?: string;
 	at: number;
 }
 
 export interface CallRecord {
-	key: string;
 	sessionId: string;
 	bound: BoundRouting;
 	firstReceivedAt: number;
@@ -97,7 +94,6 @@ export class InboundCallRegistry {
 			return { record: existing, isNew: false };
 		}
 		const record: CallRecord = {
-			key,
 			sessionId,
 			bound,
 			firstReceivedAt: now,
@@ -129,10 +125,8 @@ export class InboundCallRegistry {
 		}
 		const decision: CallDecision = {
 			body: answer.body,
-			kind: answer.kind,
 			source,
 			reason,
-			note: answer.note,
 			at: this.options.now(),
 		};
 		record.decision = decision;
