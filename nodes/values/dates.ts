@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { itemError } from './itemError';
+import { isBlank } from './values';
+
 /**
  * One rule for every date the node sends (docs/enneo-api-notes.md#dates): a value without an offset means
  * wall time in the workflow's time zone; a value with an offset, an n8n/luxon DateTime or a JS
@@ -13,14 +15,14 @@ import { itemError } from './itemError';
 const MAX_DATE_LENGTH = 64;
 
 /**
- * A date parameter as a DateTime: undefined when empty, null when not a date. Numbers (and 9 to 13
+ * A date parameter as a DateTime: undefined when blank (isBlank), null when not a date. Numbers (and 9 to 13
  * digits) are seconds or milliseconds since the epoch. Text is read with luxon's ISO, SQL, RFC 2822
  * and HTTP parsers, those n8n-workflow's tryToParseDateTime tries; that function is not used since,
  * when they all fail, it falls back to Date.parse, which reads text without an offset in the n8n
  * server's time zone instead of the workflow's and takes "Ticket 5" for 2001-05-01.
  */
 export function parseDateTime(value: unknown, zone = 'utc'): DateTime | undefined | null {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (isBlank(value)) return undefined;
 	if (DateTime.isDateTime(value)) return value.isValid ? value : null;
 	if (value instanceof Date)
 		return Number.isNaN(value.getTime()) ? null : DateTime.fromJSDate(value);
@@ -73,7 +75,8 @@ export function workflowZone(context: Pick<IExecuteFunctions, 'getTimezone'>): s
 
 /**
  * Reads a date parameter as Enneo's `YYYY-MM-DD HH:MM:SS` in the workflow's time zone; undefined
- * when empty; throws naming the field and the item when it is not a date.
+ * when blank (a required date then throws its own "is required"); throws naming the field and the
+ * item when it is not a date.
  */
 export function readEnneoDate(
 	this: IExecuteFunctions,

@@ -145,6 +145,17 @@ describe(`dates are sent as wall time in the workflow's time zone (${ZONE})`, ()
 		},
 	);
 
+	test('a blank date (e.g. an expression that yields spaces) is not sent, like every blank field', async () => {
+		await run({
+			resource: 'ticket',
+			operation: 'update',
+			ticketId: locator('376101'),
+			updateFields: { dueBy: '   ', priority: 'high' },
+			options: {},
+		});
+		expect(enneo.fake.received('PATCH', '/ticket/376101')[0].body).toEqual({ priority: 'high' });
+	});
+
 	test('an over-long or unreadable date is refused naming the field, the item and the zone', async () => {
 		await expect(
 			run({
