@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { RESPOND_ANSWER } from './answerFields';
+
 /** The four ways to answer a ringing call. Only `hangUp` produces the empty CallInBound. */
 export type RoutingChoice = 'aiAgent' | 'ivr' | 'keepDefault' | 'hangUp';
 
@@ -48,7 +50,7 @@ export interface AnswerChoice {
 	aiAgentId?: unknown;
 	ivrId?: unknown;
 	variables?: Array<{ key?: unknown; value?: unknown }>;
-	/** The fields as the editor shows them, for errors (default: Respond's "Routing", "AI Agent ID", "IVR ID"). */
+	/** The fields as the editor shows them, for errors (default: Respond's, RESPOND_ANSWER.labels). */
 	fields?: Partial<Record<'routing' | 'aiAgentId' | 'ivrId', string>>;
 }
 
@@ -127,12 +129,7 @@ export function keepDefaultAnswer(
 /** Builds the answer from the plain choices; throws AnswerRuleError naming the field. */
 export function buildAnswer(choice: AnswerChoice, bound: BoundRouting): BuiltAnswer {
 	const routing = choice.routing as RoutingChoice;
-	const fields = {
-		routing: 'Routing',
-		aiAgentId: 'AI Agent ID',
-		ivrId: 'IVR ID',
-		...choice.fields,
-	};
+	const fields = { ...RESPOND_ANSWER.labels, ...choice.fields };
 	if (!ROUTING_CHOICES.includes(routing)) {
 		throw new AnswerRuleError(
 			fields.routing,

@@ -118,10 +118,15 @@ const ID_KINDS: Record<
 	ivrId: { what: 'IVR', console: 'IVR', override: 'OverrideIvrId', bound: 'boundIvrId' },
 };
 
-/** The rule every AI Agent ID / IVR ID follows, as the notice, the publish check and the error say it. */
+/** What every AI Agent ID / IVR ID must be, as the notice and the publish check say it. */
+function idRule(field: 'aiAgentId' | 'ivrId'): string {
+	return `the telephony platform's ${ID_KINDS[field].what} ID, a whole number above 0`;
+}
+
+/** The publish check's message for an AI Agent ID / IVR ID that can never work. */
 export function idRequirement(spec: AnswerSpec, field: 'aiAgentId' | 'ivrId'): string {
-	const kind = ID_KINDS[field];
-	return `"${spec.labels[field]}" must be the telephony platform's ${kind.what} ID, a whole number above 0${kind.example ? ` (e.g. ${kind.example})` : ''}`;
+	const example = ID_KINDS[field].example;
+	return `"${spec.labels[field]}" must be ${idRule(field)}${example ? ` (e.g. ${example})` : ''}`;
 }
 
 export const PLACEHOLDER_HELP =
@@ -137,6 +142,8 @@ export function answerFields(
 	aiAgentIdShow: Show = {},
 ): INodeProperties[] {
 	const routing = answerParameter(spec, 'routing');
+	// A rule's fields have no condition of their own: they show whenever their rule does.
+	const shown = Object.keys(show).length ? { show } : {};
 	const when = (choice: RoutingChoice) => ({
 		show: { ...show, [routing]: [choice], ...(choice === 'aiAgent' ? aiAgentIdShow : {}) },
 	});
@@ -148,7 +155,7 @@ export function answerFields(
 			...(spec.noDataExpression ? { noDataExpression: true } : {}),
 			options: ROUTING_OPTIONS,
 			default: 'keepDefault',
-			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
+			...(Object.keys(shown).length ? { displayOptions: shown } : {}),
 			description: spec.description,
 		},
 	];
@@ -168,7 +175,7 @@ export function answerFields(
 		});
 		if (!spec.inCollection) {
 			fields.push({
-				displayName: `Enter the ${spec.labels[field]}: the telephony platform's ${kind.what} ID, a whole number above 0${kind.example ? `, e.g. ${kind.example}` : ''}. The workflow cannot be published with 0.`,
+				displayName: `Enter the ${spec.labels[field]}: ${idRule(field)}${kind.example ? `, e.g. ${kind.example}` : ''}. The workflow cannot be published with 0.`,
 				name: `${name}Missing`,
 				type: 'notice',
 				default: '',
@@ -185,10 +192,7 @@ export function answerFields(
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Variable',
 			default: {},
-			displayOptions: {
-				...(Object.keys(show).length ? { show } : {}),
-				hide: { [routing]: ['hangUp'] },
-			},
+			displayOptions: { ...shown, hide: { [routing]: ['hangUp'] } },
 			description:
 				"Values for the AI agent or IVR script, e.g. the caller's first name. Sent as strings; keys must be unique.",
 			options: [

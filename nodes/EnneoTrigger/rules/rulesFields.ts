@@ -3,7 +3,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { clampNumber } from '../../values/values';
-
 import { answerFields, ELSE_ANSWER, RULE_ANSWER } from '../../inboundCall/answerFields';
 
 /** Parameters of "Respond: Using Routing Rules": shown only in that mode. */
